@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what silkgrid needs from Debian's packages (only what is missing) and builds it.
+# Used by scripts/run.sh and scripts/test.sh; safe to run again.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+packages=(build-essential cmake pkg-config coinor-libclp-dev coinor-libcbc-dev libyaml-cpp-dev
+          nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "silkgrid: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+build="${SILKGRID_BUILD_DIR:-$root/build}"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$(nproc)" >&2

@@ -1,0 +1,162 @@
+// silkgrid: the command line. Subcommands parse their options, then call the library.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/summary_table.hpp"
+#include "core/error.hpp"
+#include "core/logger.hpp"
+#include "formulate/build.hpp"
+#include "io/builtin.hpp"
+#include "io/output_dir.hpp"
+#include "io/results_writer.hpp"
+#include "io/study_reader.hpp"
+
+namespace {
+
+using namespace silkgrid;
+
+constexpr int exit_usage = 64;
+
+struct GlobalOptions {
+  bool quiet = false;
+  bool verbose = false;
+};
+
+struct RunOptions {
+  std::string study;
+  std::string out;
+  std::string write_lp;
+  std::string method;
+  std::string presolve;
+  double time_limit_s = -1;
+  int solver_log = -1;
+  bool strict = false;
+};
+
+std::string resolve_study_path(const std::string& study) {
+  if (study.empty()) return std::string(io::builtin_prefix) + std::string(io::default_study);
+  if (study.rfind("builtin:", 0) == 0) return std::string(io::builtin_prefix) + study.substr(8) + "/study.yaml";
+  return study;
+}
+
+core::Logger make_logger(const GlobalOptions& global) {
+  return core::Logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info);
+}
+
+int run(const GlobalOptions& global, const RunOptions& options) {
+  core::Logger log = make_logger(global);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string path = resolve_study_path(options.study);
+  log.info("reading {}", path);
+  const model::Study study = io::read_study(path, log, io::ReadOptions{options.strict});
+  const double read_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} snapshots",
+           study.settings.name, study.regions.size(), study.generators.size(), study.links.size(), study.storage.size(),
+           study.markets.size(), study.policies.size(), study.snapshots());
+  if (std::abs(study.time.total_hours() - core::hours_per_year) > 1e-6)
+    log.info("the snapshot weights sum to {} h, not 8760 h: annuities and t_per_year are still per year, as in PyPSA",
+             study.time.total_hours());
+
+  formulate::SolveStudyOptions solve;
+  solve.solver = formulate::solve_options(study.solver);
+  if (!options.method.empty())
+    solve.solver.method = options.method == "primal" ? lp::Method::primal
+                          : options.method == "barrier" ? lp::Method::barrier
+                                                        : lp::Method::dual;
+  if (!options.presolve.empty()) solve.solver.presolve = options.presolve == "on";
+  if (options.time_limit_s >= 0) solve.solver.time_limit_s = options.time_limit_s;
+  if (options.solver_log >= 0) solve.solver.log_level = options.solver_log;
+  solve.write_lp = options.write_lp;
+
+  // Refuse an unusable --out before spending time on the solve.
+  const std::string out = options.out.empty() ? "results/" + study.settings.name : options.out;
+  io::OutputDir dir(out);
+
+  model::Results results = formulate::solve_study(study, solve, log);
+  results.timings.read_s = read_s;
+  io::write_results(dir.staging().string(), study, results, log);
+  dir.commit();
+  if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
+  log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
+           results.timings.read_s, results.timings.build_s, results.timings.solve_s, results.timings.extract_s,
+           results.timings.write_s);
+  return 0;
+}
+
+int init(const GlobalOptions& global, const std::string& name, const std::string& folder) {
+  core::Logger log = make_logger(global);
+  const std::string prefix = name + "/";
+  int written = 0;
+  namespace fs = std::filesystem;
+  if (fs::exists(folder / fs::path("study.yaml")))
+    throw core::Error(core::ErrorKind::io, core::Context{folder, 0, 0, ""}, "already holds a study.yaml; choose another folder");
+  for (const auto& file : io::builtin_files()) {
+    if (file.path.rfind(prefix, 0) != 0) continue;
+    const fs::path target = fs::path(folder) / std::string(file.path.substr(prefix.size()));
+    fs::create_directories(target.parent_path());
+    io::write_file_atomically(target, std::string(file.content));
+    ++written;
+  }
+  if (written == 0) throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--study"}, fmt::format("no built-in study '{}'", name));
+  log.info("wrote the built-in study '{}' into {}/ ({} files)", name, folder, written);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"silkgrid: planning cross-border green-energy corridors and their climate-finance portfolios"};
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_flag("-q,--quiet", global.quiet, "Print only warnings and errors");
+  app.add_flag("-v,--verbose", global.verbose, "Print debugging detail");
+
+  RunOptions run_options;
+  CLI::App* run_cmd = app.add_subcommand("run", "Solve a study (dispatch and capacity expansion) and write its results");
+  run_cmd->footer(
+      "Examples:\n  silkgrid run                          # the built-in default study\n"
+      "  silkgrid run my-study/ --out results/my-study\n"
+      "  silkgrid run study.yaml --write-lp study.mps --method barrier");
+  run_cmd->add_option("study", run_options.study,
+                      "Study file or folder (holding study.yaml), or builtin:NAME; default: the built-in default study");
+  run_cmd->add_option("-o,--out", run_options.out, "Result folder (default: results/<study name>)");
+  run_cmd->add_option("--write-lp", run_options.write_lp, "Also write the LP, with names, to this MPS file");
+  run_cmd->add_option("--method", run_options.method, "Clp method (default: the study's, else dual)")
+      ->check(CLI::IsMember({"dual", "primal", "barrier"}));
+  run_cmd->add_option("--presolve", run_options.presolve, "Clp presolve (default: on)")->check(CLI::IsMember({"on", "off"}));
+  run_cmd->add_option("--time-limit", run_options.time_limit_s, "Solver time limit in seconds (0 = none)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--solver-log", run_options.solver_log, "Clp's log level, 0 (quiet) to 4")->check(CLI::Range(0, 4));
+  run_cmd->add_flag("--strict", run_options.strict, "Treat unknown keys in the study as errors");
+
+  std::string init_study = "demo", init_folder;
+  CLI::App* init_cmd = app.add_subcommand("init", "Copy a built-in study into a folder, to edit and run");
+  init_cmd->footer("Example:\n  silkgrid init my-study && silkgrid run my-study");
+  init_cmd->add_option("folder", init_folder, "Folder to write study.yaml and its CSV files into")->required();
+  init_cmd->add_option("--study", init_study, "Built-in study to copy (default: demo)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : exit_usage;
+  }
+
+  try {
+    if (*run_cmd) return run(global, run_options);
+    if (*init_cmd) return init(global, init_study, init_folder);
+  } catch (const core::Error& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return core::exit_code(e.kind());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: internal: %s\n", e.what());
+    return core::exit_code(core::ErrorKind::internal);
+  }
+  return 0;
+}

@@ -1,0 +1,28 @@
+#pragma once
+// The time axis: snapshots with their timestamps and weights in hours (PyPSA's
+// snapshot_weightings). Operating terms are multiplied by the weight; annual figures
+// (annuities, t_per_year) assume the weights sum to 8,760 hours.
+#include <string>
+#include <vector>
+
+namespace silkgrid::core {
+
+inline constexpr double hours_per_year = 8760.0;
+
+struct TimeAxis {
+  std::vector<std::string> timestamps;  // ISO 8601, one per snapshot
+  std::vector<double> weights;          // hours each snapshot stands for
+
+  std::size_t size() const { return weights.size(); }
+  double total_hours() const;
+};
+
+// Snapshots starting at `start` (ISO 8601 "YYYY-MM-DDTHH:MM"), `count` of them, each
+// `hours` long. Throws an input error naming `key` when `start` is not a valid timestamp.
+TimeAxis regular_time_axis(const std::string& start, std::size_t count, double hours,
+                           const std::string& key = "study.start");
+
+// True when `text` is an ISO 8601 date-time of the form YYYY-MM-DD[THH:MM[:SS]].
+bool is_iso_timestamp(const std::string& text);
+
+}  // namespace silkgrid::core

@@ -1,0 +1,86 @@
+// The pipeline from a validated study to results: build → (write MPS) → solve → extract.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "formulate/build.hpp"
+
+namespace silkgrid::formulate {
+
+namespace {
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+}  // namespace
+
+lp::SolveOptions solve_options(const model::SolverOptions& options) {
+  lp::SolveOptions out;
+  switch (options.method) {
+    case model::SolverMethod::dual: out.method = lp::Method::dual; break;
+    case model::SolverMethod::primal: out.method = lp::Method::primal; break;
+    case model::SolverMethod::barrier: out.method = lp::Method::barrier; break;
+  }
+  out.presolve = options.presolve;
+  out.time_limit_s = options.time_limit_s;
+  out.log_level = options.log_level;
+  return out;
+}
+
+model::Results solve_study(const model::Study& study, const SolveStudyOptions& options, core::Logger& log) {
+  using clock = std::chrono::steady_clock;
+  auto start = clock::now();
+  Built built = build(study, BuildOptions{!options.write_lp.empty()});
+  const double build_s = seconds_since(start);
+  const lp::Statistics stats = lp::statistics(built.lp);
+  log.info("{}", lp::describe(stats));
+  log.debug("built in {:.3f} s, {:.1f} MB of LP arrays", build_s, built.lp.memory_bytes() / 1e6);
+  if (stats.matrix_max > 0 && stats.matrix_max / stats.matrix_min > 1e8)
+    log.warn("the LP matrix coefficients span {:.0e}: expect numerical trouble; check tiny per-unit values",
+             stats.matrix_max / stats.matrix_min);
+  if (!options.write_lp.empty()) {
+    lp::write_mps(built.lp, options.write_lp);
+    log.info("wrote the LP to {}", options.write_lp);
+  }
+
+  start = clock::now();
+  log.info("solving with Clp ({} simplex{}, presolve {})", lp::to_string(options.solver.method),
+           options.solver.method == lp::Method::barrier ? " and crossover" : "", options.solver.presolve ? "on" : "off");
+  const lp::Solution solution = lp::solve(built.lp, options.solver, log);
+  const double solve_s = seconds_since(start);
+  log.info("Clp: {} after {} iterations in {:.2f} s, objective {:.6e}", solution.status_text, solution.iterations,
+           solve_s, solution.objective);
+  switch (solution.status) {
+    case lp::Status::optimal: break;
+    case lp::Status::infeasible:
+      throw core::Error(core::ErrorKind::infeasible, core::Context{study.file, 0, 0, ""},
+                        "the study has no feasible solution (Clp: " + solution.status_text +
+                            "); check policies (CO2 caps, renewable shares, capacity limits) and fixed p_min_pu "
+                            "against the load");
+    case lp::Status::unbounded:
+      throw core::Error(core::ErrorKind::unbounded, core::Context{study.file, 0, 0, ""},
+                        "the study's LP is unbounded (Clp: " + solution.status_text +
+                            "); an extendable asset or a market may earn money without limit: set p_nom_max_mw or "
+                            "market limits");
+    case lp::Status::time_limit:
+    case lp::Status::error:
+      throw core::Error(core::ErrorKind::solver, core::Context{study.file, 0, 0, ""},
+                        "Clp found no optimum: " + solution.status_text);
+  }
+
+  start = clock::now();
+  model::Results results = extract(study, built.layout, solution);
+  results.timings.build_s = build_s;
+  results.timings.solve_s = solve_s;
+  results.timings.extract_s = seconds_since(start);
+  results.lp = model::LpSize{stats.rows, stats.cols, stats.nonzeros, stats.matrix_min, stats.matrix_max,
+                             stats.cost_min, stats.cost_max};
+  const double parts = results.annualised_capex_eur + results.operating_cost_eur + results.import_cost_eur -
+                       results.export_revenue_eur + results.unserved_cost_eur;
+  if (std::abs(parts - results.objective_eur) > 1e-6 * std::max(1.0, std::abs(results.objective_eur)))
+    log.warn("the cost breakdown ({:.6e}) differs from the LP objective ({:.6e})", parts, results.objective_eur);
+  return results;
+}
+
+}  // namespace silkgrid::formulate

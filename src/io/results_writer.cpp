@@ -1,0 +1,261 @@
+#include "io/results_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <numeric>
+
+#include "io/output_dir.hpp"
+#include "model/costs.hpp"
+
+namespace silkgrid::io {
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+double round_to(double v, double digits = 1e6) { return std::round(v * digits) / digits; }
+
+// A time-series CSV: timestamp, weight_h, then one column per (header, value-of-t) pair.
+struct Column {
+  std::string header;
+  std::function<double(std::size_t)> value;
+};
+
+std::string time_csv(const model::Study& study, const std::vector<Column>& columns) {
+  fmt::memory_buffer out;
+  fmt::format_to(std::back_inserter(out), "timestamp,weight_h");
+  for (const auto& c : columns) fmt::format_to(std::back_inserter(out), ",{}", c.header);
+  out.push_back('\n');
+  for (std::size_t t = 0; t < study.snapshots(); ++t) {
+    fmt::format_to(std::back_inserter(out), "{},{}", study.time.timestamps[t], study.time.weights[t]);
+    for (const auto& c : columns) fmt::format_to(std::back_inserter(out), ",{:.10g}", c.value(t) + 0.0);
+    out.push_back('\n');
+  }
+  return fmt::to_string(out);
+}
+
+Column matrix_column(std::string header, const model::Matrix& m, std::size_t i) {
+  return Column{std::move(header), [&m, i](std::size_t t) { return m(i, t); }};
+}
+
+std::string capacities_csv(const model::Study& study, const model::Results& r) {
+  fmt::memory_buffer out;
+  auto row = [&](const std::string& name, const char* kind, const std::string& where, const std::string& carrier,
+                 bool ext, double existing, double optimal, double energy, double annuity) {
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{:.10g},{:.10g},{:.10g},{},{:.10g}\n", name, kind, where,
+                   carrier, ext ? "true" : "false", existing, optimal, std::max(0.0, optimal - existing),
+                   energy >= 0 ? fmt::format("{:.10g}", energy) : std::string(), annuity);
+  };
+  fmt::format_to(std::back_inserter(out),
+                 "asset,kind,region,carrier,extendable,existing_mw,optimal_mw,new_mw,energy_capacity_mwh,"
+                 "annuity_eur_per_mw_year\n");
+  const auto& g = study.generators;
+  for (std::size_t i = 0; i < g.size(); ++i)
+    row(g.name[i], "generator", study.regions.name[static_cast<std::size_t>(g.region[i])],
+        study.carriers.name[static_cast<std::size_t>(g.carrier[i])], g.invest.extendable[i], g.invest.p_nom_mw[i],
+        r.generator_capacity_mw[i], -1, g.capex_eur_per_kw[i] > 0 ? model::generator_annuity(study, i) : 0.0);
+  const auto& l = study.links;
+  for (std::size_t i = 0; i < l.size(); ++i)
+    row(l.name[i], "link",
+        study.regions.name[static_cast<std::size_t>(l.from[i])] + "->" + study.regions.name[static_cast<std::size_t>(l.to[i])],
+        "", l.invest.extendable[i], l.invest.p_nom_mw[i], r.link_capacity_mw[i], -1,
+        l.capex_eur_per_mw_km[i] > 0 || l.capex_eur_per_kw[i] > 0 ? model::link_annuity(study, i) : 0.0);
+  const auto& s = study.storage;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    row(s.name[i], "storage", study.regions.name[static_cast<std::size_t>(s.region[i])],
+        s.carrier[i] >= 0 ? study.carriers.name[static_cast<std::size_t>(s.carrier[i])] : std::string(),
+        s.invest.extendable[i], s.invest.p_nom_mw[i], r.storage_power_mw[i], r.storage_energy_mwh[i],
+        s.capex_eur_per_kw[i] > 0 || s.capex_eur_per_kwh[i] > 0 ? model::storage_annuity(study, i) : 0.0);
+  return fmt::to_string(out);
+}
+
+}  // namespace
+
+json summary_json(const model::Study& study, const model::Results& r) {
+  const std::size_t T = study.snapshots();
+  const auto& w = study.time.weights;
+  json j;
+  j["study"] = study.settings.name;
+  j["status"] = r.status;
+  j["objective_eur"] = r.objective_eur;
+  j["fixed_cost_existing_eur"] = r.fixed_cost_existing_eur;
+  j["annualised_capex_eur"] = r.annualised_capex_eur;
+  j["operating_cost_eur"] = r.operating_cost_eur;
+  j["import_cost_eur"] = r.import_cost_eur;
+  j["export_revenue_total_eur"] = r.export_revenue_eur;
+  j["unserved_cost_eur"] = r.unserved_cost_eur;
+  j["snapshots"] = T;
+  j["hours"] = study.time.total_hours();
+
+  json capacity = json::object(), new_capacity = json::object(), energy_capacity = json::object();
+  const auto& g = study.generators;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    capacity[g.name[i]] = r.generator_capacity_mw[i];
+    if (g.invest.extendable[i]) new_capacity[g.name[i]] = std::max(0.0, r.generator_capacity_mw[i] - g.invest.p_nom_mw[i]);
+  }
+  for (std::size_t i = 0; i < study.links.size(); ++i) {
+    capacity[study.links.name[i]] = r.link_capacity_mw[i];
+    if (study.links.invest.extendable[i])
+      new_capacity[study.links.name[i]] = std::max(0.0, r.link_capacity_mw[i] - study.links.invest.p_nom_mw[i]);
+  }
+  for (std::size_t i = 0; i < study.storage.size(); ++i) {
+    capacity[study.storage.name[i]] = r.storage_power_mw[i];
+    energy_capacity[study.storage.name[i]] = r.storage_energy_mwh[i];
+    if (study.storage.invest.extendable[i])
+      new_capacity[study.storage.name[i]] = std::max(0.0, r.storage_power_mw[i] - study.storage.invest.p_nom_mw[i]);
+  }
+  j["capacity_mw"] = capacity;
+  j["energy_capacity_mwh"] = energy_capacity;
+  j["new_capacity_mw"] = new_capacity;
+
+  json energy = json::object(), curtail = json::object();
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    energy[g.name[i]] = r.generator_energy_mwh[i];
+    if (study.carriers.renewable[static_cast<std::size_t>(g.carrier[i])]) curtail[g.name[i]] = r.generator_curtailment_mwh[i];
+  }
+  j["energy_mwh"] = energy;
+  j["unserved_mwh"] = r.unserved_mwh();
+  j["curtailment_mwh"] = r.curtailment_mwh();
+  j["curtailment_mwh_by_generator"] = curtail;
+  j["co2_t"] = r.co2_t();
+
+  json exports = json::object(), revenue = json::object(), imports = json::object(), import_cost = json::object();
+  for (std::size_t i = 0; i < study.markets.size(); ++i) {
+    exports[study.markets.name[i]] = r.market_exports_mwh[i];
+    revenue[study.markets.name[i]] = r.market_export_revenue_eur[i];
+    imports[study.markets.name[i]] = r.market_imports_mwh[i];
+    import_cost[study.markets.name[i]] = r.market_import_cost_eur[i];
+  }
+  j["exports_mwh"] = exports;
+  j["export_revenue_eur"] = revenue;
+  j["imports_mwh"] = imports;
+  j["import_cost_eur_by_market"] = import_cost;
+
+  json links = json::array();
+  for (std::size_t k = 0; k < study.links.size(); ++k) {
+    double fwd = 0, bwd = 0, losses = 0;
+    const double eta = study.links.efficiency[k];
+    for (std::size_t t = 0; t < T; ++t) {
+      fwd += w[t] * r.link_forward(k, t);
+      bwd += w[t] * r.link_backward(k, t);
+      losses += w[t] * (1 - eta) * (r.link_forward(k, t) + r.link_backward(k, t));
+    }
+    const double cap = r.link_capacity_mw[k];
+    const double hours = study.time.total_hours();
+    links.push_back({{"name", study.links.name[k]},
+                     {"from", study.regions.name[static_cast<std::size_t>(study.links.from[k])]},
+                     {"to", study.regions.name[static_cast<std::size_t>(study.links.to[k])]},
+                     {"capacity_mw", cap},
+                     {"efficiency", eta},
+                     {"forward_mwh", fwd},
+                     {"backward_mwh", bwd},
+                     {"losses_mwh", losses},
+                     {"utilisation", cap > 0 ? (fwd + bwd) / (cap * hours) : 0.0}});
+  }
+  j["links"] = links;
+
+  json regions = json::array();
+  for (std::size_t i = 0; i < study.regions.size(); ++i) {
+    double weighted = 0;
+    for (std::size_t t = 0; t < T; ++t) weighted += w[t] * r.region_load(i, t) * r.region_price(i, t);
+    double mean_price = 0;
+    for (std::size_t t = 0; t < T; ++t) mean_price += w[t] * r.region_price(i, t);
+    mean_price /= study.time.total_hours();
+    regions.push_back({{"name", study.regions.name[i]},
+                       {"country", study.regions.country[i]},
+                       {"load_mwh", r.region_load_mwh[i]},
+                       {"unserved_mwh", r.region_unserved_mwh[i]},
+                       {"co2_t", r.region_co2_t[i]},
+                       {"average_price_eur_per_mwh", mean_price},
+                       {"load_weighted_price_eur_per_mwh", r.region_load_mwh[i] > 0 ? weighted / r.region_load_mwh[i] : mean_price}});
+  }
+  j["regions"] = regions;
+
+  json policies = json::array();
+  for (std::size_t p = 0; p < study.policies.size(); ++p) {
+    const auto kind = study.policies.kind[p];
+    const char* unit = kind == model::PolicyKind::co2_cap ? "eur_per_t"
+                       : kind == model::PolicyKind::min_renewable_share ? "eur_per_mwh"
+                                                                         : "eur_per_mw_year";
+    policies.push_back({{"name", study.policies.name[p]},
+                        {"kind", model::to_string(kind)},
+                        {"limit", study.policies.value[p]},
+                        {"value", r.policy_value[p]},
+                        {fmt::format("shadow_price_{}", unit), r.policy_shadow_price[p]}});
+  }
+  j["policies"] = policies;
+
+  j["lp"] = {{"rows", r.lp.rows},
+             {"cols", r.lp.cols},
+             {"nonzeros", r.lp.nonzeros},
+             {"matrix_range", {r.lp.matrix_min, r.lp.matrix_max}},
+             {"cost_range", {r.lp.cost_min, r.lp.cost_max}},
+             {"iterations", r.iterations}};
+  j["timings_s"] = {{"read", round_to(r.timings.read_s)},
+                    {"build", round_to(r.timings.build_s)},
+                    {"solve", round_to(r.timings.solve_s)},
+                    {"extract", round_to(r.timings.extract_s)},
+                    {"write", round_to(r.timings.write_s)}};
+  return j;
+}
+
+void write_results(const std::string& dir, const model::Study& study, model::Results& r, core::Logger& log) {
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path folder(dir);
+  auto write = [&](const char* name, const std::string& content) { write_file_atomically(folder / name, content); };
+
+  std::vector<Column> columns;
+  for (std::size_t i = 0; i < study.generators.size(); ++i) columns.push_back(matrix_column(study.generators.name[i], r.generator_p, i));
+  write("dispatch.csv", time_csv(study, columns));
+
+  columns.clear();
+  for (std::size_t k = 0; k < study.links.size(); ++k) {
+    const std::string& n = study.links.name[k];
+    const double loss = 1.0 - study.links.efficiency[k];
+    columns.push_back(matrix_column(n + ":forward_mw", r.link_forward, k));
+    columns.push_back(matrix_column(n + ":backward_mw", r.link_backward, k));
+    columns.push_back(Column{n + ":losses_mw", [&r, k, loss](std::size_t t) {
+                               return loss * (r.link_forward(k, t) + r.link_backward(k, t));
+                             }});
+  }
+  write("link_flows.csv", time_csv(study, columns));
+
+  columns.clear();
+  for (std::size_t s = 0; s < study.storage.size(); ++s) {
+    const std::string& n = study.storage.name[s];
+    columns.push_back(matrix_column(n + ":charge_mw", r.storage_charge, s));
+    columns.push_back(matrix_column(n + ":discharge_mw", r.storage_discharge, s));
+    columns.push_back(matrix_column(n + ":soc_mwh", r.storage_soc, s));
+  }
+  write("storage.csv", time_csv(study, columns));
+
+  columns.clear();
+  for (std::size_t i = 0; i < study.regions.size(); ++i) columns.push_back(matrix_column(study.regions.name[i], r.region_price, i));
+  write("prices.csv", time_csv(study, columns));
+
+  columns.clear();
+  for (std::size_t i = 0; i < study.regions.size(); ++i) {
+    columns.push_back(matrix_column(study.regions.name[i] + ":load_mw", r.region_load, i));
+    columns.push_back(matrix_column(study.regions.name[i] + ":unserved_mw", r.region_unserved, i));
+  }
+  write("demand.csv", time_csv(study, columns));
+
+  columns.clear();
+  for (std::size_t m = 0; m < study.markets.size(); ++m) {
+    columns.push_back(matrix_column(study.markets.name[m] + ":export_mw", r.market_export, m));
+    columns.push_back(matrix_column(study.markets.name[m] + ":import_mw", r.market_import, m));
+  }
+  write("markets.csv", time_csv(study, columns));
+
+  write("capacities.csv", capacities_csv(study, r));
+
+  r.timings.write_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  write("summary.json", summary_json(study, r).dump(2) + "\n");
+  log.debug("wrote the results into {}", dir);
+}
+
+}  // namespace silkgrid::io

@@ -1,0 +1,19 @@
+#pragma once
+// Writing a run's results: summary.json and the CSV tables (README, "Outputs").
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/logger.hpp"
+#include "model/results.hpp"
+#include "model/study.hpp"
+
+namespace silkgrid::io {
+
+// The summary as JSON (also what `summary.json` holds).
+nlohmann::ordered_json summary_json(const model::Study& study, const model::Results& results);
+
+// Writes every result file into `dir` (an OutputDir's staging folder, normally), summary.json
+// last. Records the write time in results.timings.
+void write_results(const std::string& dir, const model::Study& study, model::Results& results, core::Logger& log);
+
+}  // namespace silkgrid::io

@@ -1,0 +1,541 @@
+#include "io/study_reader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/suggest.hpp"
+#include "io/builtin.hpp"
+#include "io/csv.hpp"
+#include "model/costs.hpp"
+#include "model/validate.hpp"
+
+namespace silkgrid::io {
+
+namespace {
+
+using core::Context;
+using core::Error;
+using core::ErrorKind;
+using model::not_given;
+using model::Profile;
+using model::Study;
+
+using Keys = std::vector<std::string>;
+
+struct Position {
+  int line = 0, column = 0;
+};
+
+class StudyReader {
+ public:
+  StudyReader(std::string file, const FileLoader& load, core::Logger& log, const ReadOptions& options)
+      : file_(std::move(file)), load_(load), log_(log), options_(options) {
+    study_.file = file_;
+  }
+
+  Study read(std::string_view text) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+      throw Error(ErrorKind::input, Context{file_, e.mark.line + 1, e.mark.column + 1, ""},
+                  "malformed YAML: " + e.msg);
+    }
+    if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
+    check_keys(root, "", {"study", "solver", "carriers", "regions", "loads", "generators", "links", "storage",
+                          "markets", "policies"});
+    read_settings(require(root, "study", ""));
+    if (root["solver"]) read_solver(root["solver"]);
+    read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
+    if (!root["regions"]) fail(root, "regions", "is required: expected a list of regions");
+    read_list(root, "regions", [&](const YAML::Node& n, const std::string& k) { read_region(n, k); });
+    read_list(root, "loads", [&](const YAML::Node& n, const std::string& k) { read_load(n, k); });
+    read_list(root, "generators", [&](const YAML::Node& n, const std::string& k) { read_generator(n, k); });
+    read_list(root, "links", [&](const YAML::Node& n, const std::string& k) { read_link(n, k); });
+    read_list(root, "storage", [&](const YAML::Node& n, const std::string& k) { read_storage(n, k); });
+    read_list(root, "markets", [&](const YAML::Node& n, const std::string& k) { read_market(n, k); });
+    read_list(root, "policies", [&](const YAML::Node& n, const std::string& k) { read_policy(n, k); });
+    try {
+      model::validate(study_, log_);
+    } catch (const Error& e) {
+      // Give the validator's key the line it came from.
+      if (e.kind() != ErrorKind::input || e.context().line > 0) throw;
+      Context context = e.context();
+      std::string key = context.key;
+      while (!key.empty() && !positions_.count(key)) {
+        const std::size_t cut = key.find_last_of(".[");
+        key = cut == std::string::npos ? std::string() : key.substr(0, cut);
+      }
+      if (!key.empty()) {
+        context.line = positions_[key].line;
+        context.column = positions_[key].column;
+      }
+      throw Error(e.kind(), context, e.message());
+    }
+    return std::move(study_);
+  }
+
+ private:
+  std::string file_;
+  const FileLoader& load_;
+  core::Logger& log_;
+  ReadOptions options_;
+  Study study_;
+  std::unordered_map<std::string, Position> positions_;
+  std::optional<io::CsvTable> csv_;
+
+  static std::string join(const std::string& parent, const std::string& key) {
+    return parent.empty() ? key : parent + "." + key;
+  }
+  Context where(const YAML::Node& node, const std::string& key) const {
+    const YAML::Mark m = node.Mark();
+    return Context{file_, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0, key};
+  }
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& message) const {
+    throw Error(ErrorKind::input, where(node, key), message);
+  }
+  void remember(const YAML::Node& node, const std::string& key) {
+    const YAML::Mark m = node.Mark();
+    positions_[key] = Position{m.line + 1, m.column + 1};
+  }
+
+  void check_keys(const YAML::Node& map, const std::string& path, const Keys& known) {
+    for (const auto& item : map) {
+      const std::string key = item.first.as<std::string>();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      const std::string message = fmt::format("unknown key '{}'{}", key, core::did_you_mean(key, known));
+      if (options_.strict) fail(item.first, join(path, key), message);
+      const Context c = where(item.first, join(path, key));
+      log_.warn("{}: {}; it is ignored", c.to_string(), message);
+    }
+  }
+
+  const YAML::Node require(const YAML::Node& map, const char* key, const std::string& path) {
+    const YAML::Node node = map[key];
+    if (!node) fail(map, join(path, key), "is required");
+    remember(node, join(path, key));
+    return node;
+  }
+
+  template <typename F>
+  void read_list(const YAML::Node& root, const char* key, F read_one) {
+    const YAML::Node list = root[key];
+    if (!list || list.IsNull()) return;
+    if (!list.IsSequence()) fail(list, key, "expected a list");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string k = fmt::format("{}[{}]", key, i);
+      if (!list[i].IsMap()) fail(list[i], k, "expected a mapping of keys to values");
+      remember(list[i], k);
+      read_one(list[i], k);
+    }
+  }
+
+  double number(const YAML::Node& map, const char* key, const std::string& path, double fallback) {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    return number_node(node, join(path, key));
+  }
+  double required_number(const YAML::Node& map, const char* key, const std::string& path) {
+    const YAML::Node node = map[key];
+    if (!node) fail(map, join(path, key), "is required: expected a number");
+    return number_node(node, join(path, key));
+  }
+  double number_node(const YAML::Node& node, const std::string& key) {
+    remember(node, key);
+    if (!node.IsScalar()) fail(node, key, "expected a number");
+    double value = 0;
+    if (!YAML::convert<double>::decode(node, value) || std::isnan(value))
+      fail(node, key, fmt::format("expected a number, got '{}'", node.Scalar()));
+    return value;
+  }
+  bool boolean(const YAML::Node& map, const char* key, const std::string& path, bool fallback) {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    remember(node, join(path, key));
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+      fail(node, join(path, key), fmt::format("expected true or false, got '{}'", node.IsScalar() ? node.Scalar() : "a collection"));
+    return value;
+  }
+  std::string text(const YAML::Node& map, const char* key, const std::string& path, const std::string& fallback) {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    remember(node, join(path, key));
+    if (!node.IsScalar()) fail(node, join(path, key), "expected a text value");
+    return node.Scalar();
+  }
+  std::string required_text(const YAML::Node& map, const char* key, const std::string& path) {
+    if (!map[key]) fail(map, join(path, key), "is required: expected a text value");
+    return text(map, key, path, "");
+  }
+
+  int region(const YAML::Node& map, const char* key, const std::string& path) {
+    const std::string name = required_text(map, key, path);
+    const int r = study_.find_region(name);
+    if (r < 0)
+      fail(map[key], join(path, key),
+           fmt::format("unknown region '{}'{}", name, core::did_you_mean(name, study_.regions.name)));
+    return r;
+  }
+  int carrier(const YAML::Node& map, const char* key, const std::string& path, bool required) {
+    if (!map[key] && !required) return -1;
+    const std::string name = required_text(map, key, path);
+    const int c = study_.find_carrier(name);
+    if (c < 0)
+      fail(map[key], join(path, key),
+           fmt::format("unknown carrier '{}'{}", name, core::did_you_mean(name, study_.carriers.name)));
+    return c;
+  }
+
+  // A number, or the name of a column of the study's time series.
+  Profile profile(const YAML::Node& map, const char* key, const std::string& path, double fallback) {
+    const YAML::Node node = map[key];
+    if (!node) return Profile::fixed(fallback);
+    return profile_node(node, join(path, key));
+  }
+  Profile profile_node(const YAML::Node& node, const std::string& key) {
+    remember(node, key);
+    if (!node.IsScalar()) fail(node, key, "expected a number or the name of a time-series column");
+    double value = 0;
+    if (YAML::convert<double>::decode(node, value) && !std::isnan(value)) return Profile::fixed(value);
+    const std::string name = node.Scalar();
+    if (!csv_)
+      fail(node, key,
+           fmt::format("'{}' is not a number, and the study has no time series (study.timeseries) to take a "
+                       "column of that name from",
+                       name));
+    const int column = study_.series.find(name);
+    if (column < 0)
+      fail(node, key,
+           fmt::format("expected a number or a column of {}; there is no column '{}'{}", study_.series.file, name,
+                       core::did_you_mean(name, study_.series.names)));
+    return Profile{0.0, column, 1.0};
+  }
+
+  void read_investment(const YAML::Node& n, const std::string& k, model::Investment& invest) {
+    const bool extendable = boolean(n, "extendable", k, false);
+    invest.push(number(n, "p_nom_mw", k, 0.0), extendable, number(n, "p_nom_min_mw", k, 0.0),
+                number(n, "p_nom_max_mw", k, model::unlimited), number(n, "fom_pct_per_year", k, 0.0),
+                number(n, "lifetime_years", k, not_given), number(n, "discount_rate", k, not_given));
+    if (!extendable)
+      for (const char* key : {"p_nom_min_mw", "p_nom_max_mw"})
+        if (n[key]) log_.warn("{}: applies to extendable assets only; '{}' is not extendable", where(n[key], join(k, key)).to_string(), k);
+  }
+
+  void read_settings(const YAML::Node& n) {
+    if (!n.IsMap()) fail(n, "study", "expected a mapping (name, snapshots, snapshot_hours, ...)");
+    check_keys(n, "study", {"name", "snapshots", "snapshot_hours", "start", "discount_rate", "voll_eur_per_mwh",
+                            "timeseries"});
+    auto& s = study_.settings;
+    s.name = text(n, "name", "study", s.name);
+    s.start = text(n, "start", "study", s.start);
+    s.snapshot_hours = number(n, "snapshot_hours", "study", s.snapshot_hours);
+    if (!(s.snapshot_hours > 0)) fail(n["snapshot_hours"], "study.snapshot_hours", "expected a number of hours > 0");
+    s.discount_rate = number(n, "discount_rate", "study", s.discount_rate);
+    s.voll_eur_per_mwh = number(n, "voll_eur_per_mwh", "study", s.voll_eur_per_mwh);
+    long snapshots = -1;
+    if (n["snapshots"]) {
+      const double v = number(n, "snapshots", "study", 0);
+      if (!(v >= 1) || v != std::floor(v) || v > 1e7)
+        fail(n["snapshots"], "study.snapshots", fmt::format("expected a whole number of snapshots >= 1, got {}", n["snapshots"].Scalar()));
+      snapshots = static_cast<long>(v);
+    }
+    if (n["timeseries"]) {
+      const std::string relative = text(n, "timeseries", "study", "");
+      read_timeseries(relative, n["timeseries"], snapshots);
+      if (snapshots < 0) snapshots = static_cast<long>(csv_->rows.size());
+    }
+    if (snapshots < 0) fail(n, "study.snapshots", "is required when the study has no time series");
+    study_.time = core::regular_time_axis(s.start, static_cast<std::size_t>(snapshots), s.snapshot_hours);
+    if (csv_) study_.time.timestamps = timestamps_;
+  }
+
+  std::vector<std::string> timestamps_;
+
+  void read_timeseries(const std::string& relative, const YAML::Node& node, long snapshots) {
+    std::string content;
+    const std::string csv_file = display_path(relative);
+    try {
+      content = load_(relative);
+    } catch (const Error& e) {
+      fail(node, "study.timeseries", e.message());
+    }
+    csv_ = parse_csv(content, csv_file);
+    const auto& header = csv_->header;
+    const auto ts = std::find(header.begin(), header.end(), "timestamp");
+    if (ts == header.end())
+      throw Error(ErrorKind::input, Context{csv_file, 1, 0, ""},
+                  fmt::format("expected a 'timestamp' column{}", core::did_you_mean("timestamp", header)));
+    const std::size_t ts_col = static_cast<std::size_t>(ts - header.begin());
+    if (snapshots >= 0 && csv_->rows.size() != static_cast<std::size_t>(snapshots))
+      throw Error(ErrorKind::input, Context{csv_file, 0, 0, ""},
+                  fmt::format("expected {} rows (study.snapshots), one per snapshot; got {}", snapshots, csv_->rows.size()));
+    if (csv_->rows.empty()) throw Error(ErrorKind::input, Context{csv_file, 2, 0, ""}, "expected one row per snapshot, got none");
+    auto& series = study_.series;
+    series.file = csv_file;
+    for (std::size_t j = 0; j < header.size(); ++j) {
+      if (j == ts_col) continue;
+      series.names.push_back(header[j]);
+      std::vector<double> values(csv_->rows.size());
+      for (std::size_t i = 0; i < csv_->rows.size(); ++i) values[i] = parse_number_cell(*csv_, i, j);
+      series.values.push_back(std::move(values));
+    }
+    for (std::size_t i = 0; i < csv_->rows.size(); ++i) {
+      const std::string& stamp = csv_->rows[i][ts_col];
+      if (!core::is_iso_timestamp(stamp))
+        throw Error(ErrorKind::input, Context{csv_file, csv_->line[i], static_cast<int>(ts_col + 1), "timestamp"},
+                    fmt::format("expected an ISO 8601 timestamp like 2030-01-01T00:00, got '{}'", stamp));
+      timestamps_.push_back(stamp);
+    }
+  }
+
+  std::string display_path(const std::string& relative) const {
+    const std::filesystem::path base = std::filesystem::path(file_).parent_path();
+    return (base / relative).lexically_normal().string();
+  }
+
+  void read_solver(const YAML::Node& n) {
+    remember(n, "solver");
+    if (!n.IsMap()) fail(n, "solver", "expected a mapping (method, presolve, time_limit_s, log_level)");
+    check_keys(n, "solver", {"method", "presolve", "time_limit_s", "log_level"});
+    auto& s = study_.solver;
+    const std::string method = text(n, "method", "solver", "dual");
+    if (method == "dual") s.method = model::SolverMethod::dual;
+    else if (method == "primal") s.method = model::SolverMethod::primal;
+    else if (method == "barrier") s.method = model::SolverMethod::barrier;
+    else fail(n["method"], "solver.method", fmt::format("expected dual, primal or barrier, got '{}'", method));
+    s.presolve = boolean(n, "presolve", "solver", true);
+    s.time_limit_s = number(n, "time_limit_s", "solver", 0.0);
+    if (s.time_limit_s < 0) fail(n["time_limit_s"], "solver.time_limit_s", "expected seconds >= 0 (0 = no limit)");
+    s.log_level = static_cast<int>(number(n, "log_level", "solver", 0.0));
+  }
+
+  void read_carrier(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "co2_t_per_mwh_fuel", "renewable"});
+    auto& c = study_.carriers;
+    c.name.push_back(required_text(n, "name", k));
+    c.co2_t_per_mwh_fuel.push_back(number(n, "co2_t_per_mwh_fuel", k, 0.0));
+    c.renewable.push_back(boolean(n, "renewable", k, false) ? 1 : 0);
+  }
+
+  void read_region(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "country", "lat", "lon"});
+    auto& r = study_.regions;
+    r.name.push_back(required_text(n, "name", k));
+    r.country.push_back(required_text(n, "country", k));
+    r.lat.push_back(number(n, "lat", k, not_given));
+    r.lon.push_back(number(n, "lon", k, not_given));
+  }
+
+  void read_load(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "region", "p_mw", "profile", "annual_twh"});
+    auto& l = study_.loads;
+    l.name.push_back(required_text(n, "name", k));
+    l.region.push_back(region(n, "region", k));
+    if (n["p_mw"] && n["profile"]) fail(n["profile"], join(k, "profile"), "give either p_mw or profile, not both");
+    if (!n["p_mw"] && !n["profile"]) fail(n, join(k, "p_mw"), "is required: expected a number of MW (p_mw) or a time-series column (profile)");
+    Profile p = n["p_mw"] ? profile(n, "p_mw", k, 0.0) : profile(n, "profile", k, 0.0);
+    if (n["annual_twh"]) {
+      const double twh = number(n, "annual_twh", k, 0.0);
+      if (!(twh >= 0)) fail(n["annual_twh"], join(k, "annual_twh"), "expected a number of TWh >= 0");
+      // Scale the profile so that its weighted mean power is annual_twh / 8760 h.
+      double energy = 0;
+      for (std::size_t t = 0; t < study_.snapshots(); ++t) energy += study_.time.weights[t] * p.at(study_.series, t);
+      const double mean = energy / study_.time.total_hours();
+      if (!(mean > 0)) fail(n["annual_twh"], join(k, "annual_twh"), "cannot scale a profile whose mean is not positive");
+      const double target = twh * 1e6 / core::hours_per_year;
+      if (p.is_constant()) p.constant = target;
+      else p.scale = target / mean;
+    }
+    l.p_mw.push_back(p);
+  }
+
+  void read_generator(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "region", "carrier", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw",
+                      "efficiency", "fuel_eur_per_mwh_fuel", "vom_eur_per_mwh", "capex_eur_per_kw",
+                      "fom_pct_per_year", "lifetime_years", "discount_rate", "p_max_pu", "p_min_pu"});
+    auto& g = study_.generators;
+    g.name.push_back(required_text(n, "name", k));
+    g.region.push_back(region(n, "region", k));
+    g.carrier.push_back(carrier(n, "carrier", k, true));
+    read_investment(n, k, g.invest);
+    g.capex_eur_per_kw.push_back(number(n, "capex_eur_per_kw", k, 0.0));
+    g.efficiency.push_back(number(n, "efficiency", k, 1.0));
+    g.fuel_eur_per_mwh_fuel.push_back(number(n, "fuel_eur_per_mwh_fuel", k, 0.0));
+    g.vom_eur_per_mwh.push_back(number(n, "vom_eur_per_mwh", k, 0.0));
+    g.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
+    g.p_min_pu.push_back(profile(n, "p_min_pu", k, 0.0));
+  }
+
+  void read_link(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "from", "to", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "efficiency",
+                      "kind", "length_km", "capex_eur_per_mw_km", "capex_eur_per_kw", "fom_pct_per_year",
+                      "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh"});
+    auto& l = study_.links;
+    l.name.push_back(required_text(n, "name", k));
+    l.from.push_back(region(n, "from", k));
+    l.to.push_back(region(n, "to", k));
+    read_investment(n, k, l.invest);
+    const std::string kind = text(n, "kind", k, "custom");
+    model::LinkKind lk = model::LinkKind::custom;
+    const Keys kinds = {"custom", "hvdc_subsea", "hvdc_overhead", "ac_overhead"};
+    if (kind == "hvdc_subsea") lk = model::LinkKind::hvdc_subsea;
+    else if (kind == "hvdc_overhead") lk = model::LinkKind::hvdc_overhead;
+    else if (kind == "ac_overhead") lk = model::LinkKind::ac_overhead;
+    else if (kind != "custom")
+      fail(n["kind"], join(k, "kind"),
+           fmt::format("expected one of custom, hvdc_subsea, hvdc_overhead, ac_overhead, got '{}'{}", kind,
+                       core::did_you_mean(kind, kinds)));
+    l.kind.push_back(lk);
+    l.length_km.push_back(number(n, "length_km", k, 0.0));
+    l.capex_eur_per_mw_km.push_back(number(n, "capex_eur_per_mw_km", k, 0.0));
+    l.capex_eur_per_kw.push_back(number(n, "capex_eur_per_kw", k, 0.0));
+    if (n["efficiency"]) {
+      l.efficiency.push_back(number(n, "efficiency", k, 1.0));
+    } else if (lk != model::LinkKind::custom) {
+      if (!n["length_km"]) fail(n, join(k, "length_km"), "is required to derive the efficiency from kind");
+      const double eff = model::link_efficiency_from_kind(lk, l.length_km.back());
+      if (!(eff > 0)) fail(n["length_km"], join(k, "length_km"), "is too long: the derived efficiency is not positive");
+      l.efficiency.push_back(eff);
+    } else {
+      fail(n, join(k, "efficiency"), "is required: give an efficiency, or a kind and length_km to derive it");
+    }
+    l.bidirectional.push_back(boolean(n, "bidirectional", k, true) ? 1 : 0);
+    l.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
+  }
+
+  void read_storage(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "region", "carrier", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw",
+                      "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss_per_hour",
+                      "capex_eur_per_kw", "capex_eur_per_kwh", "fom_pct_per_year", "lifetime_years", "discount_rate",
+                      "marginal_cost_eur_per_mwh"});
+    auto& s = study_.storage;
+    s.name.push_back(required_text(n, "name", k));
+    s.region.push_back(region(n, "region", k));
+    s.carrier.push_back(carrier(n, "carrier", k, false));
+    read_investment(n, k, s.invest);
+    s.max_hours.push_back(required_number(n, "max_hours", k));
+    s.efficiency_store.push_back(number(n, "efficiency_store", k, 1.0));
+    s.efficiency_dispatch.push_back(number(n, "efficiency_dispatch", k, 1.0));
+    s.standing_loss_per_hour.push_back(number(n, "standing_loss_per_hour", k, 0.0));
+    s.capex_eur_per_kw.push_back(number(n, "capex_eur_per_kw", k, 0.0));
+    s.capex_eur_per_kwh.push_back(number(n, "capex_eur_per_kwh", k, 0.0));
+    s.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
+  }
+
+  void read_market(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "region", "export_price_eur_per_mwh", "import_price_eur_per_mwh", "max_export_mw",
+                      "max_import_mw"});
+    auto& m = study_.markets;
+    m.name.push_back(required_text(n, "name", k));
+    m.region.push_back(region(n, "region", k));
+    m.max_export_mw.push_back(profile(n, "max_export_mw", k, 0.0));
+    m.max_import_mw.push_back(profile(n, "max_import_mw", k, 0.0));
+    const auto may_flow = [](const Profile& p) { return !p.is_constant() || p.constant > 0; };
+    // A price is required exactly when energy may flow that way: no silent zero prices.
+    if (may_flow(m.max_export_mw.back()) && !n["export_price_eur_per_mwh"])
+      fail(n, join(k, "export_price_eur_per_mwh"), "is required when max_export_mw is not 0");
+    if (may_flow(m.max_import_mw.back()) && !n["import_price_eur_per_mwh"])
+      fail(n, join(k, "import_price_eur_per_mwh"), "is required when max_import_mw is not 0");
+    m.export_price_eur_per_mwh.push_back(profile(n, "export_price_eur_per_mwh", k, 0.0));
+    m.import_price_eur_per_mwh.push_back(profile(n, "import_price_eur_per_mwh", k, 0.0));
+  }
+
+  void read_policy(const YAML::Node& n, const std::string& k) {
+    auto& p = study_.policies;
+    const std::string kind = required_text(n, "kind", k);
+    const Keys kinds = {"co2_cap", "min_renewable_share", "max_capacity", "min_capacity"};
+    const char* value_key = nullptr;
+    if (kind == "co2_cap") {
+      p.kind.push_back(model::PolicyKind::co2_cap);
+      value_key = "t_per_year";
+    } else if (kind == "min_renewable_share") {
+      p.kind.push_back(model::PolicyKind::min_renewable_share);
+      value_key = "share";
+    } else if (kind == "max_capacity" || kind == "min_capacity") {
+      p.kind.push_back(kind == "max_capacity" ? model::PolicyKind::max_capacity : model::PolicyKind::min_capacity);
+      value_key = "mw";
+    } else {
+      fail(n["kind"], join(k, "kind"), fmt::format("expected one of co2_cap, min_renewable_share, max_capacity, min_capacity, got '{}'{}", kind, core::did_you_mean(kind, kinds)));
+    }
+    const bool capacity = value_key == std::string("mw");
+    Keys known = {"kind", "name", "regions", value_key};
+    if (capacity) known.push_back("carrier");
+    check_keys(n, k, known);
+    p.name.push_back(text(n, "name", k, fmt::format("{}-{}", kind, p.name.size())));
+    std::vector<int> regions;
+    if (const YAML::Node list = n["regions"]) {
+      remember(list, join(k, "regions"));
+      if (!list.IsSequence()) fail(list, join(k, "regions"), "expected a list of region names");
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string name = list[i].IsScalar() ? list[i].Scalar() : "";
+        const int r = study_.find_region(name);
+        if (r < 0)
+          fail(list[i], fmt::format("{}.regions[{}]", k, i),
+               fmt::format("unknown region '{}'{}", name, core::did_you_mean(name, study_.regions.name)));
+        regions.push_back(r);
+      }
+    } else {
+      regions.resize(study_.regions.size());
+      std::iota(regions.begin(), regions.end(), 0);
+    }
+    p.regions.push_back(regions);
+    p.carrier.push_back(capacity ? carrier(n, "carrier", k, true) : -1);
+    p.value.push_back(required_number(n, value_key, k));
+  }
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::input, Context{path.string(), 0, 0, ""}, "cannot open the file");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+}  // namespace
+
+Study read_study_text(std::string_view yaml, const std::string& file, const FileLoader& load, core::Logger& log,
+                      const ReadOptions& options) {
+  return StudyReader(file, load, log, options).read(yaml);
+}
+
+Study read_study(const std::string& path, core::Logger& log, const ReadOptions& options) {
+  if (path.rfind(builtin_prefix, 0) == 0) {
+    const std::string relative = path.substr(builtin_prefix.size());
+    const auto text = find_builtin(relative);
+    if (!text) throw Error(ErrorKind::input, Context{path, 0, 0, ""}, "no such built-in study");
+    const std::string folder = std::filesystem::path(relative).parent_path().string();
+    const FileLoader loader = [folder](const std::string& name) {
+      const std::string key = (std::filesystem::path(folder) / name).lexically_normal().string();
+      const auto content = find_builtin(key);
+      if (!content) throw Error(ErrorKind::input, fmt::format("no built-in file '{}'", key));
+      return std::string(*content);
+    };
+    return read_study_text(*text, path, loader, log, options);
+  }
+  std::filesystem::path file(path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) file /= "study.yaml";
+  if (!std::filesystem::exists(file, ec))
+    throw Error(ErrorKind::input, Context{file.string(), 0, 0, ""}, "no such study file");
+  const std::filesystem::path folder = file.parent_path();
+  const FileLoader loader = [folder](const std::string& name) {
+    const std::filesystem::path p = folder / name;
+    std::error_code e;
+    if (!std::filesystem::is_regular_file(p, e))
+      throw Error(ErrorKind::input, Context{p.string(), 0, 0, ""}, fmt::format("no such file '{}'", p.string()));
+    return read_file(p);
+  };
+  return read_study_text(read_file(file), file.string(), loader, log, options);
+}
+
+}  // namespace silkgrid::io

@@ -1,0 +1,27 @@
+#pragma once
+// Reading a study: study.yaml plus its time-series CSV (README, "Study format").
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/logger.hpp"
+#include "model/study.hpp"
+
+namespace silkgrid::io {
+
+struct ReadOptions {
+  bool strict = false;  // unknown keys are errors rather than warnings
+};
+
+// `path` is a study file, a folder holding study.yaml, or a built-in study
+// ("<builtin>/demo/study.yaml"). The result is validated.
+model::Study read_study(const std::string& path, core::Logger& log, const ReadOptions& options = {});
+
+// Loads a file named relative to the study file; throws core::Error(input) when missing.
+using FileLoader = std::function<std::string(const std::string& relative_path)>;
+
+// Parses study YAML held in memory; `file` names it in messages.
+model::Study read_study_text(std::string_view yaml, const std::string& file, const FileLoader& load,
+                             core::Logger& log, const ReadOptions& options = {});
+
+}  // namespace silkgrid::io

@@ -1,0 +1,112 @@
+// Clp back-end: the LinearProgram's CSC arrays are handed to ClpSimplex::loadProblem as they
+// are; Clp's messages go through a CoinMessageHandler that forwards them to our logger.
+#include <ClpSimplex.hpp>
+#include <ClpSolve.hpp>
+#include <CoinMessageHandler.hpp>
+#include <fmt/format.h>
+
+#include <cfloat>
+#include <climits>
+
+#include "core/error.hpp"
+#include "lp/solver.hpp"
+
+namespace silkgrid::lp {
+
+namespace {
+
+class LoggerHandler : public CoinMessageHandler {
+ public:
+  explicit LoggerHandler(core::Logger& log) : log_(log) {}
+  LoggerHandler(const LoggerHandler&) = default;
+  int print() override {
+    log_.info("clp: {}", messageBuffer());
+    return 0;
+  }
+  CoinMessageHandler* clone() const override { return new LoggerHandler(*this); }
+
+ private:
+  core::Logger& log_;
+};
+
+ClpSolve::SolveType solve_type(Method method) {
+  switch (method) {
+    case Method::dual: return ClpSolve::useDual;
+    case Method::primal: return ClpSolve::usePrimal;
+    case Method::barrier: return ClpSolve::useBarrier;
+  }
+  return ClpSolve::useDual;
+}
+
+}  // namespace
+
+const char* to_string(Status status) {
+  switch (status) {
+    case Status::optimal: return "optimal";
+    case Status::infeasible: return "infeasible";
+    case Status::unbounded: return "unbounded";
+    case Status::time_limit: return "time_limit";
+    case Status::error: return "error";
+  }
+  return "error";
+}
+
+const char* to_string(Method method) {
+  switch (method) {
+    case Method::dual: return "dual";
+    case Method::primal: return "primal";
+    case Method::barrier: return "barrier";
+  }
+  return "dual";
+}
+
+Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log) {
+  lp.check();
+  if (lp.value.size() > static_cast<std::size_t>(INT_MAX))
+    throw core::Error(core::ErrorKind::solver, "the LP has more non-zeros than Clp can index (2^31)");
+
+  ClpSimplex model;
+  LoggerHandler handler(log);
+  model.passInMessageHandler(&handler);
+  model.setLogLevel(options.log_level);
+  model.loadProblem(lp.num_cols, lp.num_rows, lp.start.data(), lp.index.data(), lp.value.data(),
+                    lp.col_lower.data(), lp.col_upper.data(), lp.cost.data(), lp.row_lower.data(),
+                    lp.row_upper.data());
+  if (options.time_limit_s > 0) model.setMaximumSeconds(options.time_limit_s);
+
+  ClpSolve how;
+  how.setSolveType(solve_type(options.method));
+  how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
+  model.initialSolve(how);
+
+  Solution solution;
+  solution.iterations = model.numberIterations();
+  const int status = model.status();
+  if (status == 0 && model.isProvenOptimal()) {
+    solution.status = Status::optimal;
+    solution.status_text = "optimal";
+  } else if (status == 1 || model.isProvenPrimalInfeasible()) {
+    solution.status = Status::infeasible;
+    solution.status_text = "primal infeasible";
+  } else if (status == 2 || model.isProvenDualInfeasible()) {
+    solution.status = Status::unbounded;
+    solution.status_text = "dual infeasible (unbounded)";
+  } else if (status == 3) {
+    solution.status = Status::time_limit;
+    solution.status_text = "stopped on time or iteration limit";
+  } else {
+    solution.status = Status::error;
+    solution.status_text = fmt::format("Clp stopped with status {} (secondary {})", status, model.secondaryStatus());
+  }
+  solution.objective = model.objectiveValue() + lp.objective_offset;
+  const auto cols = static_cast<std::size_t>(lp.num_cols);
+  const auto rows = static_cast<std::size_t>(lp.num_rows);
+  solution.col_value.assign(model.primalColumnSolution(), model.primalColumnSolution() + cols);
+  solution.col_reduced_cost.assign(model.dualColumnSolution(), model.dualColumnSolution() + cols);
+  solution.row_activity.assign(model.primalRowSolution(), model.primalRowSolution() + rows);
+  solution.row_dual.assign(model.dualRowSolution(), model.dualRowSolution() + rows);
+  model.passInMessageHandler(nullptr);
+  return solution;
+}
+
+}  // namespace silkgrid::lp

@@ -1,0 +1,73 @@
+#include "model/costs.hpp"
+
+#include <cmath>
+
+namespace silkgrid::model {
+
+double annuity_factor(double rate, double years) {
+  if (years <= 0) return 0.0;
+  if (std::abs(rate) < 1e-12) return 1.0 / years;
+  return rate / (1.0 - std::pow(1.0 + rate, -years));
+}
+
+double asset_rate(const Investment& invest, std::size_t i, double study_rate) {
+  return is_given(invest.discount_rate[i]) ? invest.discount_rate[i] : study_rate;
+}
+
+double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest, std::size_t i,
+                               double study_rate) {
+  const double rate = asset_rate(invest, i, study_rate);
+  return capex_eur_per_mw *
+         (annuity_factor(rate, invest.lifetime_years[i]) + invest.fom_pct_per_year[i] / 100.0);
+}
+
+double generator_capex_eur_per_mw(const Generators& g, std::size_t i) { return g.capex_eur_per_kw[i] * 1000.0; }
+
+double link_capex_eur_per_mw(const Links& l, std::size_t i) {
+  return l.capex_eur_per_mw_km[i] * l.length_km[i] + l.capex_eur_per_kw[i] * 1000.0;
+}
+
+double storage_capex_eur_per_mw(const Storage& s, std::size_t i) {
+  return s.capex_eur_per_kw[i] * 1000.0 + s.capex_eur_per_kwh[i] * 1000.0 * s.max_hours[i];
+}
+
+double generator_annuity(const Study& study, std::size_t g) {
+  return annuity_eur_per_mw_year(generator_capex_eur_per_mw(study.generators, g), study.generators.invest, g,
+                                 study.settings.discount_rate);
+}
+double link_annuity(const Study& study, std::size_t l) {
+  return annuity_eur_per_mw_year(link_capex_eur_per_mw(study.links, l), study.links.invest, l,
+                                 study.settings.discount_rate);
+}
+double storage_annuity(const Study& study, std::size_t s) {
+  return annuity_eur_per_mw_year(storage_capex_eur_per_mw(study.storage, s), study.storage.invest, s,
+                                 study.settings.discount_rate);
+}
+
+double marginal_cost_eur_per_mwh(const Study& study, std::size_t g) {
+  const auto& gen = study.generators;
+  return gen.fuel_eur_per_mwh_fuel[g] / gen.efficiency[g] + gen.vom_eur_per_mwh[g];
+}
+
+double co2_t_per_mwh(const Study& study, std::size_t g) {
+  const auto& gen = study.generators;
+  return study.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(gen.carrier[g])] / gen.efficiency[g];
+}
+
+LinkLossFigures link_loss_figures(LinkKind kind) {
+  switch (kind) {
+    case LinkKind::hvdc_subsea: return {0.030, 0.007};
+    case LinkKind::hvdc_overhead: return {0.030, 0.007};
+    case LinkKind::ac_overhead: return {0.060, 0.0};
+    case LinkKind::custom: return {0.0, 0.0};
+  }
+  return {0.0, 0.0};
+}
+
+double link_efficiency_from_kind(LinkKind kind, double length_km) {
+  const LinkLossFigures f = link_loss_figures(kind);
+  return (1.0 - f.loss_per_1000_km * length_km / 1000.0) * (1.0 - f.loss_per_converter) *
+         (1.0 - f.loss_per_converter);
+}
+
+}  // namespace silkgrid::model

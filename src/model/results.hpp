@@ -1,0 +1,78 @@
+#pragma once
+// The results of a run as plain value types. Time series are component-major matrices:
+// value(i, t) for component i and snapshot t. Energies are weighted by the snapshot weights.
+#include <string>
+#include <vector>
+
+namespace silkgrid::model {
+
+struct Matrix {
+  std::size_t rows = 0, cols = 0;  // components × snapshots
+  std::vector<double> data;
+  Matrix() = default;
+  Matrix(std::size_t r, std::size_t c) : rows(r), cols(c), data(r * c, 0.0) {}
+  double& operator()(std::size_t i, std::size_t t) { return data[i * cols + t]; }
+  double operator()(std::size_t i, std::size_t t) const { return data[i * cols + t]; }
+};
+
+struct LpSize {
+  int rows = 0, cols = 0;
+  std::size_t nonzeros = 0;
+  double matrix_min = 0, matrix_max = 0, cost_min = 0, cost_max = 0;
+};
+
+struct Timings {
+  double read_s = 0, build_s = 0, solve_s = 0, extract_s = 0, write_s = 0;
+};
+
+struct Results {
+  std::string status;         // "optimal", or the reason there is no optimum
+  int iterations = 0;
+
+  // Objective and its parts (EUR per year of the horizon's weights):
+  // objective = annualised_capex + operating_cost + import_cost - export_revenue + unserved_cost.
+  double objective_eur = 0;
+  double annualised_capex_eur = 0;      // extendable assets, on their whole optimal capacity
+  double operating_cost_eur = 0;        // generator, link and storage marginal costs
+  double import_cost_eur = 0;
+  double export_revenue_eur = 0;
+  double unserved_cost_eur = 0;
+  double fixed_cost_existing_eur = 0;   // annuity of non-extendable assets (reported, not optimised)
+
+  // Generators
+  std::vector<double> generator_capacity_mw;  // optimal
+  Matrix generator_p;                         // MW
+  std::vector<double> generator_energy_mwh;
+  std::vector<double> generator_curtailment_mwh;  // renewable carriers: available − used
+  std::vector<double> generator_co2_t;
+
+  // Links: flow sent from→to (forward) and to→from (backward), MW at the sending end.
+  std::vector<double> link_capacity_mw;
+  Matrix link_forward, link_backward;
+
+  // Storage
+  std::vector<double> storage_power_mw, storage_energy_mwh;
+  Matrix storage_charge, storage_discharge, storage_soc;
+
+  // Markets
+  Matrix market_export, market_import;
+  std::vector<double> market_exports_mwh, market_export_revenue_eur, market_imports_mwh, market_import_cost_eur;
+
+  // Regions
+  Matrix region_load, region_unserved, region_price;  // MW, MW, EUR/MWh
+  std::vector<double> region_co2_t, region_load_mwh, region_unserved_mwh;
+
+  // Policies: the dual of each policy row, as a price (co2: EUR/t; share: EUR/MWh; capacity:
+  // EUR/MW-year), ≥ 0 when binding. 0 when the policy has no row (trivially met).
+  std::vector<double> policy_shadow_price;
+  std::vector<double> policy_value;  // the policy's left-hand side at the optimum (t, MWh share, MW)
+
+  LpSize lp;
+  Timings timings;
+
+  double unserved_mwh() const;
+  double curtailment_mwh() const;
+  double co2_t() const;
+};
+
+}  // namespace silkgrid::model

@@ -1,0 +1,58 @@
+#include "model/study.hpp"
+
+#include <algorithm>
+
+namespace silkgrid::model {
+
+namespace {
+int index_of(const std::vector<std::string>& names, const std::string& name) {
+  const auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+}  // namespace
+
+int TimeSeriesTable::find(const std::string& name) const { return index_of(names, name); }
+int Study::find_region(const std::string& name) const { return index_of(regions.name, name); }
+int Study::find_carrier(const std::string& name) const { return index_of(carriers.name, name); }
+
+void Investment::push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime,
+                      double rate) {
+  p_nom_mw.push_back(p_nom);
+  extendable.push_back(ext ? 1 : 0);
+  p_nom_min_mw.push_back(p_min);
+  p_nom_max_mw.push_back(p_max);
+  fom_pct_per_year.push_back(fom);
+  lifetime_years.push_back(lifetime);
+  discount_rate.push_back(rate);
+}
+
+const char* to_string(PolicyKind kind) {
+  switch (kind) {
+    case PolicyKind::co2_cap: return "co2_cap";
+    case PolicyKind::min_renewable_share: return "min_renewable_share";
+    case PolicyKind::max_capacity: return "max_capacity";
+    case PolicyKind::min_capacity: return "min_capacity";
+  }
+  return "?";
+}
+
+const char* to_string(LinkKind kind) {
+  switch (kind) {
+    case LinkKind::custom: return "custom";
+    case LinkKind::hvdc_subsea: return "hvdc_subsea";
+    case LinkKind::hvdc_overhead: return "hvdc_overhead";
+    case LinkKind::ac_overhead: return "ac_overhead";
+  }
+  return "?";
+}
+
+const char* to_string(SolverMethod method) {
+  switch (method) {
+    case SolverMethod::dual: return "dual";
+    case SolverMethod::primal: return "primal";
+    case SolverMethod::barrier: return "barrier";
+  }
+  return "?";
+}
+
+}  // namespace silkgrid::model

@@ -1,0 +1,168 @@
+#pragma once
+// The study as plain value types: one table per component kind, stored column-wise like
+// PyPSA's component tables (one vector per attribute, one row per component). Time-varying
+// attributes are `Profile`s: a constant, or a column of the study's time-series table.
+// Units are in the names: MW, MWh, EUR, t, hours.
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "core/time_axis.hpp"
+
+namespace silkgrid::model {
+
+inline constexpr double unlimited = std::numeric_limits<double>::infinity();
+inline bool is_given(double value) { return !std::isnan(value); }
+inline constexpr double not_given = std::numeric_limits<double>::quiet_NaN();
+
+// The study's time series: one column per named profile, one row per snapshot.
+struct TimeSeriesTable {
+  std::string file;                         // where it was read from (for messages)
+  std::vector<std::string> names;           // column names
+  std::vector<std::vector<double>> values;  // values[column][snapshot]
+
+  int find(const std::string& name) const;  // column index, or -1
+};
+
+// A number, or a column of the time-series table times a scale.
+struct Profile {
+  double constant = 0.0;
+  int column = -1;  // index into TimeSeriesTable::values; -1 = constant
+  double scale = 1.0;
+
+  static Profile fixed(double value) { return Profile{value, -1, 1.0}; }
+  bool is_constant() const { return column < 0; }
+  double at(const TimeSeriesTable& series, std::size_t t) const {
+    return column < 0 ? constant : scale * series.values[static_cast<std::size_t>(column)][t];
+  }
+};
+
+struct Carriers {
+  std::vector<std::string> name;
+  std::vector<double> co2_t_per_mwh_fuel;
+  std::vector<char> renewable;
+  std::size_t size() const { return name.size(); }
+};
+
+struct Regions {
+  std::vector<std::string> name;
+  std::vector<std::string> country;
+  std::vector<double> lat, lon;
+  std::size_t size() const { return name.size(); }
+};
+
+struct Loads {
+  std::vector<std::string> name;
+  std::vector<int> region;
+  std::vector<Profile> p_mw;
+  std::size_t size() const { return name.size(); }
+};
+
+// Investment terms shared by every asset kind. An extendable asset's capacity is a variable
+// in [max(p_nom, p_nom_min), p_nom_max]; p_nom is its existing part.
+struct Investment {
+  std::vector<double> p_nom_mw, p_nom_min_mw, p_nom_max_mw;
+  std::vector<char> extendable;
+  std::vector<double> fom_pct_per_year, lifetime_years;
+  std::vector<double> discount_rate;  // not_given = the study's
+  void push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime, double rate);
+};
+
+struct Generators {
+  std::vector<std::string> name;
+  std::vector<int> region, carrier;
+  Investment invest;
+  std::vector<double> capex_eur_per_kw;
+  std::vector<double> efficiency, fuel_eur_per_mwh_fuel, vom_eur_per_mwh;
+  std::vector<Profile> p_max_pu, p_min_pu;
+  std::size_t size() const { return name.size(); }
+};
+
+enum class LinkKind { custom, hvdc_subsea, hvdc_overhead, ac_overhead };
+
+struct Links {
+  std::vector<std::string> name;
+  std::vector<int> from, to;
+  Investment invest;
+  std::vector<LinkKind> kind;
+  std::vector<double> length_km, capex_eur_per_mw_km, capex_eur_per_kw;
+  std::vector<double> efficiency;  // resolved: given, or from kind and length
+  std::vector<char> bidirectional;
+  std::vector<double> marginal_cost_eur_per_mwh;  // per MWh sent, each direction
+  std::size_t size() const { return name.size(); }
+};
+
+struct Storage {
+  std::vector<std::string> name;
+  std::vector<int> region;
+  std::vector<int> carrier;  // -1 when none
+  Investment invest;
+  std::vector<double> max_hours, efficiency_store, efficiency_dispatch, standing_loss_per_hour;
+  std::vector<double> capex_eur_per_kw, capex_eur_per_kwh;
+  std::vector<double> marginal_cost_eur_per_mwh;  // per MWh discharged
+  std::size_t size() const { return name.size(); }
+};
+
+struct Markets {
+  std::vector<std::string> name;
+  std::vector<int> region;
+  std::vector<Profile> export_price_eur_per_mwh, import_price_eur_per_mwh;
+  std::vector<Profile> max_export_mw, max_import_mw;
+  std::size_t size() const { return name.size(); }
+};
+
+enum class PolicyKind { co2_cap, min_renewable_share, max_capacity, min_capacity };
+
+struct Policies {
+  std::vector<std::string> name;  // given, or "<kind>-<index>"
+  std::vector<PolicyKind> kind;
+  std::vector<std::vector<int>> regions;
+  std::vector<int> carrier;  // capacity policies; -1 otherwise
+  std::vector<double> value;  // t_per_year, share or mw
+  std::size_t size() const { return name.size(); }
+};
+
+enum class SolverMethod { dual, primal, barrier };
+
+struct SolverOptions {
+  SolverMethod method = SolverMethod::dual;
+  bool presolve = true;
+  double time_limit_s = 0.0;  // 0 = none
+  int log_level = 0;          // Clp's own log level (0 quiet .. 4 verbose)
+};
+
+struct StudySettings {
+  std::string name = "study";
+  std::string start = "2030-01-01T00:00";
+  double snapshot_hours = 1.0;
+  double discount_rate = 0.07;
+  double voll_eur_per_mwh = 10000.0;
+};
+
+struct Study {
+  std::string file;  // the study file, for messages and relative paths
+  StudySettings settings;
+  SolverOptions solver;
+  core::TimeAxis time;
+  TimeSeriesTable series;
+  Carriers carriers;
+  Regions regions;
+  Loads loads;
+  Generators generators;
+  Links links;
+  Storage storage;
+  Markets markets;
+  Policies policies;
+
+  std::size_t snapshots() const { return time.size(); }
+  int find_region(const std::string& name) const;
+  int find_carrier(const std::string& name) const;
+};
+
+const char* to_string(PolicyKind kind);
+const char* to_string(LinkKind kind);
+const char* to_string(SolverMethod method);
+
+}  // namespace silkgrid::model
