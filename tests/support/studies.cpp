@@ -1,0 +1,60 @@
+#include "support/studies.hpp"
+
+#include <fmt/format.h>
+#include <stdlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+#include "core/error.hpp"
+
+namespace silkgrid::test {
+
+model::Study study_from(const std::string& yaml, const std::map<std::string, std::string>& files,
+                        std::string* log_text) {
+  std::string sink;
+  core::Logger log = core::capturing_logger(log_text ? *log_text : sink);
+  const io::FileLoader loader = [&files](const std::string& name) {
+    const auto it = files.find(name);
+    if (it == files.end()) throw core::Error(core::ErrorKind::input, "no such file '" + name + "'");
+    return it->second;
+  };
+  return io::read_study_text(yaml, "test/study.yaml", loader, log);
+}
+
+model::Results solve(const model::Study& study) {
+  std::string sink;
+  core::Logger log = core::capturing_logger(sink, core::LogLevel::warning);
+  formulate::SolveStudyOptions options;
+  options.solver = formulate::solve_options(study.solver);
+  return formulate::solve_study(study, options, log);
+}
+
+std::size_t index_of(const std::vector<std::string>& names, const std::string& name) {
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) throw std::runtime_error("no component named " + name);
+  return static_cast<std::size_t>(it - names.begin());
+}
+
+std::string temp_dir(const std::string& prefix) {
+  std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+int run_command(const std::string& command, std::string* output) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return -1;
+  std::array<char, 4096> buffer{};
+  std::string text;
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) text.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  if (output) *output = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace silkgrid::test
