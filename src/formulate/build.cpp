@@ -1,5 +1,8 @@
 #include "formulate/build.hpp"
 
+#include <climits>
+
+#include "core/error.hpp"
 #include "formulate/problem.hpp"
 
 namespace silkgrid::formulate {
@@ -43,6 +46,9 @@ Built build(const model::Study& study, const BuildOptions& options) {
   lp.start.assign(cols + 1, 0);
   CountSink counter{lp.start.data()};
   emit_all(problem, counter);
+  long long total = 0;
+  for (std::size_t j = 0; j < cols; ++j) total += lp.start[j + 1];
+  if (total > INT_MAX) throw core::Error(core::ErrorKind::input, "the study is too large: more than 2^31 LP non-zeros");
   for (std::size_t j = 0; j < cols; ++j) lp.start[j + 1] += lp.start[j];
   // Pass 2: fill, using start[col] as the cursor; afterwards start[col] = old start[col + 1].
   const auto nonzeros = static_cast<std::size_t>(lp.start[cols]);

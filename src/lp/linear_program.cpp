@@ -13,8 +13,11 @@ std::size_t LinearProgram::memory_bytes() const {
   std::size_t bytes = sizeof(double) * (col_lower.capacity() + col_upper.capacity() + cost.capacity() +
                                         row_lower.capacity() + row_upper.capacity() + value.capacity()) +
                       sizeof(int) * (start.capacity() + index.capacity());
-  for (const auto& n : col_names) bytes += sizeof(std::string) + (n.size() > 15 ? n.capacity() : 0);
-  for (const auto& n : row_names) bytes += sizeof(std::string) + (n.size() > 15 ? n.capacity() : 0);
+  // Strings beyond the small-string buffer hold capacity + 1 bytes on the heap.
+  for (const auto* names : {&col_names, &row_names}) {
+    bytes += sizeof(std::string) * names->capacity();
+    for (const auto& n : *names) bytes += n.capacity() > 15 ? n.capacity() + 1 : 0;
+  }
   return bytes;
 }
 
