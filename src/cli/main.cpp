@@ -45,6 +45,14 @@ std::string resolve_study_path(const std::string& study) {
   return study;
 }
 
+// A study name as a folder name: letters, digits, '.', '-' and '_' only.
+std::string safe_folder_name(std::string name) {
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '-' && ch != '_') ch = '_';
+  if (name.empty() || name == "." || name == "..") name = "study";
+  return name;
+}
+
 core::Logger make_logger(const GlobalOptions& global) {
   return core::Logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info);
 }
@@ -75,7 +83,7 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   solve.write_lp = options.write_lp;
 
   // Refuse an unusable --out before spending time on the solve.
-  const std::string out = options.out.empty() ? "results/" + study.settings.name : options.out;
+  const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
   io::OutputDir dir(out);
 
   model::Results results = formulate::solve_study(study, solve, log);

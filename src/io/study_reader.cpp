@@ -42,6 +42,16 @@ class StudyReader {
   }
 
   Study read(std::string_view text) {
+    try {
+      return read_yaml(text);
+    } catch (const YAML::Exception& e) {
+      // A value of an unexpected shape that yaml-cpp itself rejects.
+      throw Error(ErrorKind::input, Context{file_, e.mark.line + 1, e.mark.column + 1, ""}, "unexpected YAML: " + e.msg);
+    }
+  }
+
+ private:
+  Study read_yaml(std::string_view text) {
     YAML::Node root;
     try {
       root = YAML::Load(std::string(text));
@@ -83,7 +93,6 @@ class StudyReader {
     return std::move(study_);
   }
 
- private:
   std::string file_;
   const FileLoader& load_;
   core::Logger& log_;
@@ -109,7 +118,8 @@ class StudyReader {
 
   void check_keys(const YAML::Node& map, const std::string& path, const Keys& known) {
     for (const auto& item : map) {
-      const std::string key = item.first.as<std::string>();
+      if (!item.first.IsScalar()) fail(item.first, path, "expected a plain key name");
+      const std::string key = item.first.Scalar();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       const std::string message = fmt::format("unknown key '{}'{}", key, core::did_you_mean(key, known));
       if (options_.strict) fail(item.first, join(path, key), message);

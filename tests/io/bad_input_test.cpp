@@ -250,3 +250,15 @@ TEST(BadInput, SnapshotsMustBeAWholeNumber) {
   const auto e = read_error(replace(base_study, "snapshots: 3", "snapshots: 2.5"));
   EXPECT_EQ(e.context().key, "study.snapshots");
 }
+
+TEST(BadInput, ValuesOfTheWrongShape) {
+  auto e = read_error(replace(base_study, "p_nom_mw: 200", "p_nom_mw: [1, 2]"));
+  EXPECT_EQ(e.context().key, "generators[0].p_nom_mw");
+  e = read_error(replace(base_study, "{name: gas-A,", "{[odd]: 1, name: gas-A,"));
+  EXPECT_EQ(e.kind(), ErrorKind::input);
+  EXPECT_EQ(e.context().line, 6);
+  e = read_error(replace(base_study, "regions: [{name: A, country: KZ}, {name: B, country: AZ}]", "regions: A"));
+  EXPECT_EQ(e.context().key, "regions");
+  e = read_error("- just\n- a list\n");
+  expect_contains(e.what(), "expected a mapping");
+}
