@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "cli/summary_table.hpp"
 #include "core/error.hpp"
@@ -37,7 +38,29 @@ struct RunOptions {
   double time_limit_s = -1;
   int solver_log = -1;
   bool strict = false;
+  std::optional<std::uint64_t> seed;
+  std::string resolution;
 };
+
+// "3h", "3" or "1h" → hours; throws an input error naming the option otherwise.
+double parse_resolution(const std::string& text) {
+  std::string number = text;
+  if (!number.empty() && (number.back() == 'h' || number.back() == 'H')) number.pop_back();
+  char* end = nullptr;
+  const double hours = std::strtod(number.c_str(), &end);
+  if (number.empty() || *end != '\0' || !(hours > 0))
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--resolution"},
+                      fmt::format("expected hours such as 1h or 3h, got '{}'", text));
+  return hours;
+}
+
+io::ReadOptions read_options(const RunOptions& options) {
+  io::ReadOptions read;
+  read.strict = options.strict;
+  read.seed = options.seed;
+  if (!options.resolution.empty()) read.resolution_hours = parse_resolution(options.resolution);
+  return read;
+}
 
 std::string resolve_study_path(const std::string& study) {
   if (study.empty()) return std::string(io::builtin_prefix) + std::string(io::default_study);
@@ -62,7 +85,7 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const std::string path = resolve_study_path(options.study);
   log.info("reading {}", path);
-  const model::Study study = io::read_study(path, log, io::ReadOptions{options.strict});
+  const model::Study study = io::read_study(path, log, read_options(options));
   const double read_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} snapshots",
            study.settings.name, study.regions.size(), study.generators.size(), study.links.size(), study.storage.size(),
@@ -97,6 +120,24 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   return 0;
 }
 
+int profiles(const GlobalOptions& global, RunOptions options) {
+  core::Logger log = make_logger(global);
+  if (options.resolution.empty()) options.resolution = "1h";  // the hourly weather year unless asked
+  const std::string path = resolve_study_path(options.study);
+  const model::Study study = io::read_study(path, log, read_options(options));
+  const std::string out = options.out.empty() ? "profiles/" + safe_folder_name(study.settings.name) : options.out;
+  io::OutputDir dir(out);
+  io::write_profiles(dir.staging().string(), study);
+  dir.commit();
+  if (!global.quiet) {
+    std::printf("%-28s %-6s %10s %10s %10s\n", "profile", "kind", "target", "achieved", "max");
+    for (const auto& p : study.profile_summary)
+      std::printf("%-28s %-6s %10.4g %10.4g %10.4g\n", p.name.c_str(), p.kind.c_str(), p.target, p.achieved, p.max);
+  }
+  log.info("wrote {} profiles of {} snapshots into {}/", study.series.names.size(), study.snapshots(), out);
+  return 0;
+}
+
 int init(const GlobalOptions& global, const std::string& name, const std::string& folder) {
   core::Logger log = make_logger(global);
   const std::string prefix = name + "/";
@@ -121,6 +162,7 @@ int init(const GlobalOptions& global, const std::string& name, const std::string
 int main(int argc, char** argv) {
   CLI::App app{"silkgrid: planning cross-border green-energy corridors and their climate-finance portfolios"};
   app.require_subcommand(1);
+  app.fallthrough();  // -q and -v may come after the subcommand too
   GlobalOptions global;
   app.add_flag("-q,--quiet", global.quiet, "Print only warnings and errors");
   app.add_flag("-v,--verbose", global.verbose, "Print debugging detail");
@@ -142,6 +184,19 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--solver-log", run_options.solver_log, "Clp's log level, 0 (quiet) to 4")->check(CLI::Range(0, 4));
   run_cmd->add_flag("--strict", run_options.strict, "Treat unknown keys in the study as errors");
+  run_cmd->add_option("--seed", run_options.seed, "Weather year: the seed of the weather generator (default: the study's)");
+  run_cmd->add_option("--resolution", run_options.resolution,
+                      "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)");
+
+  RunOptions profile_options;
+  CLI::App* profiles_cmd = app.add_subcommand("profiles", "Write a study's hourly profiles (the weather year) and their calibration");
+  profiles_cmd->footer(
+      "Examples:\n  silkgrid profiles --seed 7 --out weather-7      # the default study's weather year 7\n"
+      "  silkgrid profiles my-study --resolution 3h");
+  profiles_cmd->add_option("study", profile_options.study, "Study file or folder, or builtin:NAME (default: the default study)");
+  profiles_cmd->add_option("-o,--out", profile_options.out, "Output folder (default: profiles/<study name>)");
+  profiles_cmd->add_option("--seed", profile_options.seed, "Weather year (default: the study's weather.seed)");
+  profiles_cmd->add_option("--resolution", profile_options.resolution, "Average into blocks of this length (default: 1h)");
 
   std::string init_study = "demo", init_folder;
   CLI::App* init_cmd = app.add_subcommand("init", "Copy a built-in study into a folder, to edit and run");
@@ -159,6 +214,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run(global, run_options);
     if (*init_cmd) return init(global, init_study, init_folder);
+    if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return core::exit_code(e.kind());

@@ -1,6 +1,6 @@
 // Policies, one row each:
 //   co2_cap:             Σ_t w_t Σ_g co2_g·p[g,t] ≤ t_per_year      (generators in the regions)
-//   min_renewable_share: Σ_t w_t Σ_g p[g,t] ≥ share · Σ_t w_t load  (renewable carriers)
+//   min_renewable_share: Σ_t w_t Σ_g p[g,t] ≥ share · Σ_t w_t load  (renewable carriers, or the listed ones)
 //   max_capacity:        Σ P[g] ≤ mw − existing fixed capacity      (carrier, regions)
 //   min_capacity:        Σ P[g] ≥ mw − existing fixed capacity
 #include <algorithm>
@@ -71,6 +71,9 @@ void policy_entries(const Problem& problem, Sink& sink) {
         }
         case model::PolicyKind::min_renewable_share:
           if (!study.carriers.renewable[static_cast<std::size_t>(g.carrier[j])]) break;
+          if (!pol.carriers[p].empty() &&
+              std::find(pol.carriers[p].begin(), pol.carriers[p].end(), g.carrier[j]) == pol.carriers[p].end())
+            break;
           for (std::size_t t = 0; t < problem.T(); ++t) sink.add(row, L.p(j, t), problem.weight(t));
           break;
         case model::PolicyKind::max_capacity:

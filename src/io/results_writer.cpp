@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <algorithm>
 #include <numeric>
 
 #include "io/output_dir.hpp"
@@ -256,6 +257,51 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
   r.timings.write_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write("summary.json", summary_json(study, r).dump(2) + "\n");
   log.debug("wrote the results into {}", dir);
+}
+
+void write_profiles(const std::string& dir, const model::Study& study) {
+  const fs::path folder(dir);
+  std::vector<Column> columns;
+  for (std::size_t c = 0; c < study.series.names.size(); ++c)
+    columns.push_back(Column{study.series.names[c], [&study, c](std::size_t t) { return study.series.values[c][t]; }});
+  write_file_atomically(folder / "profiles.csv", time_csv(study, columns));
+
+  json profiles = json::array();
+  const double hours = study.time.total_hours();
+  for (std::size_t c = 0; c < study.series.names.size(); ++c) {
+    const auto& v = study.series.values[c];
+    double weighted = 0;
+    for (std::size_t t = 0; t < v.size(); ++t) weighted += study.time.weights[t] * v[t];
+    json p = {{"name", study.series.names[c]},
+              {"mean", weighted / hours},
+              {"max", *std::max_element(v.begin(), v.end())},
+              {"min", *std::min_element(v.begin(), v.end())}};
+    const auto it = std::find_if(study.profile_summary.begin(), study.profile_summary.end(),
+                                 [&](const model::ProfileSummary& s) { return s.name == study.series.names[c]; });
+    if (it == study.profile_summary.end()) {
+      p["source"] = study.series.file.empty() ? "study" : study.series.file;
+    } else {
+      p["source"] = "generated";
+      p["kind"] = it->kind;
+      if (it->kind == "load") {
+        p["annual_twh"] = weighted / 1e6 * (core::hours_per_year / hours);
+        p["target_annual_twh"] = it->target;
+        if (it->peak_target > 0) p["target_peak_mw"] = it->peak_target;
+      } else if (it->kind == "price") {
+        p["target_mean_eur_per_mwh"] = it->target;
+      } else {
+        p["capacity_factor"] = weighted / hours;
+        p["target_capacity_factor"] = it->target;
+      }
+    }
+    profiles.push_back(p);
+  }
+  json summary = {{"study", study.settings.name},
+                  {"seed", study.weather.seed},
+                  {"snapshots", study.snapshots()},
+                  {"hours", hours},
+                  {"profiles", profiles}};
+  write_file_atomically(folder / "profiles_summary.json", summary.dump(2) + "\n");
 }
 
 }  // namespace silkgrid::io

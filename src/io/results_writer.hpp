@@ -16,4 +16,8 @@ nlohmann::ordered_json summary_json(const model::Study& study, const model::Resu
 // last. Records the write time in results.timings.
 void write_results(const std::string& dir, const model::Study& study, model::Results& results, core::Logger& log);
 
+// Writes the study's profiles (profiles.csv: timestamp + one column per profile) and what the
+// generated ones came out as against their targets (profiles_summary.json).
+void write_profiles(const std::string& dir, const model::Study& study);
+
 }  // namespace silkgrid::io

@@ -14,6 +14,7 @@
 #include "core/suggest.hpp"
 #include "io/builtin.hpp"
 #include "io/csv.hpp"
+#include "weather/generate.hpp"
 #include "model/costs.hpp"
 #include "model/validate.hpp"
 
@@ -47,7 +48,29 @@ class StudyReader {
     } catch (const YAML::Exception& e) {
       // A value of an unexpected shape that yaml-cpp itself rejects.
       throw Error(ErrorKind::input, Context{file_, e.mark.line + 1, e.mark.column + 1, ""}, "unexpected YAML: " + e.msg);
+    } catch (const Error& e) {
+      throw located(e);
     }
+  }
+
+  // An error from the validator or the weather generator names a key but no line: give it
+  // the line that key came from in the study file.
+  Error located(const Error& e) {
+    if (e.kind() != ErrorKind::input || e.context().line > 0 || e.context().key.empty() ||
+        !(e.context().file.empty() || e.context().file == file_))
+      return e;
+    Context context = e.context();
+    context.file = file_;
+    std::string key = context.key;
+    while (!key.empty() && !positions_.count(key)) {
+      const std::size_t cut = key.find_last_of(".[");
+      key = cut == std::string::npos ? std::string() : key.substr(0, cut);
+    }
+    if (!key.empty()) {
+      context.line = positions_[key].line;
+      context.column = positions_[key].column;
+    }
+    return Error(e.kind(), context, e.message());
   }
 
  private:
@@ -60,9 +83,9 @@ class StudyReader {
                   "malformed YAML: " + e.msg);
     }
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
-    check_keys(root, "", {"study", "solver", "carriers", "regions", "loads", "generators", "links", "storage",
-                          "markets", "policies"});
-    read_settings(require(root, "study", ""));
+    check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
+                          "storage", "markets", "policies"});
+    read_settings(root);
     if (root["solver"]) read_solver(root["solver"]);
     read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
     if (!root["regions"]) fail(root, "regions", "is required: expected a list of regions");
@@ -73,23 +96,7 @@ class StudyReader {
     read_list(root, "storage", [&](const YAML::Node& n, const std::string& k) { read_storage(n, k); });
     read_list(root, "markets", [&](const YAML::Node& n, const std::string& k) { read_market(n, k); });
     read_list(root, "policies", [&](const YAML::Node& n, const std::string& k) { read_policy(n, k); });
-    try {
-      model::validate(study_, log_);
-    } catch (const Error& e) {
-      // Give the validator's key the line it came from.
-      if (e.kind() != ErrorKind::input || e.context().line > 0) throw;
-      Context context = e.context();
-      std::string key = context.key;
-      while (!key.empty() && !positions_.count(key)) {
-        const std::size_t cut = key.find_last_of(".[");
-        key = cut == std::string::npos ? std::string() : key.substr(0, cut);
-      }
-      if (!key.empty()) {
-        context.line = positions_[key].line;
-        context.column = positions_[key].column;
-      }
-      throw Error(e.kind(), context, e.message());
-    }
+    model::validate(study_, log_);
     return std::move(study_);
   }
 
@@ -136,14 +143,14 @@ class StudyReader {
   }
 
   template <typename F>
-  void read_list(const YAML::Node& root, const char* key, F read_one) {
+  void read_list(const YAML::Node& root, const char* key, F read_one, const std::string& prefix = "") {
     const YAML::Node list = root[key];
     if (!list || list.IsNull()) return;
-    if (!list.IsSequence()) fail(list, key, "expected a list");
+    if (!list.IsSequence()) fail(list, prefix + key, "expected a list");
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::string k = fmt::format("{}[{}]", key, i);
-      if (!list[i].IsMap()) fail(list[i], k, "expected a mapping of keys to values");
-      remember(list[i], k);
+      if (!list[i].IsMap()) fail(list[i], prefix + k, "expected a mapping of keys to values");
+      remember(list[i], prefix + k);
       read_one(list[i], k);
     }
   }
@@ -217,10 +224,10 @@ class StudyReader {
     double value = 0;
     if (YAML::convert<double>::decode(node, value) && !std::isnan(value)) return Profile::fixed(value);
     const std::string name = node.Scalar();
-    if (!csv_)
+    if (study_.series.names.empty())
       fail(node, key,
-           fmt::format("'{}' is not a number, and the study has no time series (study.timeseries) to take a "
-                       "column of that name from",
+           fmt::format("'{}' is not a number, and the study has no time series (study.timeseries or a weather "
+                       "section) to take a column of that name from",
                        name));
     const int column = study_.series.find(name);
     if (column < 0)
@@ -240,10 +247,11 @@ class StudyReader {
         if (n[key]) log_.warn("{}: applies to extendable assets only; '{}' is not extendable", where(n[key], join(k, key)).to_string(), k);
   }
 
-  void read_settings(const YAML::Node& n) {
+  void read_settings(const YAML::Node& root) {
+    const YAML::Node n = require(root, "study", "");
     if (!n.IsMap()) fail(n, "study", "expected a mapping (name, snapshots, snapshot_hours, ...)");
     check_keys(n, "study", {"name", "snapshots", "snapshot_hours", "start", "discount_rate", "voll_eur_per_mwh",
-                            "timeseries"});
+                            "timeseries", "resolution_hours"});
     auto& s = study_.settings;
     s.name = text(n, "name", "study", s.name);
     s.start = text(n, "start", "study", s.start);
@@ -251,6 +259,9 @@ class StudyReader {
     if (!(s.snapshot_hours > 0)) fail(n["snapshot_hours"], "study.snapshot_hours", "expected a number of hours > 0");
     s.discount_rate = number(n, "discount_rate", "study", s.discount_rate);
     s.voll_eur_per_mwh = number(n, "voll_eur_per_mwh", "study", s.voll_eur_per_mwh);
+    s.resolution_hours = number(n, "resolution_hours", "study", 0.0);
+    if (s.resolution_hours < 0) fail(n["resolution_hours"], "study.resolution_hours", "expected a number of hours > 0");
+    if (options_.resolution_hours) s.resolution_hours = *options_.resolution_hours;
     long snapshots = -1;
     if (n["snapshots"]) {
       const double v = number(n, "snapshots", "study", 0);
@@ -258,19 +269,144 @@ class StudyReader {
         fail(n["snapshots"], "study.snapshots", fmt::format("expected a whole number of snapshots >= 1, got {}", n["snapshots"].Scalar()));
       snapshots = static_cast<long>(v);
     }
+
+    // The base series: generated weather (a year, hourly) and/or the CSV (which wins on names).
+    const bool weather = root["weather"] && !root["weather"].IsNull();
+    const long weather_hours = static_cast<long>(core::hours_per_year);
+    if (weather) {
+      read_weather(root["weather"]);
+      if (s.snapshot_hours != 1.0)
+        fail(n["snapshot_hours"], "study.snapshot_hours",
+             "expected 1 (or nothing) in a study with a weather section: the generator makes hourly profiles; "
+             "use resolution_hours for coarser snapshots");
+      const weather::Calendar calendar = weather::hourly_calendar(s.start, static_cast<std::size_t>(weather_hours));
+      weather::Generated generated = weather::generate(study_.weather, calendar);
+      study_.series.file = fmt::format("{} (weather, seed {})", file_, study_.weather.seed);
+      study_.series.names = std::move(generated.names);
+      study_.series.values = std::move(generated.values);
+      study_.profile_summary = std::move(generated.summary);
+      timestamps_ = calendar.timestamps;
+    }
     if (n["timeseries"]) {
       const std::string relative = text(n, "timeseries", "study", "");
-      read_timeseries(relative, n["timeseries"], snapshots);
-      if (snapshots < 0) snapshots = static_cast<long>(csv_->rows.size());
+      read_timeseries(relative, n["timeseries"], weather ? weather_hours : snapshots, weather);
     }
-    if (snapshots < 0) fail(n, "study.snapshots", "is required when the study has no time series");
+    const long rows = study_.series.values.empty() ? -1 : static_cast<long>(study_.series.values.front().size());
+    if (snapshots < 0) snapshots = rows;
+    if (snapshots < 0) fail(n, "study.snapshots", "is required when the study has no time series and no weather section");
+    if (weather && snapshots > weather_hours)
+      fail(n["snapshots"], "study.snapshots", fmt::format("expected at most {} hours: the weather year", weather_hours));
+    if (rows > snapshots) {  // a weather study limited to its first hours
+      for (auto& column : study_.series.values) column.resize(static_cast<std::size_t>(snapshots));
+      timestamps_.resize(static_cast<std::size_t>(snapshots));
+    }
     study_.time = core::regular_time_axis(s.start, static_cast<std::size_t>(snapshots), s.snapshot_hours);
-    if (csv_) study_.time.timestamps = timestamps_;
+    if (!timestamps_.empty()) study_.time.timestamps = timestamps_;
+
+    if (s.resolution_hours > 0 && s.resolution_hours != s.snapshot_hours) {
+      const double ratio = s.resolution_hours / s.snapshot_hours;
+      if (std::abs(ratio - std::round(ratio)) > 1e-9 || ratio < 1)
+        fail(n["resolution_hours"] ? n["resolution_hours"] : n, "study.resolution_hours",
+             fmt::format("expected a whole multiple of snapshot_hours ({} h), got {} h", s.snapshot_hours, s.resolution_hours));
+      model::resample(study_.time, study_.series, static_cast<std::size_t>(std::llround(ratio)));
+    }
+  }
+
+  void read_weather(const YAML::Node& n) {
+    remember(n, "weather");
+    if (!n.IsMap()) fail(n, "weather", "expected a mapping (seed, solar, wind, load, hydro, price)");
+    check_keys(n, "weather", {"seed", "correlation_length_km", "solar", "wind", "load", "hydro", "price"});
+    auto& w = study_.weather;
+    w.present = true;
+    const double seed = number(n, "seed", "weather", 1.0);
+    if (!(seed >= 0) || seed != std::floor(seed) || seed > 9.0e15)
+      fail(n["seed"], "weather.seed", fmt::format("expected a whole number >= 0, got {}", seed));
+    w.seed = options_.seed ? *options_.seed : static_cast<std::uint64_t>(seed);
+    w.correlation_length_km = number(n, "correlation_length_km", "weather", w.correlation_length_km);
+    if (!(w.correlation_length_km > 0)) fail(n["correlation_length_km"], "weather.correlation_length_km", "expected a length > 0 km");
+    std::vector<std::string> names;
+    const auto name = [&](const YAML::Node& m, const std::string& k) {
+      std::string value = required_text(m, "name", k);
+      if (std::find(names.begin(), names.end(), value) != names.end())
+        fail(m["name"], join(k, "name"), fmt::format("duplicate profile name '{}'", value));
+      names.push_back(value);
+      return value;
+    };
+    const auto place = [&](const YAML::Node& m, const std::string& k, double& lat, double& lon) {
+      lat = required_number(m, "lat", k);
+      lon = required_number(m, "lon", k);
+      if (!(lat >= -90 && lat <= 90)) fail(m["lat"], join(k, "lat"), fmt::format("expected a latitude in [-90, 90], got {}", lat));
+      if (!(lon >= -180 && lon <= 180)) fail(m["lon"], join(k, "lon"), fmt::format("expected a longitude in [-180, 180], got {}", lon));
+    };
+    const auto capacity_factor = [&](const YAML::Node& m, const std::string& k) {
+      const double cf = required_number(m, "capacity_factor", k);
+      if (!(cf > 0 && cf < 1)) fail(m["capacity_factor"], join(k, "capacity_factor"), fmt::format("expected a capacity factor in (0, 1), got {}", cf));
+      return cf;
+    };
+    read_list(n, "solar", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
+      model::SolarSite site;
+      site.name = name(m, k);
+      place(m, k, site.lat, site.lon);
+      site.capacity_factor = capacity_factor(m, k);
+      w.solar.push_back(site);
+    }, "weather.");
+    read_list(n, "wind", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
+      model::WindSite site;
+      site.name = name(m, k);
+      place(m, k, site.lat, site.lon);
+      site.capacity_factor = capacity_factor(m, k);
+      w.wind.push_back(site);
+    }, "weather.");
+    read_list(n, "load", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "lat", "lon", "annual_twh", "peak_mw", "heating", "cooling", "weekend", "evening_peak"});
+      model::LoadSite site;
+      site.name = name(m, k);
+      place(m, k, site.lat, site.lon);
+      site.annual_twh = required_number(m, "annual_twh", k);
+      if (!(site.annual_twh > 0)) fail(m["annual_twh"], join(k, "annual_twh"), "expected a number of TWh > 0");
+      site.peak_mw = number(m, "peak_mw", k, 0.0);
+      if (site.peak_mw < 0) fail(m["peak_mw"], join(k, "peak_mw"), "expected a peak >= 0 MW");
+      for (const auto& [key, field] : {std::pair{"heating", &site.heating}, {"cooling", &site.cooling},
+                                       {"weekend", &site.weekend}, {"evening_peak", &site.evening_peak}}) {
+        *field = number(m, key, k, *field);
+        if (!(*field >= 0 && *field <= 1)) fail(m[key], join(k, key), fmt::format("expected a fraction in [0, 1], got {}", *field));
+      }
+      w.load.push_back(site);
+    }, "weather.");
+    read_list(n, "hydro", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "capacity_factor", "peak_month"});
+      model::HydroSite site;
+      site.name = name(m, k);
+      site.capacity_factor = capacity_factor(m, k);
+      const double month = number(m, "peak_month", k, 5.0);
+      if (!(month >= 1 && month <= 12) || month != std::floor(month)) fail(m["peak_month"], join(k, "peak_month"), "expected a month 1..12");
+      site.peak_month = static_cast<int>(month);
+      w.hydro.push_back(site);
+    }, "weather.");
+    read_list(n, "price", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "mean_eur_per_mwh", "lon"});
+      model::PriceSite site;
+      site.name = name(m, k);
+      site.mean_eur_per_mwh = required_number(m, "mean_eur_per_mwh", k);
+      if (!(site.mean_eur_per_mwh > 0)) fail(m["mean_eur_per_mwh"], join(k, "mean_eur_per_mwh"), "expected a price > 0");
+      site.lon = number(m, "lon", k, site.lon);
+      w.price.push_back(site);
+    }, "weather.");
+    if (names.empty()) fail(n, "weather", "expected at least one profile (solar, wind, load, hydro or price)");
   }
 
   std::vector<std::string> timestamps_;
 
-  void read_timeseries(const std::string& relative, const YAML::Node& node, long snapshots) {
+  // Reads the CSV time series; with `over_weather`, its columns replace generated ones of the
+  // same name (measured series win) and it must cover the weather year.
+  void read_timeseries(const std::string& relative, const YAML::Node& node, long snapshots, bool over_weather) {
     std::string content;
     const std::string csv_file = display_path(relative);
     try {
@@ -287,17 +423,25 @@ class StudyReader {
     const std::size_t ts_col = static_cast<std::size_t>(ts - header.begin());
     if (snapshots >= 0 && csv_->rows.size() != static_cast<std::size_t>(snapshots))
       throw Error(ErrorKind::input, Context{csv_file, 0, 0, ""},
-                  fmt::format("expected {} rows (study.snapshots), one per snapshot; got {}", snapshots, csv_->rows.size()));
+                  over_weather ? fmt::format("expected {} hourly rows, as many as the weather year; got {}", snapshots, csv_->rows.size())
+                               : fmt::format("expected {} rows (study.snapshots), one per snapshot; got {}", snapshots, csv_->rows.size()));
     if (csv_->rows.empty()) throw Error(ErrorKind::input, Context{csv_file, 2, 0, ""}, "expected one row per snapshot, got none");
     auto& series = study_.series;
-    series.file = csv_file;
+    if (!over_weather) series.file = csv_file;
     for (std::size_t j = 0; j < header.size(); ++j) {
       if (j == ts_col) continue;
-      series.names.push_back(header[j]);
       std::vector<double> values(csv_->rows.size());
       for (std::size_t i = 0; i < csv_->rows.size(); ++i) values[i] = parse_number_cell(*csv_, i, j);
-      series.values.push_back(std::move(values));
+      const int existing = series.find(header[j]);
+      if (existing >= 0) {
+        log_.info("{}: column '{}' replaces the generated profile of that name", csv_file, header[j]);
+        series.values[static_cast<std::size_t>(existing)] = std::move(values);
+      } else {
+        series.names.push_back(header[j]);
+        series.values.push_back(std::move(values));
+      }
     }
+    timestamps_.clear();
     for (std::size_t i = 0; i < csv_->rows.size(); ++i) {
       const std::string& stamp = csv_->rows[i][ts_col];
       if (!core::is_iso_timestamp(stamp))
@@ -479,6 +623,7 @@ class StudyReader {
     const bool capacity = value_key == std::string("mw");
     Keys known = {"kind", "name", "regions", value_key};
     if (capacity) known.push_back("carrier");
+    if (kind == "min_renewable_share") known.push_back("carriers");
     check_keys(n, k, known);
     p.name.push_back(text(n, "name", k, fmt::format("{}-{}", kind, p.name.size())));
     std::vector<int> regions;
@@ -499,6 +644,22 @@ class StudyReader {
     }
     p.regions.push_back(regions);
     p.carrier.push_back(capacity ? carrier(n, "carrier", k, true) : -1);
+    std::vector<int> counted;
+    if (const YAML::Node list = n["carriers"]) {
+      remember(list, join(k, "carriers"));
+      if (!list.IsSequence()) fail(list, join(k, "carriers"), "expected a list of carrier names");
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string name = list[i].IsScalar() ? list[i].Scalar() : "";
+        const int c = study_.find_carrier(name);
+        if (c < 0)
+          fail(list[i], fmt::format("{}.carriers[{}]", k, i),
+               fmt::format("unknown carrier '{}'{}", name, core::did_you_mean(name, study_.carriers.name)));
+        if (!study_.carriers.renewable[static_cast<std::size_t>(c)])
+          fail(list[i], fmt::format("{}.carriers[{}]", k, i), fmt::format("carrier '{}' is not renewable", name));
+        counted.push_back(c);
+      }
+    }
+    p.carriers.push_back(counted);
     p.value.push_back(required_number(n, value_key, k));
   }
 };

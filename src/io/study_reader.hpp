@@ -1,6 +1,8 @@
 #pragma once
 // Reading a study: study.yaml plus its time-series CSV (README, "Study format").
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,7 +12,9 @@
 namespace silkgrid::io {
 
 struct ReadOptions {
-  bool strict = false;  // unknown keys are errors rather than warnings
+  bool strict = false;                          // unknown keys are errors rather than warnings
+  std::optional<std::uint64_t> seed;            // replaces weather.seed (a weather year)
+  std::optional<double> resolution_hours;       // replaces study.resolution_hours
 };
 
 // `path` is a study file, a folder holding study.yaml, or a built-in study

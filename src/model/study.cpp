@@ -26,6 +26,27 @@ void Investment::push(double p_nom, bool ext, double p_min, double p_max, double
   discount_rate.push_back(rate);
 }
 
+void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) {
+  if (block <= 1) return;
+  const std::size_t n = time.size();
+  core::TimeAxis out;
+  std::vector<std::vector<double>> values(series.values.size());
+  for (std::size_t first = 0; first < n; first += block) {
+    const std::size_t last = std::min(n, first + block);
+    double weight = 0;
+    for (std::size_t t = first; t < last; ++t) weight += time.weights[t];
+    out.timestamps.push_back(time.timestamps[first]);
+    out.weights.push_back(weight);
+    for (std::size_t c = 0; c < values.size(); ++c) {
+      double sum = 0;
+      for (std::size_t t = first; t < last; ++t) sum += time.weights[t] * series.values[c][t];
+      values[c].push_back(sum / weight);
+    }
+  }
+  time = std::move(out);
+  series.values = std::move(values);
+}
+
 const char* to_string(PolicyKind kind) {
   switch (kind) {
     case PolicyKind::co2_cap: return "co2_cap";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/time_axis.hpp"
+#include "model/weather_spec.hpp"
 
 namespace silkgrid::model {
 
@@ -120,6 +121,7 @@ struct Policies {
   std::vector<PolicyKind> kind;
   std::vector<std::vector<int>> regions;
   std::vector<int> carrier;  // capacity policies; -1 otherwise
+  std::vector<std::vector<int>> carriers;  // min_renewable_share: the carriers that count (empty = all renewable)
   std::vector<double> value;  // t_per_year, share or mw
   std::size_t size() const { return name.size(); }
 };
@@ -139,6 +141,7 @@ struct StudySettings {
   double snapshot_hours = 1.0;
   double discount_rate = 0.07;
   double voll_eur_per_mwh = 10000.0;
+  double resolution_hours = 0.0;  // snapshots are blocks of this many hours; 0 = as the series
 };
 
 struct Study {
@@ -155,11 +158,18 @@ struct Study {
   Storage storage;
   Markets markets;
   Policies policies;
+  WeatherSpec weather;                          // the generator spec, when the study has one
+  std::vector<ProfileSummary> profile_summary;  // what the generated profiles came out as
 
   std::size_t snapshots() const { return time.size(); }
   int find_region(const std::string& name) const;
   int find_carrier(const std::string& name) const;
 };
+
+// Averages the time series over blocks of `block` consecutive snapshots (the last block may
+// be shorter); each new snapshot takes the first timestamp of its block and the sum of its
+// weights. Weighted means, and so annual energies, are preserved.
+void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block);
 
 const char* to_string(PolicyKind kind);
 const char* to_string(LinkKind kind);

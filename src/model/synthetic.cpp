@@ -117,6 +117,7 @@ Study synthetic_chain(const SyntheticOptions& o) {
     s.policies.kind = {PolicyKind::co2_cap, PolicyKind::min_renewable_share};
     s.policies.regions = {all, all};
     s.policies.carrier = {-1, -1};
+    s.policies.carriers = {{}, {}};
     // A cap at a third of the all-gas emissions, and a 40% renewable share.
     s.policies.value = {energy * 0.2 / 0.41 / 3.0, 0.4};
   }

@@ -165,7 +165,9 @@ markets:
     charged += r.storage_charge(0, t);
     discharged += r.storage_discharge(0, t);
     peak_soc = std::max(peak_soc, r.storage_soc(0, t));
-    if (t < 12) EXPECT_NEAR(r.storage_discharge(0, t), 0.0, tol);
+    if (t < 12) {
+      EXPECT_NEAR(r.storage_discharge(0, t), 0.0, tol);
+    }
   }
   EXPECT_NEAR(charged, 40.0 / 0.9, 1e-5);
   EXPECT_NEAR(discharged, 36.0, 1e-5);
@@ -359,4 +361,47 @@ storage: [{name: battery, region: B, p_nom_mw: 5, max_hours: 2}]
   EXPECT_EQ(built.lp.col_upper[p0], 50.0);
   const std::size_t e0 = static_cast<std::size_t>(built.layout.e(0, 0));
   EXPECT_EQ(built.lp.col_upper[e0], 10.0);
+}
+
+// A renewable share restricted to some carriers counts only those.
+TEST(ClosedForm, RenewableShareOfListedCarriersOnly) {
+  const auto study = study_from(R"(
+study: {name: share, snapshots: 10}
+carriers: [{name: gas}, {name: wind, renewable: true}, {name: hydro, renewable: true}]
+regions: [{name: A, country: UZ}]
+loads: [{name: load-A, region: A, p_mw: 100}]
+generators:
+  - {name: gas-A, region: A, carrier: gas, p_nom_mw: 200, vom_eur_per_mwh: 30}
+  - {name: wind-A, region: A, carrier: wind, p_nom_mw: 100, vom_eur_per_mwh: 40}
+  - {name: hydro-A, region: A, carrier: hydro, p_nom_mw: 50, vom_eur_per_mwh: 1}
+policies:
+  - {kind: min_renewable_share, regions: [A], share: 0.4, carriers: [wind]}
+)");
+  const auto r = solve(study);
+  // Hydro (cheapest) runs flat out, 500 MWh, but does not count: wind must make 400 MWh,
+  // gas the remaining 100. 500 × 1 + 400 × 40 + 100 × 30 = 19,500.
+  EXPECT_NEAR(r.objective_eur, 19500.0, 1e-6);
+  EXPECT_NEAR(r.generator_energy_mwh[1], 400.0, 1e-6);
+}
+
+// Averaging profiles into 3-hour blocks keeps the energy; the weights become 3 h.
+TEST(ClosedForm, ResolutionAveragesProfilesIntoBlocks) {
+  std::string csv = "timestamp,load\n";
+  for (int t = 0; t < 7; ++t) csv += fmt::format("2030-01-01T{:02d}:00,{}\n", t, 10 * (t + 1));
+  const auto study = study_from(R"(
+study: {name: blocks, timeseries: series.csv, resolution_hours: 3}
+carriers: [{name: gas}]
+regions: [{name: A, country: KZ}]
+loads: [{name: load-A, region: A, p_mw: load}]
+generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 200, vom_eur_per_mwh: 2}]
+)",
+                                {{"series.csv", csv}});
+  // Blocks {10,20,30}, {40,50,60}, {70}: means 20, 50, 70 with weights 3, 3, 1.
+  ASSERT_EQ(study.snapshots(), 3u);
+  EXPECT_EQ(study.time.weights, (std::vector<double>{3, 3, 1}));
+  EXPECT_EQ(study.time.timestamps[1], "2030-01-01T03:00");
+  const auto r = solve(study);
+  // Energy 280 MWh either way, × 2 EUR.
+  EXPECT_NEAR(r.objective_eur, 560.0, 1e-9);
+  EXPECT_NEAR(r.generator_p(0, 1), 50.0, 1e-9);
 }

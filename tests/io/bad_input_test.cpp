@@ -76,9 +76,10 @@ TEST(BadInput, UnknownKeyWarnsWithTheClosestKey) {
 TEST(BadInput, UnknownKeyIsAnErrorWhenStrict) {
   silkgrid::core::Logger log(silkgrid::core::LogLevel::error, [](auto, const std::string&) {});
   const silkgrid::io::FileLoader load = [](const std::string&) { return std::string(good_csv); };
+  silkgrid::io::ReadOptions strict;
+  strict.strict = true;
   try {
-    silkgrid::io::read_study_text(replace(base_study, "efficiency: 0.5", "efficency: 0.5"), "s.yaml", load, log,
-                                  silkgrid::io::ReadOptions{true});
+    silkgrid::io::read_study_text(replace(base_study, "efficiency: 0.5", "efficency: 0.5"), "s.yaml", load, log, strict);
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.context().key, "generators[0].efficency");

@@ -1,0 +1,66 @@
+#pragma once
+// The weather section of a study: which synthetic hourly profiles to generate and the targets
+// they are calibrated to. Plain values; src/weather/ turns them into series.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace silkgrid::model {
+
+struct SolarSite {
+  std::string name;
+  double lat = 0, lon = 0;
+  double capacity_factor = 0;  // annual mean of the per-unit output
+};
+
+struct WindSite {
+  std::string name;
+  double lat = 0, lon = 0;
+  double capacity_factor = 0;
+};
+
+struct LoadSite {
+  std::string name;
+  double lat = 0, lon = 0;
+  double annual_twh = 0;
+  double peak_mw = 0;        // 0 = not given: only the annual energy is met
+  double heating = 0;        // winter amplitude (fraction of the mean)
+  double cooling = 0;        // summer amplitude
+  double weekend = 0.07;     // weekend reduction
+  double evening_peak = 0.10;
+};
+
+struct HydroSite {
+  std::string name;
+  double capacity_factor = 0;
+  int peak_month = 5;
+};
+
+struct PriceSite {
+  std::string name;
+  double mean_eur_per_mwh = 0;
+  double lon = 20.0;  // where "local time" is, for the daily shape
+};
+
+// What a generated profile came out as, against its target.
+struct ProfileSummary {
+  std::string name;
+  std::string kind;          // solar, wind, load, hydro, price
+  double mean = 0, max = 0, min = 0;
+  double target = 0;         // capacity factor, annual TWh, or mean price
+  double achieved = 0;       // the same quantity in the series
+  double peak_target = 0;    // load: peak_mw (0 = none)
+};
+
+struct WeatherSpec {
+  bool present = false;
+  std::uint64_t seed = 1;
+  double correlation_length_km = 600.0;
+  std::vector<SolarSite> solar;
+  std::vector<WindSite> wind;
+  std::vector<LoadSite> load;
+  std::vector<HydroSite> hydro;
+  std::vector<PriceSite> price;
+};
+
+}  // namespace silkgrid::model
