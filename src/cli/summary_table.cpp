@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <numeric>
+#include <set>
+
+#include "model/aggregates.hpp"
 
 namespace silkgrid::cli {
 
@@ -15,61 +20,102 @@ struct Lines {
     out.push_back('\n');
   }
 };
+
+std::string gw(double total_mw, double new_mw) {
+  if (total_mw < 0.5) return "-";
+  return new_mw >= 0.5 ? fmt::format("{:.2f}(+{:.2f})", total_mw / 1e3, new_mw / 1e3) : fmt::format("{:.2f}", total_mw / 1e3);
+}
 }  // namespace
 
 std::string summary_table(const model::Study& study, const model::Results& r) {
   Lines line;
-  line("{} — {} snapshots, {:.0f} h — {}", study.settings.name, study.snapshots(), study.time.total_hours(), r.status);
-  line("");
-  line("{:<28} {:<10} {:<12} {:>12} {:>12} {:>14}", "asset", "region", "carrier", "existing MW", "optimal MW", "energy GWh");
+  const auto& w = study.time.weights;
+  const std::size_t T = study.snapshots();
+  const double hours = study.time.total_hours();
+  line("{} — {} snapshots of {:g} h ({:.0f} h) — {}", study.settings.name, T, T ? w[0] : 0.0, hours, r.status);
+
+  // Capacity by region and carrier, GW (new build in brackets).
+  std::vector<std::string> kinds = study.carriers.name;
+  kinds.push_back("storage");
+  std::map<std::pair<std::size_t, std::size_t>, std::pair<double, double>> cap;  // (region, kind) → total, new
   const auto& g = study.generators;
-  for (std::size_t i = 0; i < g.size(); ++i)
-    line("{:<28} {:<10} {:<12} {:>12.1f} {:>12.1f} {:>14.1f}", g.name[i],
-         study.regions.name[static_cast<std::size_t>(g.region[i])], study.carriers.name[static_cast<std::size_t>(g.carrier[i])],
-         g.invest.p_nom_mw[i], r.generator_capacity_mw[i], r.generator_energy_mwh[i] / 1e3);
-  for (std::size_t i = 0; i < study.storage.size(); ++i)
-    line("{:<28} {:<10} {:<12} {:>12.1f} {:>12.1f} {:>14}", study.storage.name[i],
-         study.regions.name[static_cast<std::size_t>(study.storage.region[i])], "storage",
-         study.storage.invest.p_nom_mw[i], r.storage_power_mw[i], fmt::format("{:.0f} MWh", r.storage_energy_mwh[i]));
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    auto& c = cap[{static_cast<std::size_t>(g.region[i]), static_cast<std::size_t>(g.carrier[i])}];
+    c.first += r.generator_capacity_mw[i];
+    if (g.invest.extendable[i]) c.second += std::max(0.0, r.generator_capacity_mw[i] - g.invest.p_nom_mw[i]);
+  }
+  for (std::size_t i = 0; i < study.storage.size(); ++i) {
+    auto& c = cap[{static_cast<std::size_t>(study.storage.region[i]), kinds.size() - 1}];
+    c.first += r.storage_power_mw[i];
+    if (study.storage.invest.extendable[i]) c.second += std::max(0.0, r.storage_power_mw[i] - study.storage.invest.p_nom_mw[i]);
+  }
+  std::set<std::size_t> used_kinds;
+  for (const auto& [key, value] : cap)
+    if (value.first >= 0.5) used_kinds.insert(key.second);
+  line("");
+  line("capacity, GW (new build in brackets)");
+  std::string header = fmt::format("{:<8}", "region");
+  for (std::size_t k : used_kinds) header += fmt::format(" {:>13}", kinds[k]);
+  line("{}", header);
+  for (std::size_t reg = 0; reg < study.regions.size(); ++reg) {
+    std::string row = fmt::format("{:<8}", study.regions.name[reg]);
+    for (std::size_t k : used_kinds) {
+      const auto it = cap.find({reg, k});
+      row += fmt::format(" {:>13}", it == cap.end() ? "-" : gw(it->second.first, it->second.second));
+    }
+    line("{}", row);
+  }
+
   if (study.links.size() > 0) {
     line("");
-    line("{:<28} {:<23} {:>12} {:>12} {:>14}", "link", "from -> to", "existing MW", "optimal MW", "utilisation");
-    const double hours = study.time.total_hours();
+    line("{:<22} {:<13} {:>13} {:>9} {:>9} {:>8}", "link", "from -> to", "GW (new)", "fwd TWh", "back TWh", "use");
     for (std::size_t k = 0; k < study.links.size(); ++k) {
-      double flow = 0;
-      for (std::size_t t = 0; t < study.snapshots(); ++t)
-        flow += study.time.weights[t] * (r.link_forward(k, t) + r.link_backward(k, t));
-      const double cap = r.link_capacity_mw[k];
-      line("{:<28} {:<23} {:>12.1f} {:>12.1f} {:>13.1f}%", study.links.name[k],
-           study.regions.name[static_cast<std::size_t>(study.links.from[k])] + " -> " +
+      double fwd = 0, bwd = 0;
+      for (std::size_t t = 0; t < T; ++t) {
+        fwd += w[t] * r.link_forward(k, t);
+        bwd += w[t] * r.link_backward(k, t);
+      }
+      const double capacity = r.link_capacity_mw[k];
+      const double added = study.links.invest.extendable[k] ? std::max(0.0, capacity - study.links.invest.p_nom_mw[k]) : 0.0;
+      line("{:<22} {:<13} {:>13} {:>9.2f} {:>9.2f} {:>7.1f}%", study.links.name[k],
+           study.regions.name[static_cast<std::size_t>(study.links.from[k])] + "->" +
                study.regions.name[static_cast<std::size_t>(study.links.to[k])],
-           study.links.invest.p_nom_mw[k], cap, cap > 0 ? 100.0 * flow / (cap * hours) : 0.0);
+           gw(capacity, added), fwd / 1e6, bwd / 1e6, capacity > 0 ? 100.0 * (fwd + bwd) / (capacity * hours) : 0.0);
     }
   }
+
   if (study.markets.size() > 0) {
     line("");
     for (std::size_t m = 0; m < study.markets.size(); ++m)
-      line("market {:<21} exports {:>10.1f} GWh ({:.1f} M EUR), imports {:.1f} GWh", study.markets.name[m],
-           r.market_exports_mwh[m] / 1e3, r.market_export_revenue_eur[m] / 1e6, r.market_imports_mwh[m] / 1e3);
+      line("market {:<12} at {:<6} exports {:>7.2f} TWh for {:>8.1f} M EUR ({:.1f} EUR/MWh), imports {:.2f} TWh",
+           study.markets.name[m], study.regions.name[static_cast<std::size_t>(study.markets.region[m])],
+           r.market_exports_mwh[m] / 1e6, r.market_export_revenue_eur[m] / 1e6,
+           r.market_exports_mwh[m] > 0 ? r.market_export_revenue_eur[m] / r.market_exports_mwh[m] : 0.0,
+           r.market_imports_mwh[m] / 1e6);
   }
+
   line("");
-  line("{:<12} {:>14} {:>12} {:>12}", "region", "mean price", "CO2 kt", "unserved MWh");
-  for (std::size_t i = 0; i < study.regions.size(); ++i) {
-    double mean = 0;
-    for (std::size_t t = 0; t < study.snapshots(); ++t) mean += study.time.weights[t] * r.region_price(i, t);
-    mean /= study.time.total_hours();
-    line("{:<12} {:>10.2f} EUR {:>12.1f} {:>12.1f}", study.regions.name[i], mean, r.region_co2_t[i] / 1e3,
-         r.region_unserved_mwh[i]);
-  }
+  line("{:<8} {:>10} {:>10} {:>11} {:>9} {:>11} {:>12}", "country", "load TWh", "gen TWh", "renewable", "CO2 Mt",
+       "price EUR", "unserved MWh");
+  for (const auto& c : model::by_country(study, r))
+    line("{:<8} {:>10.2f} {:>10.2f} {:>10.1f}% {:>9.2f} {:>11} {:>12.1f}", c.country, c.load_mwh / 1e6,
+         c.generation_mwh / 1e6, c.load_mwh > 0 ? 100.0 * c.renewable_mwh / c.load_mwh : 0.0, c.co2_t / 1e6,
+         c.load_mwh > 0 ? fmt::format("{:.2f}", c.load_weighted_price_eur_per_mwh) : std::string("-"), c.unserved_mwh);
+
   line("");
-  line("total cost {:.4f} M EUR = capex {:.4f} + operating {:.4f} + imports {:.4f} - exports {:.4f} + unserved {:.4f}",
+  line("total cost {:.1f} M EUR/yr = capex {:.1f} + operating {:.1f} + imports {:.1f} - exports {:.1f} + unserved {:.1f}",
        r.objective_eur / 1e6, r.annualised_capex_eur / 1e6, r.operating_cost_eur / 1e6, r.import_cost_eur / 1e6,
        r.export_revenue_eur / 1e6, r.unserved_cost_eur / 1e6);
-  line("CO2 {:.1f} kt, curtailment {:.1f} GWh, unserved {:.1f} MWh", r.co2_t() / 1e3, r.curtailment_mwh() / 1e3,
+  line("CO2 {:.2f} Mt, curtailment {:.2f} TWh, unserved {:.1f} MWh", r.co2_t() / 1e6, r.curtailment_mwh() / 1e6,
        r.unserved_mwh());
-  for (std::size_t p = 0; p < study.policies.size(); ++p)
-    line("policy {} ({}): value {:.6g}, limit {:.6g}, shadow price {:.4g}", study.policies.name[p],
-         model::to_string(study.policies.kind[p]), r.policy_value[p], study.policies.value[p], r.policy_shadow_price[p]);
+  for (std::size_t p = 0; p < study.policies.size(); ++p) {
+    const auto kind = study.policies.kind[p];
+    const char* unit = kind == model::PolicyKind::co2_cap ? "EUR/t"
+                       : kind == model::PolicyKind::min_renewable_share ? "EUR/MWh"
+                                                                         : "EUR/MW-yr";
+    line("policy {:<24} {:<20} shadow price {:.2f} {}", study.policies.name[p], model::to_string(kind),
+         r.policy_shadow_price[p], unit);
+  }
   return fmt::to_string(line.out);
 }
 

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "io/output_dir.hpp"
+#include "model/aggregates.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::io {
@@ -175,6 +176,17 @@ json summary_json(const model::Study& study, const model::Results& r) {
                        {"load_weighted_price_eur_per_mwh", r.region_load_mwh[i] > 0 ? weighted / r.region_load_mwh[i] : mean_price}});
   }
   j["regions"] = regions;
+
+  json countries = json::array();
+  for (const auto& c : model::by_country(study, r))
+    countries.push_back({{"country", c.country},
+                         {"load_mwh", c.load_mwh},
+                         {"generation_mwh", c.generation_mwh},
+                         {"renewable_mwh", c.renewable_mwh},
+                         {"co2_t", c.co2_t},
+                         {"unserved_mwh", c.unserved_mwh},
+                         {"load_weighted_price_eur_per_mwh", c.load_weighted_price_eur_per_mwh}});
+  j["countries"] = countries;
 
   json policies = json::array();
   for (std::size_t p = 0; p < study.policies.size(); ++p) {
