@@ -35,7 +35,9 @@ std::vector<double> solar_profile(const model::SolarSite& site, const Calendar& 
     const double cloud = normal_cdf(latent);
     const double clear_index = 1.0 - 0.75 * std::pow(cloud, 3.4);
     const double cosz = cos_zenith(site.lat, site.lon, cal.day_of_year[t], cal.hour_utc[t]);
-    irradiance[t] = clear_sky_ghi(cosz) * clear_index / 1000.0;
+    // Below 0.1 W/m² (sun at the horizon) there is no output: no denormal-sized values.
+    const double ghi = clear_sky_ghi(cosz) * clear_index;
+    irradiance[t] = ghi < 0.1 ? 0.0 : ghi / 1000.0;
   }
   const auto mean_output = [&](double gain) {
     double sum = 0;

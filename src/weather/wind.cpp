@@ -22,7 +22,8 @@ double power_curve(double v) {
   constexpr double cut_in = 3.0, rated = 12.0, cut_out = 25.0;
   if (v < cut_in || v >= cut_out) return 0.0;
   if (v >= rated) return 1.0;
-  return (v * v * v - cut_in * cut_in * cut_in) / (rated * rated * rated - cut_in * cut_in * cut_in);
+  const double p = (v * v * v - cut_in * cut_in * cut_in) / (rated * rated * rated - cut_in * cut_in * cut_in);
+  return p < 1e-4 ? 0.0 : p;  // below 0.01 % of rated output: nothing (no tiny LP coefficients)
 }
 
 // Lower-triangular Cholesky factor of a symmetric positive definite matrix (n×n, row-major).
