@@ -198,11 +198,11 @@ int main(int argc, char** argv) {
   profiles_cmd->add_option("--seed", profile_options.seed, "Weather year (default: the study's weather.seed)");
   profiles_cmd->add_option("--resolution", profile_options.resolution, "Average into blocks of this length (default: 1h)");
 
-  std::string init_study = "demo", init_folder;
+  std::string init_study = "corridor", init_folder;
   CLI::App* init_cmd = app.add_subcommand("init", "Copy a built-in study into a folder, to edit and run");
   init_cmd->footer("Example:\n  silkgrid init my-study && silkgrid run my-study");
   init_cmd->add_option("folder", init_folder, "Folder to write study.yaml and its CSV files into")->required();
-  init_cmd->add_option("--study", init_study, "Built-in study to copy (default: demo)");
+  init_cmd->add_option("--study", init_study, "Built-in study to copy: corridor (the default study) or demo");
 
   try {
     app.parse(argc, argv);

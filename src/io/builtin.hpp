@@ -18,6 +18,6 @@ std::optional<std::string_view> find_builtin(std::string_view path);
 inline constexpr std::string_view builtin_prefix = "<builtin>/";
 
 // The study a run without a study argument uses.
-inline constexpr std::string_view default_study = "demo/study.yaml";
+inline constexpr std::string_view default_study = "corridor/study.yaml";
 
 }  // namespace silkgrid::io

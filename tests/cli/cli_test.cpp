@@ -133,20 +133,72 @@ TEST(Cli, UsageErrorsAndHelp) {
   EXPECT_NE(out.find("/no/such/study.yaml"), std::string::npos);
 }
 
-TEST(Cli, DefaultStudyRunsAndInitCopiesIt) {
+TEST(Cli, DefaultStudyIsTheCorridorAndSolves) {
   const fs::path dir = temp_dir("silkgrid-cli");
   std::string out;
-  ASSERT_EQ(run_command("cd " + dir.string() + " && " + program + " -q run", &out), 0) << out;
-  const auto summary = read_json(dir / "results" / "demo" / "summary.json");
+  ASSERT_EQ(run_command("cd " + dir.string() + " && " + program + " run", &out), 0) << out;
+  // The terminal summary answers the first questions.
+  for (const char* part : {"capacity, GW", "black-sea-cable", "market EU", "CO2 Mt", "total cost"})
+    EXPECT_NE(out.find(part), std::string::npos) << part;
+  const auto summary = read_json(dir / "results" / "corridor" / "summary.json");
   EXPECT_EQ(summary["status"], "optimal");
-  EXPECT_GT(summary["exports_mwh"]["EU"].get<double>(), 0.0);
-  EXPECT_NEAR(summary["unserved_mwh"].get<double>(), 0.0, 1e-6);
-  // The copy runs to the same optimum as the built-in study.
-  ASSERT_EQ(run_command(program + " -q init " + (dir / "mine").string(), &out), 0) << out;
+  double exports = 0;
+  for (const auto& [market, mwh] : summary["exports_mwh"].items()) exports += mwh.get<double>();
+  EXPECT_GT(exports, 0.0);
+  EXPECT_NEAR(summary["unserved_mwh"].get<double>(), 0.0, 1e-3);
+  EXPECT_EQ(summary["regions"].size(), 8u);
+  EXPECT_NEAR(summary["capacity_mw"]["black-sea-cable"].get<double>(), 1300.0, 1e-9);
+  for (const auto& link : summary["links"])
+    if (link["name"] == "black-sea-cable") {
+      EXPECT_GT(link["forward_mwh"].get<double>(), 0.0);
+    }
+  fs::remove_all(dir);
+}
+
+TEST(Cli, InitCopiesABuiltInStudyThatRunsTheSame) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run builtin:demo --out " + (dir / "builtin").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q init " + (dir / "mine").string() + " --study demo", &out), 0) << out;
   ASSERT_TRUE(fs::exists(dir / "mine" / "study.yaml"));
+  ASSERT_TRUE(fs::exists(dir / "mine" / "series.csv"));
   ASSERT_EQ(run_command(program + " -q run " + (dir / "mine").string() + " --out " + (dir / "copy").string(), &out), 0) << out;
-  const auto copy = read_json(dir / "copy" / "summary.json");
-  EXPECT_NEAR(copy["objective_eur"].get<double>(), summary["objective_eur"].get<double>(),
-              1e-9 * std::abs(summary["objective_eur"].get<double>()));
+  const auto a = read_json(dir / "builtin" / "summary.json");
+  const auto b = read_json(dir / "copy" / "summary.json");
+  EXPECT_NEAR(a["objective_eur"].get<double>(), b["objective_eur"].get<double>(), 1e-9 * std::abs(a["objective_eur"].get<double>()));
+  EXPECT_EQ(run_command(program + " -q init " + (dir / "mine").string() + " --study demo", &out), 6) << out;  // no overwrite
+  ASSERT_EQ(run_command(program + " -q init " + (dir / "corridor").string(), &out), 0) << out;
+  EXPECT_TRUE(fs::exists(dir / "corridor" / "ASSUMPTIONS.md"));
+  fs::remove_all(dir);
+}
+
+TEST(Cli, ProfilesWritesTheWeatherYear) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  std::string out;
+  ASSERT_EQ(run_command(program + " profiles --seed 5 --out " + (dir / "p5").string(), &out), 0) << out;
+  const auto summary = read_json(dir / "p5" / "profiles_summary.json");
+  EXPECT_EQ(summary["seed"], 5);
+  EXPECT_EQ(summary["snapshots"], 8760);
+  int generated = 0;
+  for (const auto& p : summary["profiles"]) {
+    if (p["source"] != "generated") continue;
+    ++generated;
+    if (p.contains("capacity_factor")) {
+      EXPECT_NEAR(p["capacity_factor"].get<double>(), p["target_capacity_factor"].get<double>(), 0.005) << p["name"];
+    }
+    if (p.contains("annual_twh")) {
+      EXPECT_NEAR(p["annual_twh"].get<double>(), p["target_annual_twh"].get<double>(), 0.005 * p["target_annual_twh"].get<double>());
+    }
+  }
+  EXPECT_GT(generated, 20);
+  std::ifstream csv(dir / "p5" / "profiles.csv");
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_EQ(header.rfind("timestamp,weight_h,", 0), 0u);
+  // Another seed is another weather year.
+  ASSERT_EQ(run_command(program + " -q profiles --seed 6 --out " + (dir / "p6").string(), &out), 0) << out;
+  std::ifstream a(dir / "p5" / "profiles.csv"), b(dir / "p6" / "profiles.csv");
+  const std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
+  EXPECT_NE(sa, sb);
   fs::remove_all(dir);
 }
