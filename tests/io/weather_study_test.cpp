@@ -1,0 +1,130 @@
+// Studies with a weather section: generated columns, measured series that replace them,
+// resolution and seed options.
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "core/error.hpp"
+#include "io/study_reader.hpp"
+#include "support/studies.hpp"
+
+using namespace silkgrid;
+
+namespace {
+
+const char* weather_study = R"(study: {name: wx, resolution_hours: 3}
+weather:
+  seed: 4
+  solar: [{name: sun, lat: 40.4, lon: 49.9, capacity_factor: 0.25}]
+  load: [{name: demand, lat: 40.4, lon: 49.9, annual_twh: 8.76, peak_mw: 1500, cooling: 0.1}]
+carriers: [{name: gas}, {name: solar, renewable: true}]
+regions: [{name: A, country: AZ}]
+loads: [{name: l, region: A, profile: demand}]
+generators:
+  - {name: pv, region: A, carrier: solar, p_nom_mw: 100, p_max_pu: sun}
+  - {name: g, region: A, carrier: gas, p_nom_mw: 2000, vom_eur_per_mwh: 10}
+)";
+
+model::Study read(const std::string& yaml, const std::map<std::string, std::string>& files = {},
+                  io::ReadOptions options = {}) {
+  core::Logger log(core::LogLevel::error, [](auto, const std::string&) {});
+  const io::FileLoader loader = [&files](const std::string& name) {
+    const auto it = files.find(name);
+    if (it == files.end()) throw core::Error(core::ErrorKind::input, "no such file '" + name + "'");
+    return it->second;
+  };
+  return io::read_study_text(yaml, "wx/study.yaml", loader, log, options);
+}
+
+double energy(const model::Study& s, const std::string& column) {
+  const int c = s.series.find(column);
+  double e = 0;
+  for (std::size_t t = 0; t < s.snapshots(); ++t) e += s.time.weights[t] * s.series.values[static_cast<std::size_t>(c)][t];
+  return e;
+}
+
+}  // namespace
+
+TEST(WeatherStudy, GeneratedColumnsAveragedIntoBlocksKeepTheirEnergy) {
+  const auto s = read(weather_study);
+  EXPECT_EQ(s.snapshots(), 2920u);
+  EXPECT_EQ(s.time.weights[0], 3.0);
+  EXPECT_EQ(s.time.timestamps[1], "2030-01-01T03:00");
+  // 8.76 TWh a year = 1,000 MW on average; 0.25 capacity factor over 8,760 h.
+  EXPECT_NEAR(energy(s, "demand"), 8.76e6, 1e-3);
+  EXPECT_NEAR(energy(s, "sun") / 8760.0, 0.25, 0.005);
+  const auto r = test::solve(s);
+  EXPECT_EQ(r.status, "optimal");
+  EXPECT_NEAR(r.region_load_mwh[0], 8.76e6, 1e-3);
+}
+
+TEST(WeatherStudy, ResolutionAndSeedOptionsOverrideTheStudy) {
+  io::ReadOptions hourly;
+  hourly.resolution_hours = 1.0;
+  const auto h = read(weather_study, {}, hourly);
+  EXPECT_EQ(h.snapshots(), 8760u);
+  io::ReadOptions other_year;
+  other_year.seed = 5;
+  const auto a = read(weather_study);
+  const auto b = read(weather_study, {}, other_year);
+  EXPECT_EQ(b.weather.seed, 5u);
+  EXPECT_NE(a.series.values, b.series.values);
+  EXPECT_EQ(read(weather_study).series.values, a.series.values);
+}
+
+TEST(WeatherStudy, MeasuredSeriesReplaceGeneratedOnes) {
+  // A measured "sun" column: 0.9 at noon, nothing otherwise.
+  std::string csv = "timestamp,sun\n";
+  const auto axis = core::regular_time_axis("2030-01-01T00:00", 8760, 1.0);
+  for (int t = 0; t < 8760; ++t) csv += axis.timestamps[static_cast<std::size_t>(t)] + (t % 24 == 12 ? ",0.9\n" : ",0\n");
+  std::string yaml = weather_study;
+  yaml.replace(yaml.find("resolution_hours: 3}"), 20, "resolution_hours: 1, timeseries: measured.csv}");
+  const auto s = read(yaml, {{"measured.csv", csv}});
+  const int sun = s.series.find("sun");
+  ASSERT_GE(sun, 0);
+  EXPECT_EQ(s.series.values[static_cast<std::size_t>(sun)][12], 0.9);
+  EXPECT_EQ(s.series.values[static_cast<std::size_t>(sun)][13], 0.0);
+  EXPECT_NEAR(energy(s, "sun"), 365 * 0.9, 1e-9);
+  // The generated load is still there.
+  EXPECT_NEAR(energy(s, "demand"), 8.76e6, 1e-3);
+}
+
+TEST(WeatherStudy, FirstHoursOnlyWithSnapshots) {
+  std::string yaml = weather_study;
+  yaml.replace(yaml.find("resolution_hours: 3}"), 20, "snapshots: 48}");
+  const auto s = read(yaml);
+  EXPECT_EQ(s.snapshots(), 48u);
+  // Calibrated over the whole year, then cut: the load still follows the yearly scale.
+  EXPECT_GT(energy(s, "demand") / 48.0, 500.0);
+}
+
+TEST(WeatherStudy, BadWeatherInputNamesTheKey) {
+  const auto error_of = [](const std::string& yaml, const std::map<std::string, std::string>& files = {}) {
+    try {
+      read(yaml, files);
+    } catch (const core::Error& e) {
+      return e;
+    }
+    ADD_FAILURE() << "expected an error";
+    return core::Error(core::ErrorKind::internal, "none");
+  };
+  std::string yaml = weather_study;
+  auto e = error_of(yaml.replace(yaml.find("capacity_factor: 0.25"), 21, "capacity_factor: 0.9"));
+  EXPECT_EQ(e.context().key, "weather.solar[0].capacity_factor");
+  EXPECT_EQ(e.context().line, 4);
+  yaml = weather_study;
+  e = error_of(yaml.replace(yaml.find("peak_mw: 1500"), 13, "peak_mw: 900"));
+  EXPECT_EQ(e.context().key, "weather.load[0].peak_mw");
+  EXPECT_EQ(e.context().line, 5);
+  yaml = weather_study;
+  e = error_of(yaml.replace(yaml.find("lat: 40.4, lon: 49.9, capacity"), 9, "lat: 140"));
+  EXPECT_EQ(e.context().key, "weather.solar[0].lat");
+  yaml = weather_study;
+  e = error_of(yaml.replace(yaml.find("resolution_hours: 3}"), 20, "resolution_hours: 3, timeseries: m.csv}"),
+               {{"m.csv", "timestamp,x\n2030-01-01T00:00,1\n"}});
+  EXPECT_NE(std::string(e.what()).find("expected 8760 hourly rows, as many as the weather year; got 1"), std::string::npos)
+      << e.what();
+  yaml = weather_study;
+  e = error_of(yaml.replace(yaml.find("resolution_hours: 3}"), 20, "resolution_hours: 2.5}"));
+  EXPECT_EQ(e.context().key, "study.resolution_hours");
+}
