@@ -45,8 +45,10 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   }
 
   start = clock::now();
-  log.info("solving with Clp ({} simplex{}, presolve {})", lp::to_string(options.solver.method),
-           options.solver.method == lp::Method::barrier ? " and crossover" : "", options.solver.presolve ? "on" : "off");
+  const char* method = options.solver.method == lp::Method::barrier  ? "barrier with crossover"
+                       : options.solver.method == lp::Method::primal ? "primal simplex"
+                                                                     : "dual simplex";
+  log.info("solving with Clp ({}, presolve {})", method, options.solver.presolve ? "on" : "off");
   const lp::Solution solution = lp::solve(built.lp, options.solver, log);
   const double solve_s = seconds_since(start);
   log.info("Clp: {} after {} iterations in {:.2f} s, objective {:.6e}", solution.status_text, solution.iterations,

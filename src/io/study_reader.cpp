@@ -343,24 +343,16 @@ class StudyReader {
       if (!(cf > 0 && cf < 1)) fail(m["capacity_factor"], join(k, "capacity_factor"), fmt::format("expected a capacity factor in (0, 1), got {}", cf));
       return cf;
     };
-    read_list(n, "solar", [&](const YAML::Node& m, const std::string& k0) {
-      const std::string k = "weather." + k0;
-      check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
-      model::SolarSite site;
-      site.name = name(m, k);
-      place(m, k, site.lat, site.lon);
-      site.capacity_factor = capacity_factor(m, k);
-      w.solar.push_back(site);
-    }, "weather.");
-    read_list(n, "wind", [&](const YAML::Node& m, const std::string& k0) {
-      const std::string k = "weather." + k0;
-      check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
-      model::WindSite site;
-      site.name = name(m, k);
-      place(m, k, site.lat, site.lon);
-      site.capacity_factor = capacity_factor(m, k);
-      w.wind.push_back(site);
-    }, "weather.");
+    for (auto [key, sites] : {std::pair{"solar", &w.solar}, {"wind", &w.wind}})
+      read_list(n, key, [&](const YAML::Node& m, const std::string& k0) {
+        const std::string k = "weather." + k0;
+        check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
+        model::ResourceSite site;
+        site.name = name(m, k);
+        place(m, k, site.lat, site.lon);
+        site.capacity_factor = capacity_factor(m, k);
+        sites->push_back(site);
+      }, "weather.");
     read_list(n, "load", [&](const YAML::Node& m, const std::string& k0) {
       const std::string k = "weather." + k0;
       check_keys(m, k, {"name", "lat", "lon", "annual_twh", "peak_mw", "heating", "cooling", "weekend", "evening_peak"});

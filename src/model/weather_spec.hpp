@@ -7,17 +7,14 @@
 
 namespace silkgrid::model {
 
-struct SolarSite {
+// A solar or wind site: a column of per-unit output calibrated to a capacity factor.
+struct ResourceSite {
   std::string name;
   double lat = 0, lon = 0;
   double capacity_factor = 0;  // annual mean of the per-unit output
 };
-
-struct WindSite {
-  std::string name;
-  double lat = 0, lon = 0;
-  double capacity_factor = 0;
-};
+using SolarSite = ResourceSite;
+using WindSite = ResourceSite;
 
 struct LoadSite {
   std::string name;
