@@ -106,7 +106,6 @@ class StudyReader {
   ReadOptions options_;
   Study study_;
   std::unordered_map<std::string, Position> positions_;
-  std::optional<io::CsvTable> csv_;
 
   static std::string join(const std::string& parent, const std::string& key) {
     return parent.empty() ? key : parent + "." + key;
@@ -406,24 +405,24 @@ class StudyReader {
     } catch (const Error& e) {
       fail(node, "study.timeseries", e.message());
     }
-    csv_ = parse_csv(content, csv_file);
-    const auto& header = csv_->header;
+    const CsvTable csv = parse_csv(content, csv_file);
+    const auto& header = csv.header;
     const auto ts = std::find(header.begin(), header.end(), "timestamp");
     if (ts == header.end())
       throw Error(ErrorKind::input, Context{csv_file, 1, 0, ""},
                   fmt::format("expected a 'timestamp' column{}", core::did_you_mean("timestamp", header)));
     const std::size_t ts_col = static_cast<std::size_t>(ts - header.begin());
-    if (snapshots >= 0 && csv_->rows.size() != static_cast<std::size_t>(snapshots))
+    if (snapshots >= 0 && csv.rows.size() != static_cast<std::size_t>(snapshots))
       throw Error(ErrorKind::input, Context{csv_file, 0, 0, ""},
-                  over_weather ? fmt::format("expected {} hourly rows, as many as the weather year; got {}", snapshots, csv_->rows.size())
-                               : fmt::format("expected {} rows (study.snapshots), one per snapshot; got {}", snapshots, csv_->rows.size()));
-    if (csv_->rows.empty()) throw Error(ErrorKind::input, Context{csv_file, 2, 0, ""}, "expected one row per snapshot, got none");
+                  over_weather ? fmt::format("expected {} hourly rows, as many as the weather year; got {}", snapshots, csv.rows.size())
+                               : fmt::format("expected {} rows (study.snapshots), one per snapshot; got {}", snapshots, csv.rows.size()));
+    if (csv.rows.empty()) throw Error(ErrorKind::input, Context{csv_file, 2, 0, ""}, "expected one row per snapshot, got none");
     auto& series = study_.series;
     if (!over_weather) series.file = csv_file;
     for (std::size_t j = 0; j < header.size(); ++j) {
       if (j == ts_col) continue;
-      std::vector<double> values(csv_->rows.size());
-      for (std::size_t i = 0; i < csv_->rows.size(); ++i) values[i] = parse_number_cell(*csv_, i, j);
+      std::vector<double> values(csv.rows.size());
+      for (std::size_t i = 0; i < csv.rows.size(); ++i) values[i] = parse_number_cell(csv, i, j);
       const int existing = series.find(header[j]);
       if (existing >= 0) {
         log_.info("{}: column '{}' replaces the generated profile of that name", csv_file, header[j]);
@@ -434,10 +433,10 @@ class StudyReader {
       }
     }
     timestamps_.clear();
-    for (std::size_t i = 0; i < csv_->rows.size(); ++i) {
-      const std::string& stamp = csv_->rows[i][ts_col];
+    for (std::size_t i = 0; i < csv.rows.size(); ++i) {
+      const std::string& stamp = csv.rows[i][ts_col];
       if (!core::is_iso_timestamp(stamp))
-        throw Error(ErrorKind::input, Context{csv_file, csv_->line[i], static_cast<int>(ts_col + 1), "timestamp"},
+        throw Error(ErrorKind::input, Context{csv_file, csv.line[i], static_cast<int>(ts_col + 1), "timestamp"},
                     fmt::format("expected an ISO 8601 timestamp like 2030-01-01T00:00, got '{}'", stamp));
       timestamps_.push_back(stamp);
     }
