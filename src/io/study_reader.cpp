@@ -211,6 +211,25 @@ class StudyReader {
     return c;
   }
 
+  // A list of names of `what`s (regions, carriers) as indices into `names`; empty when absent.
+  std::vector<int> name_list(const YAML::Node& map, const char* key, const std::string& path,
+                             const std::vector<std::string>& names, const char* what) {
+    std::vector<int> out;
+    const YAML::Node list = map[key];
+    if (!list) return out;
+    remember(list, join(path, key));
+    if (!list.IsSequence()) fail(list, join(path, key), fmt::format("expected a list of {} names", what));
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string name = list[i].IsScalar() ? list[i].Scalar() : "";
+      const auto it = std::find(names.begin(), names.end(), name);
+      if (it == names.end())
+        fail(list[i], fmt::format("{}.{}[{}]", path, key, i),
+             fmt::format("unknown {} '{}'{}", what, name, core::did_you_mean(name, names)));
+      out.push_back(static_cast<int>(it - names.begin()));
+    }
+    return out;
+  }
+
   // A number, or the name of a column of the study's time series.
   Profile profile(const YAML::Node& map, const char* key, const std::string& path, double fallback) {
     const YAML::Node node = map[key];
@@ -617,39 +636,18 @@ class StudyReader {
     if (kind == "min_renewable_share") known.push_back("carriers");
     check_keys(n, k, known);
     p.name.push_back(text(n, "name", k, fmt::format("{}-{}", kind, p.name.size())));
-    std::vector<int> regions;
-    if (const YAML::Node list = n["regions"]) {
-      remember(list, join(k, "regions"));
-      if (!list.IsSequence()) fail(list, join(k, "regions"), "expected a list of region names");
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string name = list[i].IsScalar() ? list[i].Scalar() : "";
-        const int r = study_.find_region(name);
-        if (r < 0)
-          fail(list[i], fmt::format("{}.regions[{}]", k, i),
-               fmt::format("unknown region '{}'{}", name, core::did_you_mean(name, study_.regions.name)));
-        regions.push_back(r);
-      }
-    } else {
+    std::vector<int> regions = name_list(n, "regions", k, study_.regions.name, "region");
+    if (!n["regions"]) {
       regions.resize(study_.regions.size());
       std::iota(regions.begin(), regions.end(), 0);
     }
     p.regions.push_back(regions);
     p.carrier.push_back(capacity ? carrier(n, "carrier", k, true) : -1);
-    std::vector<int> counted;
-    if (const YAML::Node list = n["carriers"]) {
-      remember(list, join(k, "carriers"));
-      if (!list.IsSequence()) fail(list, join(k, "carriers"), "expected a list of carrier names");
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string name = list[i].IsScalar() ? list[i].Scalar() : "";
-        const int c = study_.find_carrier(name);
-        if (c < 0)
-          fail(list[i], fmt::format("{}.carriers[{}]", k, i),
-               fmt::format("unknown carrier '{}'{}", name, core::did_you_mean(name, study_.carriers.name)));
-        if (!study_.carriers.renewable[static_cast<std::size_t>(c)])
-          fail(list[i], fmt::format("{}.carriers[{}]", k, i), fmt::format("carrier '{}' is not renewable", name));
-        counted.push_back(c);
-      }
-    }
+    const std::vector<int> counted = name_list(n, "carriers", k, study_.carriers.name, "carrier");
+    for (std::size_t i = 0; i < counted.size(); ++i)
+      if (!study_.carriers.renewable[static_cast<std::size_t>(counted[i])])
+        fail(n["carriers"][i], fmt::format("{}.carriers[{}]", k, i),
+             fmt::format("carrier '{}' is not renewable", study_.carriers.name[static_cast<std::size_t>(counted[i])]));
     p.carriers.push_back(counted);
     p.value.push_back(required_number(n, value_key, k));
   }

@@ -263,3 +263,13 @@ TEST(BadInput, ValuesOfTheWrongShape) {
   e = read_error("- just\n- a list\n");
   expect_contains(e.what(), "expected a mapping");
 }
+
+TEST(BadInput, PolicyListsOfUnknownOrWrongNames) {
+  auto e = read_error(std::string(base_study) + "policies: [{kind: co2_cap, regions: [A, Bee], t_per_year: 5}]\n");
+  EXPECT_EQ(e.context().key, "policies[0].regions[1]");
+  EXPECT_EQ(e.context().line, 10);
+  expect_contains(e.what(), "unknown region 'Bee' (did you mean 'B'?)");
+  e = read_error(std::string(base_study) + "policies: [{kind: min_renewable_share, share: 0.2, carriers: [wind, gas]}]\n");
+  EXPECT_EQ(e.context().key, "policies[0].carriers[1]");
+  expect_contains(e.what(), "carrier 'gas' is not renewable");
+}
