@@ -1,5 +1,5 @@
 // Energy balance per region and snapshot:
-//   Σ p + Σ η·(flow in) − Σ (flow out) + Σ (d − c) + Σ (y − x) + u = load.
+//   Σ p + Σ η·(link flow in) − Σ (link flow out) + Σ (line flow in − out) + Σ (d − c) + Σ (y − x) + u = load.
 // Its dual divided by the snapshot weight is the price. Unserved load u ≤ load costs VOLL.
 #include "formulate/problem.hpp"
 
@@ -50,6 +50,11 @@ void balance_entries(const Problem& problem, Sink& sink) {
       sink.add(L.balance_row(from, t), L.f_bwd(k, t), eta);
     }
   }
+  for (std::size_t l = 0; l < study.lines.size(); ++l)
+    for (std::size_t t = 0; t < T; ++t) {
+      sink.add(L.balance_row(static_cast<std::size_t>(study.lines.from[l]), t), L.f_line(l, t), -1.0);
+      sink.add(L.balance_row(static_cast<std::size_t>(study.lines.to[l]), t), L.f_line(l, t), 1.0);
+    }
   for (std::size_t s = 0; s < study.storage.size(); ++s) {
     const auto r = static_cast<std::size_t>(study.storage.region[s]);
     for (std::size_t t = 0; t < T; ++t) {

@@ -13,6 +13,7 @@ void emit_all(const Problem& problem, Sink& sink) {
   balance_entries(problem, sink);
   generator_entries(problem, sink);
   link_entries(problem, sink);
+  line_entries(problem, sink);
   storage_entries(problem, sink);
   policy_entries(problem, sink);
 }
@@ -37,6 +38,7 @@ Built build(const model::Study& study, const BuildOptions& options) {
   balance_bounds(problem, lp);
   generator_bounds(problem, lp);
   link_bounds(problem, lp);
+  line_bounds(problem, lp);
   storage_bounds(problem, lp);
   market_bounds(problem, lp);
   policy_bounds(problem, lp);

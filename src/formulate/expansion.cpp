@@ -27,6 +27,9 @@ void expansion_bounds(const Problem& problem, lp::LinearProgram& lp) {
   for (std::size_t k = 0; k < study.links.size(); ++k)
     if (L.link_capacity[k] != none)
       capacity_column(lp, L.link_capacity[k], study.links.invest, k, model::link_annuity(study, k));
+  for (std::size_t l = 0; l < study.lines.size(); ++l)
+    if (L.line_capacity[l] != none)
+      capacity_column(lp, L.line_capacity[l], study.lines.invest, l, model::line_annuity(study, l));
   for (std::size_t s = 0; s < study.storage.size(); ++s)
     if (L.storage_capacity[s] != none)
       capacity_column(lp, L.storage_capacity[s], study.storage.invest, s, model::storage_annuity(study, s));

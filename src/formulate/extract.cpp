@@ -74,6 +74,18 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     else res.fixed_cost_existing_eur += annuity * cap;
   }
 
+  const auto& lines = study.lines;
+  res.line_capacity_mw.resize(lines.size());
+  res.line_flow = model::Matrix(lines.size(), T);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const double cap = capacity(solution, L.line_capacity[l], lines.invest.p_nom_mw[l]);
+    res.line_capacity_mw[l] = cap;
+    copy_series(solution, L.f_line(l, 0), T, res.line_flow, l);
+    const double annuity = lines.capex_eur_per_mw_km[l] > 0 ? model::line_annuity(study, l) : 0.0;
+    if (lines.invest.extendable[l]) res.annualised_capex_eur += annuity * cap;
+    else res.fixed_cost_existing_eur += annuity * cap;
+  }
+
   const auto& st = study.storage;
   const std::size_t S = st.size();
   res.storage_power_mw.resize(S);

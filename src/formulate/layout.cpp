@@ -26,6 +26,61 @@ bool policy_needs_row(const model::Study& study, std::size_t p) {
   return false;
 }
 
+std::vector<std::vector<std::pair<int, double>>> line_cycles(const model::Study& study) {
+  const auto& lines = study.lines;
+  const std::size_t R = study.regions.size();
+  std::vector<std::vector<std::pair<int, double>>> cycles;
+  for (const auto kind : {model::LineKind::ac, model::LineKind::dc}) {
+    // Spanning forest by union–find; every other line closes a cycle.
+    std::vector<int> parent(R);
+    for (std::size_t r = 0; r < R; ++r) parent[r] = static_cast<int>(r);
+    const auto find = [&](int r) {
+      while (parent[static_cast<std::size_t>(r)] != r) r = parent[static_cast<std::size_t>(r)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(r)])];
+      return r;
+    };
+    std::vector<std::vector<int>> tree(R);  // region → tree lines
+    std::vector<int> closing;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      if (lines.kind[l] != kind) continue;
+      const int a = find(lines.from[l]), b = find(lines.to[l]);
+      if (a == b) {
+        closing.push_back(static_cast<int>(l));
+      } else {
+        parent[static_cast<std::size_t>(a)] = b;
+        tree[static_cast<std::size_t>(lines.from[l])].push_back(static_cast<int>(l));
+        tree[static_cast<std::size_t>(lines.to[l])].push_back(static_cast<int>(l));
+      }
+    }
+    for (const int l : closing) {
+      // The tree path from the line's `to` back to its `from` (breadth-first search).
+      const int start = lines.to[static_cast<std::size_t>(l)], goal = lines.from[static_cast<std::size_t>(l)];
+      std::vector<int> via(R, -2);  // the tree line that reached each region; -1 at the start
+      std::vector<int> queue = {start};
+      via[static_cast<std::size_t>(start)] = -1;
+      for (std::size_t q = 0; q < queue.size() && via[static_cast<std::size_t>(goal)] == -2; ++q) {
+        const int here = queue[q];
+        for (const int edge : tree[static_cast<std::size_t>(here)]) {
+          const auto e = static_cast<std::size_t>(edge);
+          const int next = lines.from[e] == here ? lines.to[e] : lines.from[e];
+          if (via[static_cast<std::size_t>(next)] != -2) continue;
+          via[static_cast<std::size_t>(next)] = edge;
+          queue.push_back(next);
+        }
+      }
+      std::vector<std::pair<int, double>> cycle = {{l, 1.0}};
+      // Walk back from the goal to the start; each step goes from `prev` to `here` on the cycle.
+      for (int here = goal; here != start;) {
+        const auto e = static_cast<std::size_t>(via[static_cast<std::size_t>(here)]);
+        const int prev = lines.from[e] == here ? lines.to[e] : lines.from[e];
+        cycle.emplace_back(static_cast<int>(e), lines.from[e] == prev ? 1.0 : -1.0);
+        here = prev;
+      }
+      cycles.push_back(std::move(cycle));
+    }
+  }
+  return cycles;
+}
+
 namespace {
 // Hands out consecutive indices, guarding against overflowing Clp's int indices.
 struct Counter {
@@ -55,6 +110,8 @@ Layout make_layout(const model::Study& study) {
   L.charge = col.take(static_cast<long long>(S) * T);
   L.discharge = col.take(static_cast<long long>(S) * T);
   L.soc = col.take(static_cast<long long>(S) * T);
+  const std::size_t N = study.lines.size();
+  L.line_flow = col.take(static_cast<long long>(N) * T);
   L.exports = col.take(static_cast<long long>(M) * T);
   L.imports = col.take(static_cast<long long>(M) * T);
   L.unserved = col.take(static_cast<long long>(R) * T);
@@ -67,6 +124,9 @@ Layout make_layout(const model::Study& study) {
   L.storage_capacity.assign(S, none);
   for (std::size_t s = 0; s < S; ++s)
     if (study.storage.invest.extendable[s]) L.storage_capacity[s] = col.take(1);
+  L.line_capacity.assign(N, none);
+  for (std::size_t l = 0; l < N; ++l)
+    if (study.lines.invest.extendable[l]) L.line_capacity[l] = col.take(1);
   L.num_cols = col.take(0);
 
   Counter row;
@@ -85,6 +145,15 @@ Layout make_layout(const model::Study& study) {
     L.link_forward_max[k] = row.take(T);
     if (L.backward[k] != none) L.link_backward_max[k] = row.take(T);
   }
+  L.line_max.assign(N, none);
+  L.line_min.assign(N, none);
+  for (std::size_t l = 0; l < N; ++l) {
+    if (L.line_capacity[l] == none) continue;
+    L.line_max[l] = row.take(T);
+    L.line_min[l] = row.take(T);
+  }
+  L.cycles = line_cycles(study);
+  L.kvl = row.take(static_cast<long long>(L.cycles.size()) * T);
   L.storage_level = row.take(static_cast<long long>(S) * T);
   L.storage_charge_max.assign(S, none);
   L.storage_discharge_max.assign(S, none);

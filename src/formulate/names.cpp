@@ -39,6 +39,14 @@ void name_columns_and_rows(const model::Study& study, const Layout& L, lp::Linea
     series(rows, L.link_forward_max[k], "fwdmax", n, T);
     series(rows, L.link_backward_max[k], "bwdmax", n, T);
   }
+  for (std::size_t l = 0; l < study.lines.size(); ++l) {
+    const std::string n = clean(study.lines.name[l]);
+    series(cols, L.f_line(l, 0), "fline", n, T);
+    if (L.line_capacity[l] != none) cols[static_cast<std::size_t>(L.line_capacity[l])] = "Sline(" + n + ")";
+    series(rows, L.line_max[l], "linemax", n, T);
+    series(rows, L.line_min[l], "linemin", n, T);
+  }
+  for (std::size_t c = 0; c < L.cycles.size(); ++c) series(rows, L.kvl_row(c, 0), "kvl", fmt::format("cycle{}", c), T);
   for (std::size_t s = 0; s < study.storage.size(); ++s) {
     const std::string n = clean(study.storage.name[s]);
     series(cols, L.c(s, 0), "charge", n, T);

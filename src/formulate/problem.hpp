@@ -55,6 +55,9 @@ template <typename Sink> void generator_entries(const Problem& problem, Sink& si
 void link_bounds(const Problem& problem, lp::LinearProgram& lp);
 template <typename Sink> void link_entries(const Problem& problem, Sink& sink);
 
+void line_bounds(const Problem& problem, lp::LinearProgram& lp);
+template <typename Sink> void line_entries(const Problem& problem, Sink& sink);
+
 void storage_bounds(const Problem& problem, lp::LinearProgram& lp);
 template <typename Sink> void storage_entries(const Problem& problem, Sink& sink);
 

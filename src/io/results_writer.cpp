@@ -66,6 +66,12 @@ std::string capacities_csv(const model::Study& study, const model::Results& r) {
         study.regions.name[static_cast<std::size_t>(l.from[i])] + "->" + study.regions.name[static_cast<std::size_t>(l.to[i])],
         "", l.invest.extendable[i], l.invest.p_nom_mw[i], r.link_capacity_mw[i], -1,
         l.capex_eur_per_mw_km[i] > 0 || l.capex_eur_per_kw[i] > 0 ? model::link_annuity(study, i) : 0.0);
+  const auto& ln = study.lines;
+  for (std::size_t i = 0; i < ln.size(); ++i)
+    row(ln.name[i], "line",
+        study.regions.name[static_cast<std::size_t>(ln.from[i])] + "->" + study.regions.name[static_cast<std::size_t>(ln.to[i])],
+        ln.kind[i] == model::LineKind::ac ? "AC" : "DC", ln.invest.extendable[i], ln.invest.p_nom_mw[i], r.line_capacity_mw[i], -1,
+        ln.capex_eur_per_mw_km[i] > 0 ? model::line_annuity(study, i) : 0.0);
   const auto& s = study.storage;
   for (std::size_t i = 0; i < s.size(); ++i)
     row(s.name[i], "storage", study.regions.name[static_cast<std::size_t>(s.region[i])],
@@ -103,6 +109,11 @@ json summary_json(const model::Study& study, const model::Results& r) {
     capacity[study.links.name[i]] = r.link_capacity_mw[i];
     if (study.links.invest.extendable[i])
       new_capacity[study.links.name[i]] = std::max(0.0, r.link_capacity_mw[i] - study.links.invest.p_nom_mw[i]);
+  }
+  for (std::size_t i = 0; i < study.lines.size(); ++i) {
+    capacity[study.lines.name[i]] = r.line_capacity_mw[i];
+    if (study.lines.invest.extendable[i])
+      new_capacity[study.lines.name[i]] = std::max(0.0, r.line_capacity_mw[i] - study.lines.invest.p_nom_mw[i]);
   }
   for (std::size_t i = 0; i < study.storage.size(); ++i) {
     capacity[study.storage.name[i]] = r.storage_power_mw[i];
@@ -236,6 +247,10 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
                              }});
   }
   write("link_flows.csv", time_csv(study, columns));
+
+  columns.clear();
+  for (std::size_t l = 0; l < study.lines.size(); ++l) columns.push_back(matrix_column(study.lines.name[l], r.line_flow, l));
+  write("line_flows.csv", time_csv(study, columns));
 
   columns.clear();
   for (std::size_t s = 0; s < study.storage.size(); ++s) {

@@ -84,7 +84,7 @@ class StudyReader {
     }
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
     check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
-                          "storage", "markets", "policies"});
+                          "lines", "storage", "markets", "policies"});
     read_settings(root);
     if (root["solver"]) read_solver(root["solver"]);
     read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
@@ -93,6 +93,7 @@ class StudyReader {
     read_list(root, "loads", [&](const YAML::Node& n, const std::string& k) { read_load(n, k); });
     read_list(root, "generators", [&](const YAML::Node& n, const std::string& k) { read_generator(n, k); });
     read_list(root, "links", [&](const YAML::Node& n, const std::string& k) { read_link(n, k); });
+    read_list(root, "lines", [&](const YAML::Node& n, const std::string& k) { read_line(n, k); });
     read_list(root, "storage", [&](const YAML::Node& n, const std::string& k) { read_storage(n, k); });
     read_list(root, "markets", [&](const YAML::Node& n, const std::string& k) { read_market(n, k); });
     read_list(root, "policies", [&](const YAML::Node& n, const std::string& k) { read_policy(n, k); });
@@ -574,6 +575,27 @@ class StudyReader {
     }
     l.bidirectional.push_back(boolean(n, "bidirectional", k, true) ? 1 : 0);
     l.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
+  }
+
+  void read_line(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "from", "to", "kind", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "x_ohm",
+                      "r_ohm", "v_nom_kv", "s_max_pu", "length_km", "capex_eur_per_mw_km", "fom_pct_per_year",
+                      "lifetime_years", "discount_rate"});
+    auto& l = study_.lines;
+    l.name.push_back(required_text(n, "name", k));
+    l.from.push_back(region(n, "from", k));
+    l.to.push_back(region(n, "to", k));
+    const std::string kind = text(n, "kind", k, "ac");
+    if (kind != "ac" && kind != "dc") fail(n["kind"], join(k, "kind"), fmt::format("expected ac or dc, got '{}'", kind));
+    l.kind.push_back(kind == "ac" ? model::LineKind::ac : model::LineKind::dc);
+    read_investment(n, k, l.invest);
+    // The impedance that Kirchhoff's voltage law needs is required: x for AC, r for DC.
+    l.x_ohm.push_back(kind == "ac" ? required_number(n, "x_ohm", k) : number(n, "x_ohm", k, 0.0));
+    l.r_ohm.push_back(kind == "dc" ? required_number(n, "r_ohm", k) : number(n, "r_ohm", k, 0.0));
+    l.v_nom_kv.push_back(required_number(n, "v_nom_kv", k));
+    l.s_max_pu.push_back(number(n, "s_max_pu", k, 1.0));
+    l.length_km.push_back(number(n, "length_km", k, 0.0));
+    l.capex_eur_per_mw_km.push_back(number(n, "capex_eur_per_mw_km", k, 0.0));
   }
 
   void read_storage(const YAML::Node& n, const std::string& k) {

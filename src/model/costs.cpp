@@ -44,6 +44,12 @@ double storage_annuity(const Study& study, std::size_t s) {
                                  study.settings.discount_rate);
 }
 
+double line_annuity(const Study& study, std::size_t l) {
+  const auto& lines = study.lines;
+  return annuity_eur_per_mw_year(lines.capex_eur_per_mw_km[l] * lines.length_km[l], lines.invest, l,
+                                 study.settings.discount_rate);
+}
+
 double marginal_cost_eur_per_mwh(const Study& study, std::size_t g) {
   const auto& gen = study.generators;
   return gen.fuel_eur_per_mwh_fuel[g] / gen.efficiency[g] + gen.vom_eur_per_mwh[g];

@@ -22,6 +22,7 @@ double storage_capex_eur_per_mw(const Storage& s, std::size_t i);
 double generator_annuity(const Study& study, std::size_t g);
 double link_annuity(const Study& study, std::size_t l);
 double storage_annuity(const Study& study, std::size_t s);
+double line_annuity(const Study& study, std::size_t l);  // capex_eur_per_mw_km · length_km per MW
 
 // fuel / efficiency + vom (EUR per MWh of electricity).
 double marginal_cost_eur_per_mwh(const Study& study, std::size_t g);

@@ -50,6 +50,10 @@ struct Results {
   std::vector<double> link_capacity_mw;
   Matrix link_forward, link_backward;
 
+  // Lines: flow from → to (negative: to → from), MW.
+  std::vector<double> line_capacity_mw;
+  Matrix line_flow;
+
   // Storage
   std::vector<double> storage_power_mw, storage_energy_mwh;
   Matrix storage_charge, storage_discharge, storage_soc;

@@ -95,6 +95,26 @@ struct Links {
   std::size_t size() const { return name.size(); }
 };
 
+// Lines: lossless AC or DC branches whose flows follow the linearised power flow (Kirchhoff's
+// voltage law): around every cycle of AC lines Σ x·f = 0, of DC lines Σ r·f = 0, with the
+// impedance in per unit of v_nom² (PyPSA's x_pu = x / v_nom²).
+enum class LineKind { ac, dc };
+
+struct Lines {
+  std::vector<std::string> name;
+  std::vector<int> from, to;
+  Investment invest;  // p_nom_mw = s_nom
+  std::vector<LineKind> kind;
+  std::vector<double> x_ohm, r_ohm, v_nom_kv, s_max_pu;
+  std::vector<double> length_km, capex_eur_per_mw_km;
+  std::size_t size() const { return name.size(); }
+  // The impedance Kirchhoff's voltage law uses: x (AC) or r (DC), per unit.
+  double impedance_pu(std::size_t i) const {
+    const double z = kind[i] == LineKind::ac ? x_ohm[i] : r_ohm[i];
+    return z / (v_nom_kv[i] * v_nom_kv[i]);
+  }
+};
+
 struct Storage {
   std::vector<std::string> name;
   std::vector<int> region;
@@ -155,6 +175,7 @@ struct Study {
   Loads loads;
   Generators generators;
   Links links;
+  Lines lines;
   Storage storage;
   Markets markets;
   Policies policies;

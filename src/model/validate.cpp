@@ -149,6 +149,22 @@ void validate(const Study& study, core::Logger& log) {
     c.non_negative(l.marginal_cost_eur_per_mwh[i], Checker::key("links", i, "marginal_cost_eur_per_mwh"));
   }
 
+  const auto& ln = study.lines;
+  c.names(ln.name, "lines");
+  for (std::size_t i = 0; i < ln.size(); ++i) {
+    c.reference(ln.from[i], R, Checker::key("lines", i, "from"));
+    c.reference(ln.to[i], R, Checker::key("lines", i, "to"));
+    if (ln.from[i] == ln.to[i]) c.fail(Checker::key("lines", i, "to"), "a line must join two different regions");
+    c.investment(ln.invest, i, "lines", ln.capex_eur_per_mw_km[i] > 0);
+    c.positive(ln.v_nom_kv[i], Checker::key("lines", i, "v_nom_kv"));
+    c.positive(ln.kind[i] == LineKind::ac ? ln.x_ohm[i] : ln.r_ohm[i],
+               Checker::key("lines", i, ln.kind[i] == LineKind::ac ? "x_ohm" : "r_ohm"));
+    if (!(ln.s_max_pu[i] > 0 && ln.s_max_pu[i] <= 1))
+      c.fail(Checker::key("lines", i, "s_max_pu"), fmt::format("expected a per-unit value in (0, 1], got {}", ln.s_max_pu[i]));
+    c.non_negative(ln.length_km[i], Checker::key("lines", i, "length_km"));
+    c.non_negative(ln.capex_eur_per_mw_km[i], Checker::key("lines", i, "capex_eur_per_mw_km"));
+  }
+
   const auto& s = study.storage;
   c.names(s.name, "storage");
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -405,3 +405,78 @@ generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 200, vom_eur_per_m
   EXPECT_NEAR(r.objective_eur, 560.0, 1e-9);
   EXPECT_NEAR(r.generator_p(0, 1), 50.0, 1e-9);
 }
+
+// Kirchhoff's voltage law: in a triangle of equal AC lines, power from A to C splits 2:1
+// between the direct line and the path through B.
+TEST(ClosedForm, LinesSplitFlowByReactance) {
+  const std::string base = R"(
+study: {name: triangle, snapshots: 2}
+carriers: [{name: gas}]
+regions: [{name: A, country: GE}, {name: B, country: GE}, {name: C, country: GE}]
+loads: [{name: load-C, region: C, p_mw: 90}]
+generators:
+  - {name: cheap-A, region: A, carrier: gas, p_nom_mw: 1000, vom_eur_per_mwh: 10}
+  - {name: dear-C, region: C, carrier: gas, p_nom_mw: 1000, vom_eur_per_mwh: 50}
+lines:
+  - {name: AB, from: A, to: B, x_ohm: 10, v_nom_kv: 380, p_nom_mw: 1000}
+  - {name: BC, from: B, to: C, x_ohm: 10, v_nom_kv: 380, p_nom_mw: 1000}
+  - {name: AC, from: A, to: C, x_ohm: 10, v_nom_kv: 380, p_nom_mw: CAP}
+)";
+  auto with_cap = [&](const char* cap) {
+    std::string yaml = base;
+    yaml.replace(yaml.find("CAP"), 3, cap);
+    return solve(study_from(yaml));
+  };
+  const auto free = with_cap("1000");
+  EXPECT_NEAR(free.objective_eur, 2 * 90 * 10.0, 1e-6);
+  EXPECT_NEAR(free.line_flow(2, 0), 60.0, 1e-6);  // A → C direct: 2/3
+  EXPECT_NEAR(free.line_flow(0, 0), 30.0, 1e-6);  // A → B → C: 1/3
+  EXPECT_NEAR(free.line_flow(1, 0), 30.0, 1e-6);
+
+  // With A–C limited to 50 MW, A can deliver only 50 + 25 = 75 MW; C's own plant makes 15.
+  // Prices: λ_A = 10, λ_C = 50, and the line's shadow price μ = (50 − 10) / (2/3) = 60, so
+  // λ_B = 50 − 60 × 1/3 = 30 (an injection at B loads A–C with 1/3 of itself).
+  const auto congested = with_cap("50");
+  EXPECT_NEAR(congested.objective_eur, 2 * (75 * 10.0 + 15 * 50.0), 1e-6);
+  EXPECT_NEAR(congested.line_flow(2, 0), 50.0, 1e-6);
+  EXPECT_NEAR(congested.region_price(0, 0), 10.0, 1e-6);
+  EXPECT_NEAR(congested.region_price(1, 0), 30.0, 1e-6);
+  EXPECT_NEAR(congested.region_price(2, 0), 50.0, 1e-6);
+}
+
+// DC lines follow resistance: parallel lines share flow in inverse proportion to r.
+TEST(ClosedForm, DcLinesSplitFlowByResistance) {
+  const auto r = solve(study_from(R"(
+study: {name: dc, snapshots: 1}
+carriers: [{name: gas}]
+regions: [{name: D1, country: RO}, {name: D2, country: RO}]
+loads: [{name: load, region: D2, p_mw: 40}]
+generators: [{name: g, region: D1, carrier: gas, p_nom_mw: 100, vom_eur_per_mwh: 1}]
+lines:
+  - {name: low, from: D1, to: D2, kind: dc, r_ohm: 1, v_nom_kv: 200, p_nom_mw: 100}
+  - {name: high, from: D2, to: D1, kind: dc, r_ohm: 3, v_nom_kv: 200, p_nom_mw: 100}
+)"));
+  // 3/4 over the low-resistance line; the other is drawn the other way round, so its flow is −10.
+  EXPECT_NEAR(r.line_flow(0, 0), 30.0, 1e-6);
+  EXPECT_NEAR(r.line_flow(1, 0), -10.0, 1e-6);
+}
+
+// An extendable line is built to what it must carry, at its annuity.
+TEST(ClosedForm, ExtendableLineBuiltToTheFlow) {
+  const auto r = solve(study_from(R"(
+study: {name: build-line, snapshots: 1, snapshot_hours: 8760, discount_rate: 0}
+carriers: [{name: gas}]
+regions: [{name: A, country: KZ}, {name: B, country: KZ}]
+loads: [{name: load, region: B, p_mw: 100}]
+generators:
+  - {name: cheap-A, region: A, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 10}
+  - {name: dear-B, region: B, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 20}
+lines:
+  - {name: AB, from: A, to: B, x_ohm: 5, v_nom_kv: 220, extendable: true, s_max_pu: 0.8,
+     capex_eur_per_mw_km: 100, length_km: 200, lifetime_years: 40}
+)"));
+  // Line annuity 100 × 200 / 40 = 500 EUR per MW-year, against 10 EUR/MWh × 8,760 h = 87,600
+  // saved per MW of flow: carry all 100 MW, which needs 100 / 0.8 = 125 MW of line.
+  EXPECT_NEAR(r.line_capacity_mw[0], 125.0, 1e-6);
+  EXPECT_NEAR(r.objective_eur, 125 * 500.0 + 100 * 8760 * 10.0, 1e-4);
+}

@@ -273,3 +273,16 @@ TEST(BadInput, PolicyListsOfUnknownOrWrongNames) {
   EXPECT_EQ(e.context().key, "policies[0].carriers[1]");
   expect_contains(e.what(), "carrier 'gas' is not renewable");
 }
+
+TEST(BadInput, LinesNeedTheImpedanceOfTheirKind) {
+  auto e = read_error(std::string(base_study) + "lines: [{name: l, from: A, to: B, v_nom_kv: 380, p_nom_mw: 100}]\n");
+  EXPECT_EQ(e.context().key, "lines[0].x_ohm");
+  expect_contains(e.what(), "is required");
+  e = read_error(std::string(base_study) + "lines: [{name: l, from: A, to: B, kind: dc, x_ohm: 1, v_nom_kv: 380}]\n");
+  EXPECT_EQ(e.context().key, "lines[0].r_ohm");
+  e = read_error(std::string(base_study) + "lines: [{name: l, from: A, to: A, x_ohm: 1, v_nom_kv: 380}]\n");
+  EXPECT_EQ(e.context().key, "lines[0].to");
+  e = read_error(std::string(base_study) + "lines: [{name: l, from: A, to: B, x_ohm: 1, v_nom_kv: 380, s_max_pu: 1.5}]\n");
+  EXPECT_EQ(e.context().key, "lines[0].s_max_pu");
+  EXPECT_EQ(e.context().line, 10);
+}
