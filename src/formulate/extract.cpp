@@ -53,7 +53,7 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     res.region_co2_t[static_cast<std::size_t>(gen.region[g])] += res.generator_co2_t[g];
     const double annuity = model::generator_annuity(study, g);
     if (gen.invest.extendable[g]) res.annualised_capex_eur += annuity * cap;
-    else if (gen.capex_eur_per_kw[g] > 0) res.fixed_cost_existing_eur += annuity * cap;
+    else res.fixed_cost_existing_eur += annuity * cap;
   }
 
   const auto& links = study.links;
@@ -68,8 +68,7 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     copy_series(solution, L.backward[k], T, res.link_backward, k);
     for (std::size_t t = 0; t < T; ++t)
       res.operating_cost_eur += w[t] * links.marginal_cost_eur_per_mwh[k] * (res.link_forward(k, t) + res.link_backward(k, t));
-    const bool has_capex = links.capex_eur_per_mw_km[k] > 0 || links.capex_eur_per_kw[k] > 0;
-    const double annuity = has_capex ? model::link_annuity(study, k) : 0.0;
+    const double annuity = model::link_annuity(study, k);
     if (links.invest.extendable[k]) res.annualised_capex_eur += annuity * cap;
     else res.fixed_cost_existing_eur += annuity * cap;
   }
@@ -81,7 +80,7 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     const double cap = capacity(solution, L.line_capacity[l], lines.invest.p_nom_mw[l]);
     res.line_capacity_mw[l] = cap;
     copy_series(solution, L.f_line(l, 0), T, res.line_flow, l);
-    const double annuity = lines.capex_eur_per_mw_km[l] > 0 ? model::line_annuity(study, l) : 0.0;
+    const double annuity = model::line_annuity(study, l);
     if (lines.invest.extendable[l]) res.annualised_capex_eur += annuity * cap;
     else res.fixed_cost_existing_eur += annuity * cap;
   }
@@ -101,8 +100,7 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     copy_series(solution, L.d(s, 0), T, res.storage_discharge, s);
     copy_series(solution, L.e(s, 0), T, res.storage_soc, s);
     for (std::size_t t = 0; t < T; ++t) res.operating_cost_eur += w[t] * st.marginal_cost_eur_per_mwh[s] * res.storage_discharge(s, t);
-    const bool has_capex = st.capex_eur_per_kw[s] > 0 || st.capex_eur_per_kwh[s] > 0;
-    const double annuity = has_capex ? model::storage_annuity(study, s) : 0.0;
+    const double annuity = model::storage_annuity(study, s);
     if (st.invest.extendable[s]) res.annualised_capex_eur += annuity * cap;
     else res.fixed_cost_existing_eur += annuity * cap;
   }

@@ -140,10 +140,12 @@ Layout make_layout(const model::Study& study) {
   }
   L.link_forward_max.assign(K, none);
   L.link_backward_max.assign(K, none);
+  L.link_forward_min.assign(K, none);
   for (std::size_t k = 0; k < K; ++k) {
     if (L.link_capacity[k] == none) continue;
     L.link_forward_max[k] = row.take(T);
     if (L.backward[k] != none) L.link_backward_max[k] = row.take(T);
+    if (study.links.p_min_pu[k] != 0.0) L.link_forward_min[k] = row.take(T);
   }
   L.line_max.assign(N, none);
   L.line_min.assign(N, none);

@@ -31,7 +31,8 @@ struct Layout {
   int balance = 0;                    // [r,t]
   std::vector<int> generator_max;     // first row of p − p_max_pu·P ≤ 0 over t, or none
   std::vector<int> generator_min;     // first row of p − p_min_pu·P ≥ 0 over t, or none
-  std::vector<int> link_forward_max, link_backward_max;  // f − F ≤ 0 over t, or none
+  std::vector<int> link_forward_max, link_backward_max;  // f − p_max_pu·F ≤ 0 over t, or none
+  std::vector<int> link_forward_min;  // f − p_min_pu·F ≥ 0 over t where p_min_pu ≠ 0, or none
   std::vector<int> line_max, line_min;  // f − s_max_pu·S ≤ 0 and f + s_max_pu·S ≥ 0 over t, or none
   std::vector<std::vector<std::pair<int, double>>> cycles;  // line cycles: (line, ±1) around each
   int kvl = 0;                        // Kirchhoff's voltage law [cycle, t]

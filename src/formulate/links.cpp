@@ -1,6 +1,6 @@
-// Link limits: each direction's flow f ≤ F (a bound when F is fixed, a row f − F ≤ 0 when
-// extendable). Losses sit in the balance (η on the receiving end). Cost: weight · marginal
-// cost per MWh sent.
+// Link limits: p_min_pu·F ≤ f ≤ p_max_pu·F for the forward flow, 0 ≤ f⁻ ≤ p_max_pu·F for the
+// backward one (bounds when F is fixed, rows when extendable). Losses sit in the balance (η on
+// the receiving end). Cost: weight · marginal cost per MWh sent.
 #include "formulate/problem.hpp"
 
 namespace silkgrid::formulate {
@@ -10,10 +10,12 @@ void link_bounds(const Problem& problem, lp::LinearProgram& lp) {
   const auto& L = problem.layout;
   for (std::size_t k = 0; k < links.size(); ++k) {
     const bool fixed = L.link_capacity[k] == none;
-    const double upper = fixed ? links.invest.p_nom_mw[k] : lp::infinity;
+    const double upper = fixed ? links.p_max_pu[k] * links.invest.p_nom_mw[k] : lp::infinity;
+    const double lower = fixed ? links.p_min_pu[k] * links.invest.p_nom_mw[k] : links.p_min_pu[k] < 0 ? -lp::infinity : 0.0;
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const double cost = links.marginal_cost_eur_per_mwh[k] * problem.weight(t);
       const auto fwd = static_cast<std::size_t>(L.f_fwd(k, t));
+      lp.col_lower[fwd] = lower;
       lp.col_upper[fwd] = upper;
       lp.cost[fwd] = cost;
       if (L.backward[k] != none) {
@@ -30,6 +32,11 @@ void link_bounds(const Problem& problem, lp::LinearProgram& lp) {
         lp.row_upper[static_cast<std::size_t>(first) + t] = 0.0;
       }
     }
+    if (L.link_forward_min[k] != none)
+      for (std::size_t t = 0; t < problem.T(); ++t) {
+        lp.row_lower[static_cast<std::size_t>(L.link_forward_min[k]) + t] = 0.0;
+        lp.row_upper[static_cast<std::size_t>(L.link_forward_min[k]) + t] = lp::infinity;
+      }
   }
 }
 
@@ -39,16 +46,23 @@ void link_entries(const Problem& problem, Sink& sink) {
   for (std::size_t k = 0; k < problem.study.links.size(); ++k) {
     const int F = L.link_capacity[k];
     if (F == none) continue;
+    const double max_pu = problem.study.links.p_max_pu[k], min_pu = problem.study.links.p_min_pu[k];
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const int row = L.link_forward_max[k] + static_cast<int>(t);
       sink.add(row, L.f_fwd(k, t), 1.0);
-      sink.add(row, F, -1.0);
+      sink.add(row, F, -max_pu);
     }
+    if (L.link_forward_min[k] != none)
+      for (std::size_t t = 0; t < problem.T(); ++t) {
+        const int row = L.link_forward_min[k] + static_cast<int>(t);
+        sink.add(row, L.f_fwd(k, t), 1.0);
+        sink.add(row, F, -min_pu);
+      }
     if (L.backward[k] == none) continue;
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const int row = L.link_backward_max[k] + static_cast<int>(t);
       sink.add(row, L.f_bwd(k, t), 1.0);
-      sink.add(row, F, -1.0);
+      sink.add(row, F, -max_pu);
     }
   }
 }

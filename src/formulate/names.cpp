@@ -38,6 +38,7 @@ void name_columns_and_rows(const model::Study& study, const Layout& L, lp::Linea
     if (L.link_capacity[k] != none) cols[static_cast<std::size_t>(L.link_capacity[k])] = "F(" + n + ")";
     series(rows, L.link_forward_max[k], "fwdmax", n, T);
     series(rows, L.link_backward_max[k], "bwdmax", n, T);
+    series(rows, L.link_forward_min[k], "fwdmin", n, T);
   }
   for (std::size_t l = 0; l < study.lines.size(); ++l) {
     const std::string n = clean(study.lines.name[l]);

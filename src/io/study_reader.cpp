@@ -14,6 +14,7 @@
 #include "core/suggest.hpp"
 #include "io/builtin.hpp"
 #include "io/csv.hpp"
+#include "io/pypsa_reader.hpp"
 #include "weather/generate.hpp"
 #include "model/costs.hpp"
 #include "model/validate.hpp"
@@ -260,7 +261,8 @@ class StudyReader {
     const bool extendable = boolean(n, "extendable", k, false);
     invest.push(number(n, "p_nom_mw", k, 0.0), extendable, number(n, "p_nom_min_mw", k, 0.0),
                 number(n, "p_nom_max_mw", k, model::unlimited), number(n, "fom_pct_per_year", k, 0.0),
-                number(n, "lifetime_years", k, not_given), number(n, "discount_rate", k, not_given));
+                number(n, "lifetime_years", k, not_given), number(n, "discount_rate", k, not_given),
+                number(n, "capital_cost_eur_per_mw_year", k, not_given));
     if (!extendable)
       for (const char* key : {"p_nom_min_mw", "p_nom_max_mw"})
         if (n[key]) log_.warn("{}: applies to extendable assets only; '{}' is not extendable", where(n[key], join(k, key)).to_string(), k);
@@ -526,7 +528,7 @@ class StudyReader {
   void read_generator(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "region", "carrier", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw",
                       "efficiency", "fuel_eur_per_mwh_fuel", "vom_eur_per_mwh", "capex_eur_per_kw",
-                      "fom_pct_per_year", "lifetime_years", "discount_rate", "p_max_pu", "p_min_pu"});
+                      "fom_pct_per_year", "lifetime_years", "discount_rate", "p_max_pu", "p_min_pu", "capital_cost_eur_per_mw_year"});
     auto& g = study_.generators;
     g.name.push_back(required_text(n, "name", k));
     g.region.push_back(region(n, "region", k));
@@ -543,7 +545,8 @@ class StudyReader {
   void read_link(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "from", "to", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "efficiency",
                       "kind", "length_km", "capex_eur_per_mw_km", "capex_eur_per_kw", "fom_pct_per_year",
-                      "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh"});
+                      "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year",
+                      "p_min_pu", "p_max_pu"});
     auto& l = study_.links;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -575,12 +578,14 @@ class StudyReader {
     }
     l.bidirectional.push_back(boolean(n, "bidirectional", k, true) ? 1 : 0);
     l.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
+    l.p_min_pu.push_back(number(n, "p_min_pu", k, 0.0));
+    l.p_max_pu.push_back(number(n, "p_max_pu", k, 1.0));
   }
 
   void read_line(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "from", "to", "kind", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "x_ohm",
                       "r_ohm", "v_nom_kv", "s_max_pu", "length_km", "capex_eur_per_mw_km", "fom_pct_per_year",
-                      "lifetime_years", "discount_rate"});
+                      "lifetime_years", "discount_rate", "capital_cost_eur_per_mw_year"});
     auto& l = study_.lines;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -602,7 +607,7 @@ class StudyReader {
     check_keys(n, k, {"name", "region", "carrier", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw",
                       "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss_per_hour",
                       "capex_eur_per_kw", "capex_eur_per_kwh", "fom_pct_per_year", "lifetime_years", "discount_rate",
-                      "marginal_cost_eur_per_mwh"});
+                      "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year"});
     auto& s = study_.storage;
     s.name.push_back(required_text(n, "name", k));
     s.region.push_back(region(n, "region", k));
@@ -704,6 +709,7 @@ Study read_study(const std::string& path, core::Logger& log, const ReadOptions& 
     };
     return read_study_text(*text, path, loader, log, options);
   }
+  if (is_pypsa_folder(path)) return read_pypsa_folder(path, log);
   std::filesystem::path file(path);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) file /= "study.yaml";

@@ -16,6 +16,8 @@ double asset_rate(const Investment& invest, std::size_t i, double study_rate) {
 
 double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest, std::size_t i,
                                double study_rate) {
+  if (is_given(invest.capital_cost_eur_per_mw_year[i])) return invest.capital_cost_eur_per_mw_year[i];
+  if (capex_eur_per_mw == 0) return 0.0;
   const double rate = asset_rate(invest, i, study_rate);
   return capex_eur_per_mw *
          (annuity_factor(rate, invest.lifetime_years[i]) + invest.fom_pct_per_year[i] / 100.0);

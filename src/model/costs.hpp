@@ -10,7 +10,8 @@ double annuity_factor(double rate, double years);
 // The discount rate an asset uses: its own, else the study's.
 double asset_rate(const Investment& invest, std::size_t i, double study_rate);
 
-// EUR per MW of capacity per year: capex · annuity_factor + capex · fom%.
+// EUR per MW of capacity per year: capex · annuity_factor + capex · fom%; the asset's
+// capital_cost_eur_per_mw_year instead when given; 0 without capex.
 double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest, std::size_t i,
                                double study_rate);
 

@@ -16,7 +16,8 @@ int Study::find_region(const std::string& name) const { return index_of(regions.
 int Study::find_carrier(const std::string& name) const { return index_of(carriers.name, name); }
 
 void Investment::push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime,
-                      double rate) {
+                      double rate, double capital_cost) {
+  capital_cost_eur_per_mw_year.push_back(capital_cost);
   p_nom_mw.push_back(p_nom);
   extendable.push_back(ext ? 1 : 0);
   p_nom_min_mw.push_back(p_min);

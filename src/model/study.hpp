@@ -68,7 +68,11 @@ struct Investment {
   std::vector<char> extendable;
   std::vector<double> fom_pct_per_year, lifetime_years;
   std::vector<double> discount_rate;  // not_given = the study's
-  void push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime, double rate);
+  // PyPSA's capital_cost: when given, the annuity per MW-year itself (fixed O&M included),
+  // used instead of capex, lifetime and discount rate.
+  std::vector<double> capital_cost_eur_per_mw_year;
+  void push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime, double rate,
+            double capital_cost = not_given);
 };
 
 struct Generators {
@@ -92,6 +96,10 @@ struct Links {
   std::vector<double> efficiency;  // resolved: given, or from kind and length
   std::vector<char> bidirectional;
   std::vector<double> marginal_cost_eur_per_mwh;  // per MWh sent, each direction
+  // Flow limits per unit of capacity (PyPSA's p_min_pu, p_max_pu). A negative p_min_pu makes a
+  // one-way link reversible as PyPSA does: one flow variable of either sign, whose efficiency
+  // applies in both directions.
+  std::vector<double> p_min_pu, p_max_pu;
   std::size_t size() const { return name.size(); }
 };
 

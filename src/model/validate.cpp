@@ -67,7 +67,12 @@ struct Checker {
     non_negative(inv.p_nom_mw[i], key(table, i, "p_nom_mw"));
     finite(inv.p_nom_mw[i], key(table, i, "p_nom_mw"));
     non_negative(inv.fom_pct_per_year[i], key(table, i, "fom_pct_per_year"));
-    if (has_capex) positive(inv.lifetime_years[i], key(table, i, "lifetime_years"));
+    if (has_capex && !is_given(inv.capital_cost_eur_per_mw_year[i]))
+      positive(inv.lifetime_years[i], key(table, i, "lifetime_years"));
+    if (is_given(inv.capital_cost_eur_per_mw_year[i])) {
+      non_negative(inv.capital_cost_eur_per_mw_year[i], key(table, i, "capital_cost_eur_per_mw_year"));
+      finite(inv.capital_cost_eur_per_mw_year[i], key(table, i, "capital_cost_eur_per_mw_year"));
+    }
     if (is_given(inv.discount_rate[i]) && !(inv.discount_rate[i] >= 0 && inv.discount_rate[i] < 1))
       fail(key(table, i, "discount_rate"), fmt::format("expected a rate in [0, 1), got {}", inv.discount_rate[i]));
     if (!inv.extendable[i]) return;
@@ -147,6 +152,14 @@ void validate(const Study& study, core::Logger& log) {
     c.non_negative(l.capex_eur_per_kw[i], Checker::key("links", i, "capex_eur_per_kw"));
     c.efficiency(l.efficiency[i], Checker::key("links", i, "efficiency"));
     c.non_negative(l.marginal_cost_eur_per_mwh[i], Checker::key("links", i, "marginal_cost_eur_per_mwh"));
+    if (!(l.p_max_pu[i] > 0 && l.p_max_pu[i] <= 1))
+      c.fail(Checker::key("links", i, "p_max_pu"), fmt::format("expected a per-unit value in (0, 1], got {}", l.p_max_pu[i]));
+    if (!(l.p_min_pu[i] >= -1 && l.p_min_pu[i] <= l.p_max_pu[i]))
+      c.fail(Checker::key("links", i, "p_min_pu"), fmt::format("expected a per-unit value in [-1, p_max_pu], got {}", l.p_min_pu[i]));
+    if (l.p_min_pu[i] < 0 && l.bidirectional[i])
+      c.fail(Checker::key("links", i, "p_min_pu"),
+             "a negative p_min_pu makes the link reversible (PyPSA's way: one flow, the efficiency both ways); "
+             "set bidirectional: false with it, or drop it for silkgrid's two-flow bidirectional link");
   }
 
   const auto& ln = study.lines;
