@@ -39,6 +39,12 @@ struct Checker {
   void reference(int index, std::size_t count, const std::string& k) const {
     if (index < 0 || static_cast<std::size_t>(index) >= count) fail(k, "refers to an unknown component");
   }
+  // A branch (link or line) joins two different known regions.
+  void endpoints(int from, int to, std::size_t regions, const char* table, std::size_t i, const char* noun) const {
+    reference(from, regions, key(table, i, "from"));
+    reference(to, regions, key(table, i, "to"));
+    if (from == to) fail(key(table, i, "to"), fmt::format("a {} must join two different regions", noun));
+  }
   void names(const std::vector<std::string>& names, const char* table) const {
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -143,9 +149,7 @@ void validate(const Study& study, core::Logger& log) {
   const auto& l = study.links;
   c.names(l.name, "links");
   for (std::size_t i = 0; i < l.size(); ++i) {
-    c.reference(l.from[i], R, Checker::key("links", i, "from"));
-    c.reference(l.to[i], R, Checker::key("links", i, "to"));
-    if (l.from[i] == l.to[i]) c.fail(Checker::key("links", i, "to"), "a link must join two different regions");
+    c.endpoints(l.from[i], l.to[i], R, "links", i, "link");
     c.investment(l.invest, i, "links", l.capex_eur_per_mw_km[i] > 0 || l.capex_eur_per_kw[i] > 0);
     c.non_negative(l.length_km[i], Checker::key("links", i, "length_km"));
     c.non_negative(l.capex_eur_per_mw_km[i], Checker::key("links", i, "capex_eur_per_mw_km"));
@@ -165,9 +169,7 @@ void validate(const Study& study, core::Logger& log) {
   const auto& ln = study.lines;
   c.names(ln.name, "lines");
   for (std::size_t i = 0; i < ln.size(); ++i) {
-    c.reference(ln.from[i], R, Checker::key("lines", i, "from"));
-    c.reference(ln.to[i], R, Checker::key("lines", i, "to"));
-    if (ln.from[i] == ln.to[i]) c.fail(Checker::key("lines", i, "to"), "a line must join two different regions");
+    c.endpoints(ln.from[i], ln.to[i], R, "lines", i, "line");
     c.investment(ln.invest, i, "lines", ln.capex_eur_per_mw_km[i] > 0);
     c.positive(ln.v_nom_kv[i], Checker::key("lines", i, "v_nom_kv"));
     c.positive(ln.kind[i] == LineKind::ac ? ln.x_ohm[i] : ln.r_ohm[i],
