@@ -140,7 +140,7 @@ int profiles(const GlobalOptions& global, RunOptions options) {
 
 int init(const GlobalOptions& global, const std::string& name, const std::string& folder) {
   core::Logger log = make_logger(global);
-  const std::string prefix = name + "/";
+  const std::string prefix = std::string(io::builtin_studies_folder) + name + "/";
   int written = 0;
   namespace fs = std::filesystem;
   if (fs::exists(folder / fs::path("study.yaml")))

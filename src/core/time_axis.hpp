@@ -11,9 +11,14 @@ inline constexpr double hours_per_year = 8760.0;
 
 struct TimeAxis {
   std::vector<std::string> timestamps;  // ISO 8601, one per snapshot
-  std::vector<double> weights;          // hours each snapshot stands for
+  std::vector<double> weights;          // hours each snapshot stands for (objective weights)
+  // PyPSA's separate weightings: hours a storage level moves on by, and the weight of
+  // generation in global constraints (CO2). Empty = the objective weights.
+  std::vector<double> store_weights, generator_weights;
 
   std::size_t size() const { return weights.size(); }
+  double store_weight(std::size_t t) const { return store_weights.empty() ? weights[t] : store_weights[t]; }
+  double generator_weight(std::size_t t) const { return generator_weights.empty() ? weights[t] : generator_weights[t]; }
   double total_hours() const;
 };
 

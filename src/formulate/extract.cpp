@@ -92,14 +92,19 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
   res.storage_charge = model::Matrix(S, T);
   res.storage_discharge = model::Matrix(S, T);
   res.storage_soc = model::Matrix(S, T);
+  res.storage_spill = model::Matrix(S, T);
   for (std::size_t s = 0; s < S; ++s) {
     const double cap = capacity(solution, L.storage_capacity[s], st.invest.p_nom_mw[s]);
-    res.storage_power_mw[s] = cap;
+    res.storage_power_mw[s] = st.energy_only[s] ? 0.0 : cap;
     res.storage_energy_mwh[s] = cap * st.max_hours[s];
     copy_series(solution, L.c(s, 0), T, res.storage_charge, s);
     copy_series(solution, L.d(s, 0), T, res.storage_discharge, s);
     copy_series(solution, L.e(s, 0), T, res.storage_soc, s);
-    for (std::size_t t = 0; t < T; ++t) res.operating_cost_eur += w[t] * st.marginal_cost_eur_per_mwh[s] * res.storage_discharge(s, t);
+    copy_series(solution, L.spill[s], T, res.storage_spill, s);
+    for (std::size_t t = 0; t < T; ++t)
+      res.operating_cost_eur += w[t] * (st.marginal_cost_eur_per_mwh[s] * res.storage_discharge(s, t) +
+                                        st.marginal_cost_storage_eur_per_mwh_h[s] * res.storage_soc(s, t) +
+                                        st.spill_cost_eur_per_mwh[s] * res.storage_spill(s, t));
     const double annuity = model::storage_annuity(study, s);
     if (st.invest.extendable[s]) res.annualised_capex_eur += annuity * cap;
     else res.fixed_cost_existing_eur += annuity * cap;

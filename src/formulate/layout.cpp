@@ -110,6 +110,9 @@ Layout make_layout(const model::Study& study) {
   L.charge = col.take(static_cast<long long>(S) * T);
   L.discharge = col.take(static_cast<long long>(S) * T);
   L.soc = col.take(static_cast<long long>(S) * T);
+  L.spill.assign(S, none);
+  for (std::size_t s = 0; s < S; ++s)
+    if (study.storage.has_inflow(s, study.series)) L.spill[s] = col.take(T);
   const std::size_t N = study.lines.size();
   L.line_flow = col.take(static_cast<long long>(N) * T);
   L.exports = col.take(static_cast<long long>(M) * T);
@@ -160,11 +163,15 @@ Layout make_layout(const model::Study& study) {
   L.storage_charge_max.assign(S, none);
   L.storage_discharge_max.assign(S, none);
   L.storage_energy_max.assign(S, none);
+  L.storage_energy_min.assign(S, none);
   for (std::size_t s = 0; s < S; ++s) {
     if (L.storage_capacity[s] == none) continue;
-    L.storage_charge_max[s] = row.take(T);
-    L.storage_discharge_max[s] = row.take(T);
+    if (!study.storage.energy_only[s]) {
+      L.storage_charge_max[s] = row.take(T);
+      L.storage_discharge_max[s] = row.take(T);
+    }
     L.storage_energy_max[s] = row.take(T);
+    if (!study.storage.level_min_is_zero(s, study.series)) L.storage_energy_min[s] = row.take(T);
   }
   L.policy.assign(P, none);
   for (std::size_t p = 0; p < P; ++p)

@@ -20,7 +20,8 @@ struct Layout {
   std::vector<int> backward;          // first column of f-[k,·], or none when one-way
   std::vector<int> link_capacity;     // F[k] or none
   int charge = 0, discharge = 0, soc = 0;  // c, d, e [s,t]
-  std::vector<int> storage_capacity;  // S[s] (power) or none
+  std::vector<int> storage_capacity;  // S[s] (power; energy when energy_only) or none
+  std::vector<int> spill;             // first column of spill[s,·] where the storage has inflow, or none
   int line_flow = 0;                  // f[l,t], free in sign (from → to positive)
   std::vector<int> line_capacity;     // S[l] or none
   int exports = 0, imports = 0;       // x, y [m,t]
@@ -38,6 +39,7 @@ struct Layout {
   int kvl = 0;                        // Kirchhoff's voltage law [cycle, t]
   int storage_level = 0;              // state-of-charge balance [s,t]
   std::vector<int> storage_charge_max, storage_discharge_max, storage_energy_max;  // or none
+  std::vector<int> storage_energy_min;  // e − level_min_pu·max_hours·S ≥ 0 over t, or none
   std::vector<int> policy;            // one row per policy, or none when trivially met
   int num_rows = 0;
 
@@ -47,6 +49,7 @@ struct Layout {
   int c(std::size_t s, std::size_t t) const { return charge + static_cast<int>(s) * T + static_cast<int>(t); }
   int d(std::size_t s, std::size_t t) const { return discharge + static_cast<int>(s) * T + static_cast<int>(t); }
   int e(std::size_t s, std::size_t t) const { return soc + static_cast<int>(s) * T + static_cast<int>(t); }
+  int spill_col(std::size_t s, std::size_t t) const { return spill[s] + static_cast<int>(t); }
   int x(std::size_t m, std::size_t t) const { return exports + static_cast<int>(m) * T + static_cast<int>(t); }
   int y(std::size_t m, std::size_t t) const { return imports + static_cast<int>(m) * T + static_cast<int>(t); }
   int f_line(std::size_t l, std::size_t t) const { return line_flow + static_cast<int>(l) * T + static_cast<int>(t); }

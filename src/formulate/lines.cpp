@@ -1,13 +1,24 @@
-// Lines: lossless flows f ∈ [−s_max_pu·S, s_max_pu·S] (bounds when S is fixed, two rows when
-// extendable), and Kirchhoff's voltage law around each cycle of the line network:
-//   Σ_cycle ±(z_l / z_max)·f[l,t] = 0, z = x/v_nom² (AC) or r/v_nom² (DC),
-// scaled by the largest impedance in the cycle to keep the coefficients near 1.
+// Lines and transformers: lossless flows f ∈ [−s_max_pu·S, s_max_pu·S] (bounds when S is fixed,
+// two rows when extendable), and Kirchhoff's voltage law around each cycle of the network:
+//   Σ_cycle ±(z_l / z_max)·f[l,t] = −Σ_cycle ±φ_l / z_max,
+// z = x (AC) or r (DC) per unit of 1 MVA, φ a transformer's phase shift in radians (PyPSA:
+// P = (θ0 − θ1 − φ)/x), scaled by the largest impedance in the cycle to keep coefficients near 1.
 #include <algorithm>
 #include <cmath>
+
+#include <numbers>
 
 #include "formulate/problem.hpp"
 
 namespace silkgrid::formulate {
+
+namespace {
+double largest_impedance(const model::Lines& lines, const std::vector<std::pair<int, double>>& cycle) {
+  double largest = 0;
+  for (const auto& [line, sign] : cycle) largest = std::max(largest, lines.impedance_pu(static_cast<std::size_t>(line)));
+  return largest;
+}
+}  // namespace
 
 void line_bounds(const Problem& problem, lp::LinearProgram& lp) {
   const auto& lines = problem.study.lines;
@@ -28,11 +39,15 @@ void line_bounds(const Problem& problem, lp::LinearProgram& lp) {
       lp.row_upper[static_cast<std::size_t>(L.line_min[l]) + t] = lp::infinity;
     }
   }
-  for (std::size_t c = 0; c < L.cycles.size(); ++c)
+  for (std::size_t c = 0; c < L.cycles.size(); ++c) {
+    double shift = 0;  // −Σ ±φ in radians, over the same scale as the row
+    for (const auto& [line, sign] : L.cycles[c]) shift -= sign * lines.phase_shift_deg[static_cast<std::size_t>(line)];
+    const double rhs = shift == 0 ? 0.0 : shift * std::numbers::pi / 180.0 / largest_impedance(lines, L.cycles[c]);
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const auto row = static_cast<std::size_t>(L.kvl_row(c, t));
-      lp.row_lower[row] = lp.row_upper[row] = 0.0;
+      lp.row_lower[row] = lp.row_upper[row] = rhs;
     }
+  }
 }
 
 template <typename Sink>
@@ -51,8 +66,7 @@ void line_entries(const Problem& problem, Sink& sink) {
     }
   }
   for (std::size_t c = 0; c < L.cycles.size(); ++c) {
-    double largest = 0;
-    for (const auto& [line, sign] : L.cycles[c]) largest = std::max(largest, lines.impedance_pu(static_cast<std::size_t>(line)));
+    const double largest = largest_impedance(lines, L.cycles[c]);
     for (std::size_t t = 0; t < problem.T(); ++t)
       for (const auto& [line, sign] : L.cycles[c])
         sink.add(L.kvl_row(c, t), L.f_line(static_cast<std::size_t>(line), t),

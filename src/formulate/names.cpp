@@ -53,11 +53,13 @@ void name_columns_and_rows(const model::Study& study, const Layout& L, lp::Linea
     series(cols, L.c(s, 0), "charge", n, T);
     series(cols, L.d(s, 0), "discharge", n, T);
     series(cols, L.e(s, 0), "soc", n, T);
+    series(cols, L.spill[s], "spill", n, T);
     if (L.storage_capacity[s] != none) cols[static_cast<std::size_t>(L.storage_capacity[s])] = "S(" + n + ")";
     series(rows, L.level_row(s, 0), "level", n, T);
     series(rows, L.storage_charge_max[s], "chargemax", n, T);
     series(rows, L.storage_discharge_max[s], "dischargemax", n, T);
     series(rows, L.storage_energy_max[s], "energymax", n, T);
+    series(rows, L.storage_energy_min[s], "energymin", n, T);
   }
   for (std::size_t m = 0; m < study.markets.size(); ++m) {
     const std::string n = clean(study.markets.name[m]);

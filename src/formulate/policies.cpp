@@ -1,5 +1,7 @@
 // Policies, one row each:
-//   co2_cap:             Σ_t w_t Σ_g co2_g·p[g,t] ≤ t_per_year      (generators in the regions)
+//   co2_cap:             Σ_t w_t Σ_g co2_g·p[g,t] + Σ_s co2_s·(initial_s − e[s,T−1]) ≤ t_per_year
+//                        (generators in the regions, w = the generator weight; non-cyclic
+//                        storage of an emitting carrier counts what it depletes, as in PyPSA)
 //   min_renewable_share: Σ_t w_t Σ_g p[g,t] ≥ share · Σ_t w_t load  (renewable carriers, or the listed ones)
 //   max_capacity:        Σ P[g] ≤ mw − existing fixed capacity      (carrier, regions)
 //   min_capacity:        Σ P[g] ≥ mw − existing fixed capacity
@@ -16,6 +18,12 @@ bool in_regions(const std::vector<int>& regions, int region) {
 }
 }  // namespace
 
+double storage_co2_t_per_mwh(const model::Study& study, std::size_t s) {
+  const auto& st = study.storage;
+  if (st.cyclic[s] || st.carrier[s] < 0) return 0.0;
+  return study.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[s])];
+}
+
 void policy_bounds(const Problem& problem, lp::LinearProgram& lp) {
   const auto& study = problem.study;
   const auto& pol = study.policies;
@@ -24,10 +32,15 @@ void policy_bounds(const Problem& problem, lp::LinearProgram& lp) {
     if (row == none) continue;
     const auto i = static_cast<std::size_t>(row);
     switch (pol.kind[p]) {
-      case model::PolicyKind::co2_cap:
+      case model::PolicyKind::co2_cap: {
+        double depleted_from = 0;  // Σ co2·initial of the counted storage, moved to the right
+        for (std::size_t s = 0; s < study.storage.size(); ++s)
+          if (in_regions(pol.regions[p], study.storage.region[s]))
+            depleted_from += storage_co2_t_per_mwh(study, s) * study.storage.initial_mwh[s];
         lp.row_lower[i] = -lp::infinity;
-        lp.row_upper[i] = pol.value[p];
+        lp.row_upper[i] = pol.value[p] - depleted_from;
         break;
+      }
       case model::PolicyKind::min_renewable_share: {
         double demand = 0;
         for (int r : pol.regions[p])
@@ -66,7 +79,7 @@ void policy_entries(const Problem& problem, Sink& sink) {
       switch (pol.kind[p]) {
         case model::PolicyKind::co2_cap: {
           const double co2 = model::co2_t_per_mwh(study, j);
-          for (std::size_t t = 0; t < problem.T(); ++t) sink.add(row, L.p(j, t), co2 * problem.weight(t));
+          for (std::size_t t = 0; t < problem.T(); ++t) sink.add(row, L.p(j, t), co2 * study.time.generator_weight(t));
           break;
         }
         case model::PolicyKind::min_renewable_share:
@@ -83,6 +96,10 @@ void policy_entries(const Problem& problem, Sink& sink) {
           break;
       }
     }
+    if (pol.kind[p] != model::PolicyKind::co2_cap || problem.T() == 0) continue;
+    for (std::size_t s = 0; s < study.storage.size(); ++s)
+      if (in_regions(pol.regions[p], study.storage.region[s]))
+        sink.add(row, L.e(s, problem.T() - 1), -storage_co2_t_per_mwh(study, s));
   }
 }
 

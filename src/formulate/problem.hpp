@@ -21,6 +21,11 @@ struct Problem {
 };
 
 model::Matrix region_load(const model::Study& study);
+// The share of a storage level kept over snapshot t: (1 − standing loss)^{store weight}.
+double storage_keep(const model::Study& study, std::size_t s, std::size_t t);
+// The CO2 a storage level stands for (t per MWh, its carrier's rate) when a CO2 cap counts its
+// depletion (PyPSA: non-cyclic stores and storage units of an emitting carrier); else 0.
+double storage_co2_t_per_mwh(const model::Study& study, std::size_t s);
 
 // First pass: counts entries per column into count[col + 1].
 struct CountSink {

@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numeric>
+#include <set>
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/builtin.hpp"
 #include "io/csv.hpp"
 #include "model/validate.hpp"
 
@@ -20,10 +23,19 @@ using core::Context;
 using core::Error;
 using core::ErrorKind;
 
+double pypsa_annuity(double rate, double lifetime) {
+  if (std::isinf(lifetime)) return std::max(rate, 0.0);
+  if (rate == 0.0) return 1.0 / lifetime;
+  return rate / (1.0 - std::pow(1.0 + rate, -lifetime));
+}
+
 namespace {
+
+bool is_nan_text(const std::string& v) { return v.empty() || v == "nan" || v == "NaN" || v == "NAN"; }
 
 // One PyPSA component table: rows by name, attributes by column, PyPSA's defaults for the rest.
 struct Table {
+  std::string kind;  // "generators", ...
   CsvTable csv;
   bool present = false;
   int column(const std::string& name) const {
@@ -32,51 +44,642 @@ struct Table {
     return -1;
   }
   std::size_t rows() const { return csv.rows.size(); }
+  const std::string& cell(std::size_t row, int j) const { return csv.rows[row][static_cast<std::size_t>(j)]; }
   std::string text(std::size_t row, const std::string& name, const std::string& fallback = "") const {
     const int j = column(name);
-    return j < 0 || csv.rows[row][static_cast<std::size_t>(j)].empty() ? fallback : csv.rows[row][static_cast<std::size_t>(j)];
+    return j < 0 || is_nan_text(cell(row, j)) ? fallback : cell(row, j);
   }
   double number(std::size_t row, const std::string& name, double fallback) const {
     const int j = column(name);
     if (j < 0) return fallback;
-    const std::string& cell = csv.rows[row][static_cast<std::size_t>(j)];
-    if (cell.empty()) return fallback;
-    if (cell == "inf") return model::unlimited;
-    if (cell == "-inf") return -model::unlimited;
+    const std::string& v = cell(row, j);
+    if (is_nan_text(v)) return fallback;
+    if (v == "inf" || v == "Infinity") return model::unlimited;
+    if (v == "-inf" || v == "-Infinity") return -model::unlimited;
     return parse_number_cell(csv, row, static_cast<std::size_t>(j));
   }
-  bool flag(std::size_t row, const std::string& name) const {
-    const std::string v = text(row, name, "False");
-    if (v == "True" || v == "true" || v == "1") return true;
-    if (v == "False" || v == "false" || v == "0") return false;
+  bool flag(std::size_t row, const std::string& name, bool fallback = false) const {
     const int j = column(name);
+    if (j < 0 || is_nan_text(cell(row, j))) return fallback;
+    const std::string& v = cell(row, j);
+    if (v == "True" || v == "true" || v == "TRUE" || v == "1" || v == "1.0") return true;
+    if (v == "False" || v == "false" || v == "FALSE" || v == "0" || v == "0.0") return false;
     throw Error(ErrorKind::input, Context{csv.file, csv.line[row], j + 1, name}, fmt::format("expected True or False, got '{}'", v));
+  }
+  std::string name(std::size_t row) const { return csv.rows[row][0]; }
+  Context at(std::size_t row, const std::string& attribute) const {
+    return Context{csv.file, csv.line[row], column(attribute) + 1, attribute};
   }
 };
 
-Table read_table(const fs::path& folder, const std::string& name) {
+Table parse_table(std::string content, const std::string& file, const std::string& kind) {
   Table t;
-  const fs::path path = folder / (name + ".csv");
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return t;
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string content = text.str();
+  t.kind = kind;
   // PyPSA leaves the index column of series and snapshot tables unnamed: call it "index".
   if (!content.empty() && content[0] == ',') content.insert(0, "index");
-  t.csv = parse_csv(content, path.string());
+  t.csv = parse_csv(content, file);
   t.present = true;
-  // PyPSA writes the index column as "name" (components) or "" → it becomes the first column.
   return t;
 }
 
-std::string name_of(const Table& t, std::size_t row) { return t.csv.rows[row][0]; }
-
-[[noreturn]] void unsupported(const Table& t, std::size_t row, const std::string& what) {
-  throw Error(ErrorKind::input, Context{t.csv.file, t.csv.line[row], 0, name_of(t, row)},
-              fmt::format("{} is not supported yet by silkgrid's PyPSA import", what));
+Table read_table(const fs::path& folder, const std::string& name) {
+  const fs::path path = folder / (name + ".csv");
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    Table t;
+    t.kind = name;
+    return t;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::io, Context{path.string(), 0, 0, ""}, "cannot be read");
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_table(text.str(), path.string(), name);
 }
+
+// PyPSA's standard line and transformer types: the network folder's own table if it has one,
+// else the one shipped with silkgrid (PyPSA's, embedded from data/pypsa/).
+Table standard_types(const fs::path& folder, const std::string& name) {
+  Table t = read_table(folder, name);
+  if (t.present) return t;
+  const auto shipped = find_builtin_data("pypsa/" + name + ".csv");
+  if (!shipped) throw Error(ErrorKind::internal, Context{}, fmt::format("the shipped table {} is missing", name));
+  return parse_table(std::string(*shipped), std::string(builtin_prefix) + "pypsa/" + name + ".csv", name);
+}
+
+int find_row(const Table& t, const std::string& name) {
+  for (std::size_t i = 0; i < t.rows(); ++i)
+    if (t.name(i) == name) return static_cast<int>(i);
+  return -1;
+}
+
+// Attributes a component table may carry that silkgrid does not model, with PyPSA's default:
+// a component that sets one away from its default gets a warning naming it.
+struct Unmodelled {
+  const char* attribute;
+  const char* default_value;  // "" = NaN
+  const char* what;
+};
+
+const std::vector<Unmodelled>& unit_commitment_and_ramps() {
+  static const std::vector<Unmodelled> list = {
+      {"committable", "False", "unit commitment (solved as if not committable)"},
+      {"ramp_limit_up", "", "ramp limits (ignored)"},
+      {"ramp_limit_down", "", "ramp limits (ignored)"},
+      {"ramp_limit_start_up", "1", "ramp limits (ignored)"},
+      {"ramp_limit_shut_down", "1", "ramp limits (ignored)"},
+      {"min_up_time", "0", "unit commitment (ignored)"},
+      {"min_down_time", "0", "unit commitment (ignored)"},
+      {"up_time_before", "1", "unit commitment (ignored)"},
+      {"down_time_before", "0", "unit commitment (ignored)"},
+      {"start_up_cost", "0", "unit commitment (ignored)"},
+      {"shut_down_cost", "0", "unit commitment (ignored)"},
+      {"stand_by_cost", "0", "unit commitment (ignored)"},
+      {"marginal_cost_quadratic", "0", "quadratic costs (ignored: silkgrid solves LPs)"},
+      {"p_nom_mod", "0", "modular capacity (ignored: solved as continuous)"},
+      {"e_nom_mod", "0", "modular capacity (ignored: solved as continuous)"},
+      {"s_nom_mod", "0", "modular capacity (ignored: solved as continuous)"},
+      {"e_sum_min", "-inf", "energy-sum limits (ignored)"},
+      {"e_sum_max", "inf", "energy-sum limits (ignored)"},
+      {"p_set", "", "power set points (ignored)"},
+      {"p_dispatch_set", "", "power set points (ignored)"},
+      {"p_store_set", "", "power set points (ignored)"},
+      {"phase_shift_min", "0", "optimised phase shifts (the fixed phase_shift is used)"},
+      {"phase_shift_max", "0", "optimised phase shifts (the fixed phase_shift is used)"},
+      {"build_year", "0", "build years (ignored: one investment period)"},
+  };
+  return list;
+}
+
+// Columns that are descriptive, power-flow-only or PyPSA's outputs: read by nobody, no warning.
+const std::set<std::string>& descriptive_columns() {
+  static const std::set<std::string> names = {
+      "index", "name", "x", "y", "control", "q_set", "v_mag_pu_set", "v_mag_pu_min", "v_mag_pu_max", "sub_network",
+      "b", "g", "unit", "location", "country", "color", "nice_name", "generator", "terrain_factor", "model",
+      "tap_side", "weight", "lifetime", "v_ang_min", "v_ang_max", "max_growth", "max_relative_growth",
+      "state_of_charge_initial_per_period", "cyclic_state_of_charge_per_period", "e_initial_per_period",
+      "e_cyclic_per_period", "investment_period", "mu", "p_nom_opt", "s_nom_opt", "e_nom_opt", "x_pu", "r_pu",
+      "g_pu", "b_pu", "x_pu_eff", "r_pu_eff", "capital_cost_piecewise_opt", "n_mod", "reversed", "under_construction",
+      "underground", "geometry", "tags", "dc", "symbol", "substation_lv", "substation_off", "frequency"};
+  return names;
+}
+
+bool differs(const Table& t, std::size_t row, int j, const std::string& default_value) {
+  const std::string& v = t.cell(row, j);
+  if (is_nan_text(v)) return false;
+  if (default_value.empty()) return true;
+  if (default_value == "False") return !(v == "False" || v == "false" || v == "0" || v == "0.0");
+  const double d = default_value == "inf" ? model::unlimited : default_value == "-inf" ? -model::unlimited : std::stod(default_value);
+  const double x = v == "inf" ? model::unlimited : v == "-inf" ? -model::unlimited : parse_number_cell(t.csv, row, static_cast<std::size_t>(j));
+  return x != d;
+}
+
+// Warns once per attribute that components of `t` set and silkgrid does not model.
+void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Logger& log) {
+  for (std::size_t j = 1; j < t.csv.header.size(); ++j) {
+    const std::string& attribute = t.csv.header[j];
+    if (read.count(attribute) || descriptive_columns().count(attribute)) continue;
+    if (attribute.rfind("mu_", 0) == 0) continue;
+    const auto& list = unit_commitment_and_ramps();
+    const auto known = std::find_if(list.begin(), list.end(), [&](const Unmodelled& u) { return attribute == u.attribute; });
+    std::vector<std::string> setters;
+    for (std::size_t i = 0; i < t.rows(); ++i)
+      if (differs(t, i, static_cast<int>(j), known == list.end() ? "" : known->default_value)) setters.push_back(t.name(i));
+    if (setters.empty()) continue;
+    const std::string who = setters.size() <= 3 ? fmt::format("'{}'", fmt::join(setters, "', '"))
+                                                : fmt::format("'{}' and {} more", setters.front(), setters.size() - 1);
+    if (known != list.end())
+      log.warn("{}: {} sets {}: {} is not modelled by silkgrid: {}", t.csv.file, who, attribute, attribute, known->what);
+    else
+      log.warn("{}: {} sets '{}', an attribute silkgrid does not know; it is ignored", t.csv.file, who, attribute);
+  }
+}
+
+class Reader {
+ public:
+  Reader(const fs::path& folder, core::Logger& log) : folder_(folder), log_(log) {}
+
+  model::Study read() {
+    s_.file = (folder_ / "buses.csv").string();
+    s_.settings.name = folder_.filename().empty() ? folder_.parent_path().filename().string() : folder_.filename().string();
+    s_.settings.discount_rate = 0.0;  // capital costs come annualised (capital_cost)
+    if (const Table periods = read_table(folder_, "investment_periods"); periods.present && periods.rows() > 0)
+      throw Error(ErrorKind::input, Context{periods.csv.file, periods.csv.line[0], 0, "investment_periods"},
+                  "multi-period investment is not supported by silkgrid's PyPSA import; export one period");
+    read_snapshots();
+    read_carriers();
+    read_buses();
+    check_series_files();
+    read_generators();
+    read_loads();
+    read_lines();
+    read_transformers();
+    read_links();
+    read_storage_units();
+    read_stores();
+    read_global_constraints();
+    model::validate(s_, log_);
+    return std::move(s_);
+  }
+
+ private:
+  fs::path folder_;
+  core::Logger& log_;
+  model::Study s_;
+  std::size_t T_ = 0;
+  double nyears_ = 1.0;
+  std::vector<double> v_nom_;
+  std::vector<char> dc_;
+  std::vector<char> bus_active_;
+
+  void read_snapshots() {
+    const Table snapshots = read_table(folder_, "snapshots");
+    if (snapshots.present) {
+      if (snapshots.column("period") >= 0)
+        throw Error(ErrorKind::input, Context{snapshots.csv.file, 1, snapshots.column("period") + 1, "period"},
+                    "multi-period snapshots are not supported by silkgrid's PyPSA import; export one period");
+      std::vector<double> stores, generators;
+      bool separate = false;
+      for (std::size_t i = 0; i < snapshots.rows(); ++i) {
+        s_.time.timestamps.push_back(snapshots.text(i, "snapshot", snapshots.name(i)));
+        const double objective = snapshots.number(i, "objective", snapshots.number(i, "weightings", 1.0));
+        s_.time.weights.push_back(objective);
+        stores.push_back(snapshots.number(i, "stores", objective));
+        generators.push_back(snapshots.number(i, "generators", objective));
+        separate = separate || stores.back() != objective || generators.back() != objective;
+      }
+      if (separate) {
+        s_.time.store_weights = std::move(stores);
+        s_.time.generator_weights = std::move(generators);
+      }
+    } else {
+      s_.time.timestamps.push_back("now");
+      s_.time.weights.push_back(1.0);
+    }
+    T_ = s_.time.size();
+    nyears_ = s_.time.total_hours() / core::hours_per_year;
+  }
+
+  void read_carriers() {
+    const Table carriers = read_table(folder_, "carriers");
+    for (std::size_t i = 0; i < carriers.rows(); ++i) {
+      s_.carriers.name.push_back(carriers.name(i));
+      const double co2 = carriers.number(i, "co2_emissions", 0.0);
+      s_.carriers.co2_t_per_mwh_fuel.push_back(co2);
+      s_.carriers.renewable.push_back(co2 == 0.0 ? 1 : 0);
+    }
+    warn_unmodelled(carriers, {"co2_emissions"}, log_);
+  }
+
+  int carrier(const std::string& name) {
+    int c = s_.find_carrier(name);
+    if (c < 0) {
+      s_.carriers.name.push_back(name);
+      s_.carriers.co2_t_per_mwh_fuel.push_back(0.0);
+      s_.carriers.renewable.push_back(0);
+      c = static_cast<int>(s_.carriers.size() - 1);
+    }
+    return c;
+  }
+
+  void read_buses() {
+    const Table buses = read_table(folder_, "buses");
+    for (std::size_t i = 0; i < buses.rows(); ++i) {
+      s_.regions.name.push_back(buses.name(i));
+      s_.regions.country.push_back(buses.text(i, "country", ""));
+      s_.regions.lat.push_back(buses.number(i, "y", model::not_given));
+      s_.regions.lon.push_back(buses.number(i, "x", model::not_given));
+      v_nom_.push_back(buses.number(i, "v_nom", 1.0));
+      dc_.push_back(buses.text(i, "carrier", "AC") == "DC" ? 1 : 0);
+      bus_active_.push_back(buses.flag(i, "active", true) ? 1 : 0);
+    }
+    warn_unmodelled(buses, {"v_nom", "carrier", "active"}, log_);
+  }
+
+  // Every time-series file is an attribute silkgrid reads as a series, one of PyPSA's outputs
+  // (a solved network's export), or an error: a series silently replaced by its static value
+  // would be a wrong answer.
+  void check_series_files() {
+    static const std::map<std::string, std::set<std::string>> readable = {
+        {"generators", {"p_max_pu", "p_min_pu"}},
+        {"loads", {"p_set"}},
+        {"storage_units", {"p_max_pu", "p_min_pu", "inflow", "state_of_charge_set"}},
+        {"stores", {"e_min_pu", "e_max_pu", "e_set"}},
+        {"links", {}}, {"lines", {}}, {"transformers", {}}, {"buses", {}}, {"carriers", {}},
+        {"global_constraints", {}}, {"shunt_impedances", {}}};
+    static const std::set<std::string> outputs = {
+        "p", "p0", "p1", "p2", "p3", "p4", "q", "q0", "q1", "state_of_charge", "e", "spill", "p_dispatch", "p_store",
+        "marginal_price", "v_ang", "v_mag_pu", "status", "start_up", "shut_down", "phase_shift_opt", "n_mod"};
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder_, ec)) {
+      const std::string file = entry.path().filename().string();
+      const auto dash = file.find('-');
+      if (dash == std::string::npos || entry.path().extension() != ".csv") continue;
+      const std::string component = file.substr(0, dash);
+      const std::string attribute = entry.path().stem().string().substr(dash + 1);
+      if (outputs.count(attribute) || attribute.rfind("mu_", 0) == 0) continue;
+      const auto known = readable.find(component);
+      if (known == readable.end()) continue;  // another component kind: not read at all
+      if (known->second.count(attribute)) continue;
+      const Table t = read_table(folder_, entry.path().stem().string());
+      if (t.csv.header.size() <= 1) continue;  // no component has a series of it
+      throw Error(ErrorKind::input, Context{entry.path().string(), 1, 0, attribute},
+                  fmt::format("a time-varying '{}' of {} is not supported by silkgrid's PyPSA import; give a static "
+                              "value in {}.csv",
+                              attribute, component, component));
+    }
+  }
+
+  int bus(const Table& t, std::size_t row, const char* column) {
+    const std::string name = t.text(row, column);
+    const int r = s_.find_region(name);
+    if (r < 0)
+      throw Error(ErrorKind::input, t.at(row, column),
+                  fmt::format("unknown bus '{}'{}", name, name.empty() ? " (the bus is required)" : ""));
+    return r;
+  }
+
+  // Whether a component takes part: active, and every bus it names active.
+  bool active(const Table& t, std::size_t row, std::initializer_list<const char*> buses) {
+    if (!t.flag(row, "active", true)) return false;
+    for (const char* column : buses)
+      if (!bus_active_[static_cast<std::size_t>(bus(t, row, column))]) return false;
+    return true;
+  }
+
+  // A static attribute, or its column in the table's time series (e.g. generators-p_max_pu.csv),
+  // which becomes a column of the study's time series, times `scale`.
+  model::Profile profile(const Table& components, std::size_t row, const std::string& attribute, double fallback,
+                         double scale = 1.0) {
+    const std::string table = components.kind + "-" + attribute;
+    const Table t = read_table(folder_, table);
+    const int j = t.present ? t.column(components.name(row)) : -1;
+    if (j < 0) return model::Profile::fixed(scale * components.number(row, attribute, fallback));
+    if (t.rows() != T_)
+      throw Error(ErrorKind::input, Context{t.csv.file, 0, 0, ""},
+                  fmt::format("expected {} rows, one per snapshot; got {}", T_, t.rows()));
+    std::vector<double> values(T_);
+    for (std::size_t r = 0; r < T_; ++r)
+      values[r] = is_nan_text(t.cell(r, j)) ? model::not_given : parse_number_cell(t.csv, r, static_cast<std::size_t>(j));
+    s_.series.names.push_back(table + ":" + components.name(row));
+    s_.series.values.push_back(std::move(values));
+    if (s_.series.file.empty()) s_.series.file = t.csv.file;
+    return model::Profile{0.0, static_cast<int>(s_.series.names.size() - 1), scale};
+  }
+
+  // PyPSA's periodised fixed cost: overnight_cost annualised over lifetime at discount_rate
+  // (times the modelled years) when given, else capital_cost; plus fom_cost.
+  double periodic_cost(const Table& t, std::size_t row) const {
+    const double overnight = t.number(row, "overnight_cost", model::not_given);
+    double base = t.number(row, "capital_cost", 0.0);
+    if (model::is_given(overnight)) {
+      const double rate = t.number(row, "discount_rate", model::not_given);
+      if (!model::is_given(rate))
+        throw Error(ErrorKind::input, t.at(row, "discount_rate"),
+                    fmt::format("'{}' gives overnight_cost; expected a discount_rate with it", t.name(row)));
+      base = overnight * pypsa_annuity(rate, t.number(row, "lifetime", model::unlimited)) * nyears_;
+    }
+    return base + t.number(row, "fom_cost", 0.0);
+  }
+
+  // Capacity terms: `nom` is p_nom, s_nom or e_nom.
+  void investment(const Table& t, std::size_t row, const std::string& nom, model::Investment& invest) {
+    const bool ext = t.flag(row, nom + "_extendable");
+    double low = t.number(row, nom + "_min", 0.0), high = t.number(row, nom + "_max", model::unlimited);
+    const double set = t.number(row, nom + "_set", model::not_given);
+    if (ext && model::is_given(set)) low = high = set;
+    const double existing = t.number(row, nom, 0.0);
+    invest.push(ext ? 0.0 : existing, ext, low, high, 0.0, model::not_given, model::not_given, periodic_cost(t, row));
+    // PyPSA's objective counts an extendable asset's capital cost on its whole optimal capacity;
+    // p_nom of an extendable asset is only a starting value.
+  }
+
+  void require_sign(const Table& t, std::size_t row, double expected) {
+    if (t.number(row, "sign", expected) != expected)
+      throw Error(ErrorKind::input, t.at(row, "sign"),
+                  fmt::format("'{}' has sign {}; silkgrid's PyPSA import supports only sign {}", t.name(row),
+                              t.number(row, "sign", expected), expected));
+  }
+
+  static const std::set<std::string>& cost_columns() {
+    static const std::set<std::string> names = {"capital_cost", "overnight_cost", "discount_rate", "fom_cost",
+                                                 "marginal_cost", "carrier", "active", "type"};
+    return names;
+  }
+  static std::set<std::string> with_costs(std::set<std::string> read) {
+    read.insert(cost_columns().begin(), cost_columns().end());
+    return read;
+  }
+
+  void read_generators() {
+    const Table gens = read_table(folder_, "generators");
+    for (std::size_t i = 0; i < gens.rows(); ++i) {
+      if (!active(gens, i, {"bus"})) continue;
+      require_sign(gens, i, 1.0);
+      auto& g = s_.generators;
+      g.name.push_back(gens.name(i));
+      g.region.push_back(bus(gens, i, "bus"));
+      g.carrier.push_back(carrier(gens.text(i, "carrier", "(none)")));
+      investment(gens, i, "p_nom", g.invest);
+      g.capex_eur_per_kw.push_back(0.0);
+      g.efficiency.push_back(gens.number(i, "efficiency", 1.0));
+      g.fuel_eur_per_mwh_fuel.push_back(0.0);
+      g.vom_eur_per_mwh.push_back(gens.number(i, "marginal_cost", 0.0));
+      g.p_max_pu.push_back(profile(gens, i, "p_max_pu", 1.0));
+      g.p_min_pu.push_back(profile(gens, i, "p_min_pu", 0.0));
+    }
+    warn_unmodelled(gens, with_costs({"bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set",
+                                      "p_min_pu", "p_max_pu", "efficiency", "sign"}),
+                    log_);
+  }
+
+  void read_loads() {
+    const Table loads = read_table(folder_, "loads");
+    for (std::size_t i = 0; i < loads.rows(); ++i) {
+      if (!active(loads, i, {"bus"})) continue;
+      require_sign(loads, i, -1.0);
+      s_.loads.name.push_back(loads.name(i));
+      s_.loads.region.push_back(bus(loads, i, "bus"));
+      s_.loads.p_mw.push_back(profile(loads, i, "p_set", 0.0));
+    }
+    warn_unmodelled(loads, {"bus", "p_set", "sign", "carrier", "active", "type"}, log_);
+  }
+
+  void push_branch(const Table& t, std::size_t i, int from, int to) {
+    auto& l = s_.lines;
+    l.name.push_back(t.name(i));
+    l.from.push_back(from);
+    l.to.push_back(to);
+    investment(t, i, "s_nom", l.invest);
+    l.s_max_pu.push_back(t.number(i, "s_max_pu", 1.0));
+    l.length_km.push_back(t.number(i, "length", 0.0));
+    l.capex_eur_per_mw_km.push_back(0.0);
+  }
+
+  void read_lines() {
+    const Table lines = read_table(folder_, "lines");
+    Table types;
+    for (std::size_t i = 0; i < lines.rows(); ++i) {
+      if (!active(lines, i, {"bus0", "bus1"})) continue;
+      const int from = bus(lines, i, "bus0"), to = bus(lines, i, "bus1");
+      if (dc_[static_cast<std::size_t>(from)] != dc_[static_cast<std::size_t>(to)])
+        throw Error(ErrorKind::input, lines.at(i, "bus1"),
+                    fmt::format("line '{}' joins an AC and a DC bus; use a link for a converter", lines.name(i)));
+      push_branch(lines, i, from, to);
+      auto& l = s_.lines;
+      const bool is_dc = dc_[static_cast<std::size_t>(from)] != 0;
+      l.kind.push_back(is_dc ? model::LineKind::dc : model::LineKind::ac);
+      double x = lines.number(i, "x", 0.0), r = lines.number(i, "r", 0.0);
+      if (const std::string type = lines.text(i, "type"); !type.empty()) {
+        if (!types.present) types = standard_types(folder_, "line_types");
+        const int k = find_row(types, type);
+        if (k < 0)
+          throw Error(ErrorKind::input, lines.at(i, "type"),
+                      fmt::format("the line type '{}' is not one of PyPSA's standard line types ({})", type, types.csv.file));
+        const double parallel = lines.number(i, "num_parallel", 1.0);
+        const double length = lines.number(i, "length", 0.0);
+        if (!(parallel > 0))
+          throw Error(ErrorKind::input, lines.at(i, "num_parallel"), fmt::format("expected a number > 0, got {}", parallel));
+        x = types.number(static_cast<std::size_t>(k), "x_per_length", 0.0) * length / parallel;
+        r = types.number(static_cast<std::size_t>(k), "r_per_length", 0.0) * length / parallel;
+      }
+      const double v = v_nom_[static_cast<std::size_t>(from)];
+      l.x_ohm.push_back(x);
+      l.r_ohm.push_back(r);
+      l.v_nom_kv.push_back(v);
+      l.x_pu.push_back(x / (v * v));
+      l.r_pu.push_back(r / (v * v));
+      l.phase_shift_deg.push_back(0.0);
+      l.transformer.push_back(0);
+      if (!(l.impedance_pu(l.size() - 1) > 0))
+        throw Error(ErrorKind::input, lines.at(i, is_dc ? "r" : "x"),
+                    fmt::format("line '{}' needs {} > 0 for the linearised power flow{}", lines.name(i), is_dc ? "r" : "x",
+                                lines.text(i, "type").empty() ? "" : " (from its type and length)"));
+    }
+    warn_unmodelled(lines, with_costs({"bus0", "bus1", "x", "r", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max",
+                                       "s_nom_set", "s_max_pu", "length", "num_parallel", "v_nom"}),
+                    log_);
+  }
+
+  void read_transformers() {
+    const Table trafos = read_table(folder_, "transformers");
+    Table types;
+    for (std::size_t i = 0; i < trafos.rows(); ++i) {
+      if (!active(trafos, i, {"bus0", "bus1"})) continue;
+      const int from = bus(trafos, i, "bus0"), to = bus(trafos, i, "bus1");
+      push_branch(trafos, i, from, to);
+      auto& l = s_.lines;
+      double x = trafos.number(i, "x", 0.0), r = trafos.number(i, "r", 0.0);
+      double s_nom = trafos.number(i, "s_nom", 0.0);
+      double tap_ratio = trafos.number(i, "tap_ratio", 1.0);
+      double phase_shift = trafos.number(i, "phase_shift", 0.0);
+      if (const std::string type = trafos.text(i, "type"); !type.empty()) {
+        // PyPSA's apply_transformer_types: impedance from the short-circuit voltages, s_nom,
+        // phase shift and tap ratio from the type and the tap position.
+        if (!types.present) types = standard_types(folder_, "transformer_types");
+        const int k0 = find_row(types, type);
+        if (k0 < 0)
+          throw Error(ErrorKind::input, trafos.at(i, "type"),
+                      fmt::format("the transformer type '{}' is not one of PyPSA's standard transformer types ({})", type,
+                                  types.csv.file));
+        const auto k = static_cast<std::size_t>(k0);
+        const double parallel = trafos.number(i, "num_parallel", 1.0);
+        if (!(parallel > 0))
+          throw Error(ErrorKind::input, trafos.at(i, "num_parallel"), fmt::format("expected a number > 0, got {}", parallel));
+        const double vsc = types.number(k, "vsc", 0.0) / 100.0, vscr = types.number(k, "vscr", 0.0) / 100.0;
+        r = vscr / parallel;
+        x = std::sqrt(std::max(0.0, vsc * vsc - vscr * vscr)) / parallel;
+        s_nom = types.number(k, "s_nom", 0.0);
+        phase_shift = types.number(k, "phase_shift", 0.0);
+        tap_ratio = 1.0 + (trafos.number(i, "tap_position", 0.0) - types.number(k, "tap_neutral", 0.0)) *
+                              (types.number(k, "tap_step", 0.0) / 100.0);
+        if (!l.invest.extendable.back()) l.invest.p_nom_mw.back() = s_nom;
+      }
+      if (!(s_nom > 0))
+        throw Error(ErrorKind::input, trafos.at(i, "s_nom"),
+                    fmt::format("transformer '{}' needs s_nom > 0: its x and r are per unit of s_nom", trafos.name(i)));
+      l.kind.push_back(model::LineKind::ac);
+      l.x_ohm.push_back(model::not_given);
+      l.r_ohm.push_back(model::not_given);
+      l.v_nom_kv.push_back(model::not_given);
+      l.x_pu.push_back(x / s_nom * tap_ratio);  // PyPSA's x_pu_eff
+      l.r_pu.push_back(r / s_nom * tap_ratio);
+      l.phase_shift_deg.push_back(phase_shift);
+      l.transformer.push_back(1);
+      if (!(l.x_pu.back() > 0))
+        throw Error(ErrorKind::input, trafos.at(i, "x"),
+                    fmt::format("transformer '{}' needs x > 0 for the linearised power flow", trafos.name(i)));
+    }
+    warn_unmodelled(trafos, with_costs({"bus0", "bus1", "x", "r", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max",
+                                        "s_nom_set", "s_max_pu", "length", "num_parallel", "tap_ratio", "tap_position",
+                                        "phase_shift"}),
+                    log_);
+  }
+
+  void read_links() {
+    const Table links = read_table(folder_, "links");
+    for (std::size_t i = 0; i < links.rows(); ++i) {
+      for (const std::string& column : links.csv.header)
+        if (column.size() > 3 && column.rfind("bus", 0) == 0 && column != "bus0" && column != "bus1" &&
+            !links.text(i, column).empty())
+          throw Error(ErrorKind::input, links.at(i, column),
+                      fmt::format("link '{}' has a third port ({}); multi-port links are not supported by silkgrid's "
+                                  "PyPSA import",
+                                  links.name(i), column));
+      if (!active(links, i, {"bus0", "bus1"})) continue;
+      auto& k = s_.links;
+      k.name.push_back(links.name(i));
+      k.from.push_back(bus(links, i, "bus0"));
+      k.to.push_back(bus(links, i, "bus1"));
+      investment(links, i, "p_nom", k.invest);
+      k.kind.push_back(model::LinkKind::custom);
+      k.length_km.push_back(links.number(i, "length", 0.0));
+      k.capex_eur_per_mw_km.push_back(0.0);
+      k.capex_eur_per_kw.push_back(0.0);
+      k.efficiency.push_back(links.number(i, "efficiency", 1.0));
+      k.bidirectional.push_back(0);
+      k.marginal_cost_eur_per_mwh.push_back(links.number(i, "marginal_cost", 0.0));
+      k.p_min_pu.push_back(links.number(i, "p_min_pu", 0.0));
+      k.p_max_pu.push_back(links.number(i, "p_max_pu", 1.0));
+    }
+    std::set<std::string> read = with_costs({"bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max",
+                                             "p_nom_set", "p_min_pu", "p_max_pu", "efficiency", "length"});
+    for (const std::string& column : links.csv.header)
+      if (column.rfind("bus", 0) == 0 || column.rfind("efficiency", 0) == 0) read.insert(column);
+    warn_unmodelled(links, read, log_);
+  }
+
+  void read_storage_units() {
+    const Table units = read_table(folder_, "storage_units");
+    for (std::size_t i = 0; i < units.rows(); ++i) {
+      if (!active(units, i, {"bus"})) continue;
+      require_sign(units, i, 1.0);
+      auto& st = s_.storage;
+      st.name.push_back(units.name(i));
+      st.region.push_back(bus(units, i, "bus"));
+      const std::string c = units.text(i, "carrier");
+      st.carrier.push_back(c.empty() ? -1 : carrier(c));
+      investment(units, i, "p_nom", st.invest);
+      st.max_hours.push_back(units.number(i, "max_hours", 1.0));
+      st.efficiency_store.push_back(units.number(i, "efficiency_store", 1.0));
+      st.efficiency_dispatch.push_back(units.number(i, "efficiency_dispatch", 1.0));
+      st.standing_loss_per_hour.push_back(units.number(i, "standing_loss", 0.0));
+      st.capex_eur_per_kw.push_back(0.0);
+      st.capex_eur_per_kwh.push_back(0.0);
+      st.marginal_cost_eur_per_mwh.push_back(units.number(i, "marginal_cost", 0.0));
+      st.push_defaults();
+      st.marginal_cost_storage_eur_per_mwh_h.back() = units.number(i, "marginal_cost_storage", 0.0);
+      st.cyclic.back() = units.flag(i, "cyclic_state_of_charge", false) ? 1 : 0;
+      st.initial_mwh.back() = units.number(i, "state_of_charge_initial", 0.0);
+      st.inflow_mw.back() = profile(units, i, "inflow", 0.0);
+      st.spill_cost_eur_per_mwh.back() = units.number(i, "spill_cost", 0.0);
+      st.dispatch_max_pu.back() = profile(units, i, "p_max_pu", 1.0);
+      st.charge_max_pu.back() = profile(units, i, "p_min_pu", -1.0, -1.0);
+      st.level_set_mwh.back() = profile(units, i, "state_of_charge_set", model::not_given);
+    }
+    warn_unmodelled(units, with_costs({"bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set",
+                                       "p_min_pu", "p_max_pu", "max_hours", "efficiency_store", "efficiency_dispatch",
+                                       "standing_loss", "marginal_cost_storage", "cyclic_state_of_charge",
+                                       "state_of_charge_initial", "inflow", "spill_cost", "state_of_charge_set", "sign"}),
+                    log_);
+  }
+
+  void read_stores() {
+    const Table stores = read_table(folder_, "stores");
+    for (std::size_t i = 0; i < stores.rows(); ++i) {
+      if (!active(stores, i, {"bus"})) continue;
+      require_sign(stores, i, 1.0);
+      auto& st = s_.storage;
+      st.name.push_back(stores.name(i));
+      st.region.push_back(bus(stores, i, "bus"));
+      const std::string c = stores.text(i, "carrier");
+      st.carrier.push_back(c.empty() ? -1 : carrier(c));
+      investment(stores, i, "e_nom", st.invest);
+      st.max_hours.push_back(1.0);
+      st.efficiency_store.push_back(1.0);
+      st.efficiency_dispatch.push_back(1.0);
+      st.standing_loss_per_hour.push_back(stores.number(i, "standing_loss", 0.0));
+      st.capex_eur_per_kw.push_back(0.0);
+      st.capex_eur_per_kwh.push_back(0.0);
+      st.marginal_cost_eur_per_mwh.push_back(stores.number(i, "marginal_cost", 0.0));
+      st.push_defaults();
+      st.energy_only.back() = 1;
+      st.marginal_cost_storage_eur_per_mwh_h.back() = stores.number(i, "marginal_cost_storage", 0.0);
+      st.cyclic.back() = stores.flag(i, "e_cyclic", false) ? 1 : 0;
+      st.initial_mwh.back() = stores.number(i, "e_initial", 0.0);
+      st.level_min_pu.back() = profile(stores, i, "e_min_pu", 0.0);
+      st.level_max_pu.back() = profile(stores, i, "e_max_pu", 1.0);
+      st.level_set_mwh.back() = profile(stores, i, "e_set", model::not_given);
+    }
+    warn_unmodelled(stores, with_costs({"bus", "e_nom", "e_nom_extendable", "e_nom_min", "e_nom_max", "e_nom_set",
+                                        "e_min_pu", "e_max_pu", "standing_loss", "marginal_cost_storage", "e_cyclic",
+                                        "e_initial", "e_set", "sign"}),
+                    log_);
+  }
+
+  void read_global_constraints() {
+    const Table constraints = read_table(folder_, "global_constraints");
+    for (std::size_t i = 0; i < constraints.rows(); ++i) {
+      const std::string type = constraints.text(i, "type");
+      const std::string attribute = constraints.text(i, "carrier_attribute", "co2_emissions");
+      const std::string sense = constraints.text(i, "sense", "<=");
+      if (type != "primary_energy" || attribute != "co2_emissions" || (sense != "<=" && sense != "<"))
+        throw Error(ErrorKind::input, constraints.at(i, "type"),
+                    fmt::format("a global constraint of type '{}' on '{}' with sense '{}' is not supported by silkgrid's "
+                                "PyPSA import (supported: primary_energy on co2_emissions with <=)",
+                                type, attribute, sense));
+      auto& p = s_.policies;
+      p.name.push_back(constraints.name(i));
+      p.kind.push_back(model::PolicyKind::co2_cap);
+      std::vector<int> all(s_.regions.size());
+      std::iota(all.begin(), all.end(), 0);
+      p.regions.push_back(all);
+      p.carrier.push_back(-1);
+      p.carriers.push_back({});
+      p.value.push_back(constraints.number(i, "constant", 0.0));
+    }
+  }
+};
 
 }  // namespace
 
@@ -86,198 +689,8 @@ bool is_pypsa_folder(const std::string& path) {
          !fs::exists(fs::path(path) / "study.yaml", ec);
 }
 
-model::Study read_pypsa_folder(const std::string& folder_name, core::Logger& log) {
-  const fs::path folder(folder_name);
-  model::Study s;
-  s.file = (folder / "buses.csv").string();
-  s.settings.name = folder.filename().empty() ? folder.parent_path().filename().string() : folder.filename().string();
-  s.settings.discount_rate = 0.0;  // capital costs come annualised (capital_cost)
-
-  for (const char* name : {"storage_units", "stores", "transformers"}) {
-    const Table t = read_table(folder, name);
-    if (t.present && t.rows() > 0) unsupported(t, 0, fmt::format("the component kind '{}'", name));
-  }
-  if (const Table periods = read_table(folder, "investment_periods"); periods.present && periods.rows() > 0)
-    unsupported(periods, 0, "multi-period investment");
-
-  // Snapshots and weightings.
-  const Table snapshots = read_table(folder, "snapshots");
-  std::vector<std::string> stamps;
-  std::vector<double> weights;
-  if (snapshots.present) {
-    for (std::size_t i = 0; i < snapshots.rows(); ++i) {
-      stamps.push_back(snapshots.text(i, "snapshot", snapshots.csv.rows[i][0]));
-      const double objective = snapshots.number(i, "objective", 1.0);
-      const double generators = snapshots.number(i, "generators", objective);
-      if (std::abs(generators - objective) > 1e-12)
-        log.warn("{}: snapshot {} weights generators ({}) apart from the objective ({}); silkgrid uses the objective weight",
-                 snapshots.csv.file, i, generators, objective);
-      weights.push_back(objective);
-    }
-  } else {
-    stamps.push_back("now");
-    weights.push_back(1.0);
-  }
-  s.time.timestamps = stamps;
-  s.time.weights = weights;
-  const std::size_t T = stamps.size();
-
-  // Carriers.
-  const Table carriers = read_table(folder, "carriers");
-  for (std::size_t i = 0; i < carriers.rows(); ++i) {
-    s.carriers.name.push_back(name_of(carriers, i));
-    s.carriers.co2_t_per_mwh_fuel.push_back(carriers.number(i, "co2_emissions", 0.0));
-    s.carriers.renewable.push_back(carriers.number(i, "co2_emissions", 0.0) == 0.0 ? 1 : 0);
-  }
-  const auto carrier_index = [&](const std::string& name) {
-    int c = s.find_carrier(name);
-    if (c < 0) {
-      s.carriers.name.push_back(name);
-      s.carriers.co2_t_per_mwh_fuel.push_back(0.0);
-      s.carriers.renewable.push_back(0);
-      c = static_cast<int>(s.carriers.size() - 1);
-    }
-    return c;
-  };
-
-  // Buses → regions.
-  const Table buses = read_table(folder, "buses");
-  std::vector<double> v_nom;
-  std::vector<char> dc;
-  for (std::size_t i = 0; i < buses.rows(); ++i) {
-    s.regions.name.push_back(name_of(buses, i));
-    s.regions.country.push_back(buses.text(i, "country", ""));
-    s.regions.lat.push_back(buses.number(i, "y", model::not_given));
-    s.regions.lon.push_back(buses.number(i, "x", model::not_given));
-    v_nom.push_back(buses.number(i, "v_nom", 1.0));
-    dc.push_back(buses.text(i, "carrier", "AC") == "DC" ? 1 : 0);
-  }
-  const auto bus = [&](const Table& t, std::size_t row, const char* column) {
-    const std::string name = t.text(row, column);
-    const int r = s.find_region(name);
-    if (r < 0)
-      throw Error(ErrorKind::input, Context{t.csv.file, t.csv.line[row], t.column(column) + 1, column},
-                  fmt::format("unknown bus '{}'", name));
-    return r;
-  };
-
-  // A static attribute, or its column in the table's time series (e.g. generators-p_max_pu.csv),
-  // which becomes a column of the study's time series.
-  const auto profile = [&](const std::string& table_name, const Table& components, std::size_t row,
-                           const std::string& attribute, double fallback) {
-    const Table t = read_table(folder, table_name + "-" + attribute);
-    const int j = t.present ? t.column(name_of(components, row)) : -1;
-    if (j < 0) return model::Profile::fixed(components.number(row, attribute, fallback));
-    if (t.rows() != T)
-      throw Error(ErrorKind::input, Context{t.csv.file, 0, 0, ""},
-                  fmt::format("expected {} rows, one per snapshot; got {}", T, t.rows()));
-    std::vector<double> values(T);
-    for (std::size_t r = 0; r < T; ++r) values[r] = parse_number_cell(t.csv, r, static_cast<std::size_t>(j));
-    s.series.names.push_back(table_name + "-" + attribute + ":" + name_of(components, row));
-    s.series.values.push_back(std::move(values));
-    if (s.series.file.empty()) s.series.file = t.csv.file;
-    return model::Profile{0.0, static_cast<int>(s.series.names.size() - 1), 1.0};
-  };
-
-  // Generators.
-  const Table gens = read_table(folder, "generators");
-  for (std::size_t i = 0; i < gens.rows(); ++i) {
-    if (gens.number(i, "sign", 1.0) != 1.0) unsupported(gens, i, "a generator with sign -1");
-    if (gens.flag(i, "committable")) unsupported(gens, i, "unit commitment (committable)");
-    for (const char* ramp : {"ramp_limit_up", "ramp_limit_down"})
-      if (std::isfinite(gens.number(i, ramp, model::not_given)))
-        log.warn("{}: generator '{}': {} is not supported and is ignored", gens.csv.file, name_of(gens, i), ramp);
-    auto& g = s.generators;
-    g.name.push_back(name_of(gens, i));
-    g.region.push_back(bus(gens, i, "bus"));
-    g.carrier.push_back(carrier_index(gens.text(i, "carrier", "(none)")));
-    const bool ext = gens.flag(i, "p_nom_extendable");
-    g.invest.push(ext ? 0.0 : gens.number(i, "p_nom", 0.0), ext, gens.number(i, "p_nom_min", 0.0),
-                  gens.number(i, "p_nom_max", model::unlimited), 0.0, model::not_given, model::not_given,
-                  gens.number(i, "capital_cost", 0.0));
-    g.capex_eur_per_kw.push_back(0.0);
-    g.efficiency.push_back(gens.number(i, "efficiency", 1.0));
-    g.fuel_eur_per_mwh_fuel.push_back(0.0);
-    g.vom_eur_per_mwh.push_back(gens.number(i, "marginal_cost", 0.0));
-    g.p_max_pu.push_back(profile("generators", gens, i, "p_max_pu", 1.0));
-    g.p_min_pu.push_back(profile("generators", gens, i, "p_min_pu", 0.0));
-  }
-
-  // Loads.
-  const Table loads = read_table(folder, "loads");
-  for (std::size_t i = 0; i < loads.rows(); ++i) {
-    if (loads.number(i, "sign", -1.0) != -1.0) unsupported(loads, i, "a load with sign +1");
-    s.loads.name.push_back(name_of(loads, i));
-    s.loads.region.push_back(bus(loads, i, "bus"));
-    s.loads.p_mw.push_back(profile("loads", loads, i, "p_set", 0.0));
-  }
-
-  // Lines.
-  const Table lines = read_table(folder, "lines");
-  for (std::size_t i = 0; i < lines.rows(); ++i) {
-    if (!lines.text(i, "type").empty()) unsupported(lines, i, "a line given by its standard type");
-    auto& l = s.lines;
-    l.name.push_back(name_of(lines, i));
-    const int from = bus(lines, i, "bus0"), to = bus(lines, i, "bus1");
-    l.from.push_back(from);
-    l.to.push_back(to);
-    const bool ext = lines.flag(i, "s_nom_extendable");
-    l.invest.push(ext ? 0.0 : lines.number(i, "s_nom", 0.0), ext, lines.number(i, "s_nom_min", 0.0),
-                  lines.number(i, "s_nom_max", model::unlimited), 0.0, model::not_given, model::not_given,
-                  lines.number(i, "capital_cost", 0.0));
-    const bool is_dc = dc[static_cast<std::size_t>(from)] != 0;
-    l.kind.push_back(is_dc ? model::LineKind::dc : model::LineKind::ac);
-    l.x_ohm.push_back(lines.number(i, "x", 0.0));
-    l.r_ohm.push_back(lines.number(i, "r", 0.0));
-    l.v_nom_kv.push_back(v_nom[static_cast<std::size_t>(from)]);
-    l.s_max_pu.push_back(lines.number(i, "s_max_pu", 1.0));
-    l.length_km.push_back(lines.number(i, "length", 0.0));
-    l.capex_eur_per_mw_km.push_back(0.0);
-  }
-
-  // Links: one flow variable in [p_min_pu, p_max_pu] × p_nom, PyPSA's way.
-  const Table links = read_table(folder, "links");
-  for (std::size_t i = 0; i < links.rows(); ++i) {
-    auto& k = s.links;
-    k.name.push_back(name_of(links, i));
-    k.from.push_back(bus(links, i, "bus0"));
-    k.to.push_back(bus(links, i, "bus1"));
-    const bool ext = links.flag(i, "p_nom_extendable");
-    k.invest.push(ext ? 0.0 : links.number(i, "p_nom", 0.0), ext, links.number(i, "p_nom_min", 0.0),
-                  links.number(i, "p_nom_max", model::unlimited), 0.0, model::not_given, model::not_given,
-                  links.number(i, "capital_cost", 0.0));
-    k.kind.push_back(model::LinkKind::custom);
-    k.length_km.push_back(links.number(i, "length", 0.0));
-    k.capex_eur_per_mw_km.push_back(0.0);
-    k.capex_eur_per_kw.push_back(0.0);
-    k.efficiency.push_back(links.number(i, "efficiency", 1.0));
-    k.bidirectional.push_back(0);
-    k.marginal_cost_eur_per_mwh.push_back(links.number(i, "marginal_cost", 0.0));
-    k.p_min_pu.push_back(links.number(i, "p_min_pu", 0.0));
-    k.p_max_pu.push_back(links.number(i, "p_max_pu", 1.0));
-  }
-
-  // Global constraints: CO2 limits on primary energy.
-  const Table constraints = read_table(folder, "global_constraints");
-  for (std::size_t i = 0; i < constraints.rows(); ++i) {
-    const std::string type = constraints.text(i, "type");
-    const std::string attribute = constraints.text(i, "carrier_attribute", "co2_emissions");
-    const std::string sense = constraints.text(i, "sense", "<=");
-    if (type != "primary_energy" || attribute != "co2_emissions" || (sense != "<=" && sense != "<"))
-      unsupported(constraints, i, fmt::format("a global constraint of type '{}' on '{}' with sense '{}'", type, attribute, sense));
-    auto& p = s.policies;
-    p.name.push_back(name_of(constraints, i));
-    p.kind.push_back(model::PolicyKind::co2_cap);
-    std::vector<int> all(s.regions.size());
-    std::iota(all.begin(), all.end(), 0);
-    p.regions.push_back(all);
-    p.carrier.push_back(-1);
-    p.carriers.push_back({});
-    p.value.push_back(constraints.number(i, "constant", 0.0));
-  }
-
-  model::validate(s, log);
-  return s;
+model::Study read_pypsa_folder(const std::string& folder, core::Logger& log) {
+  return Reader(fs::path(folder), log).read();
 }
 
 }  // namespace silkgrid::io

@@ -1,11 +1,12 @@
 #pragma once
 // Reading a PyPSA CSV folder (buses.csv and friends) into a silkgrid study with PyPSA's
-// semantics. Supported so far: snapshots and their weightings, buses, carriers with
-// co2_emissions, generators (static and time-series p_max_pu / p_min_pu), loads (static and
-// time-series p_set), lines (x for AC, r for DC, per unit of v_nom²), links (p_min_pu < 0 makes
-// them reversible as PyPSA does), capital and marginal costs, extendable capacities and
-// primary-energy (CO2) global constraints. Components not yet supported (storage units, stores,
-// transformers, line types, multi-period investment) are errors, never silently dropped.
+// semantics: snapshots and their three weightings, buses, carriers with co2_emissions,
+// generators, loads, links (p_min_pu < 0 makes them reversible as PyPSA does), lines and
+// transformers (standard types, num_parallel, tap ratio, phase shift), storage units and
+// stores, capital, overnight and fixed O&M costs, extendable capacities and primary-energy
+// (CO2) global constraints. Attributes silkgrid does not model are warned about by name when a
+// component sets them away from PyPSA's default; those that would change the answer beyond a
+// warning (multi-port links, multi-period investment, unsupported time series) are errors.
 #include <string>
 
 #include "core/logger.hpp"
@@ -15,5 +16,8 @@ namespace silkgrid::io {
 
 bool is_pypsa_folder(const std::string& path);
 model::Study read_pypsa_folder(const std::string& folder, core::Logger& log);
+
+// PyPSA's annuity factor: r / (1 − (1 + r)^−n); 1/n at r = 0; r for an infinite lifetime.
+double pypsa_annuity(double rate, double lifetime);
 
 }  // namespace silkgrid::io

@@ -258,6 +258,7 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
     columns.push_back(matrix_column(n + ":charge_mw", r.storage_charge, s));
     columns.push_back(matrix_column(n + ":discharge_mw", r.storage_discharge, s));
     columns.push_back(matrix_column(n + ":soc_mwh", r.storage_soc, s));
+    if (study.storage.has_inflow(s, study.series)) columns.push_back(matrix_column(n + ":spill_mw", r.storage_spill, s));
   }
   write("storage.csv", time_csv(study, columns));
 

@@ -598,6 +598,11 @@ class StudyReader {
     l.x_ohm.push_back(kind == "ac" ? required_number(n, "x_ohm", k) : number(n, "x_ohm", k, 0.0));
     l.r_ohm.push_back(kind == "dc" ? required_number(n, "r_ohm", k) : number(n, "r_ohm", k, 0.0));
     l.v_nom_kv.push_back(required_number(n, "v_nom_kv", k));
+    const double v2 = l.v_nom_kv.back() * l.v_nom_kv.back();
+    l.x_pu.push_back(l.x_ohm.back() / v2);
+    l.r_pu.push_back(l.r_ohm.back() / v2);
+    l.phase_shift_deg.push_back(0.0);
+    l.transformer.push_back(0);
     l.s_max_pu.push_back(number(n, "s_max_pu", k, 1.0));
     l.length_km.push_back(number(n, "length_km", k, 0.0));
     l.capex_eur_per_mw_km.push_back(number(n, "capex_eur_per_mw_km", k, 0.0));
@@ -607,7 +612,8 @@ class StudyReader {
     check_keys(n, k, {"name", "region", "carrier", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw",
                       "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss_per_hour",
                       "capex_eur_per_kw", "capex_eur_per_kwh", "fom_pct_per_year", "lifetime_years", "discount_rate",
-                      "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year"});
+                      "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year", "cyclic", "initial_mwh",
+                      "inflow_mw", "spill_cost_eur_per_mwh"});
     auto& s = study_.storage;
     s.name.push_back(required_text(n, "name", k));
     s.region.push_back(region(n, "region", k));
@@ -620,6 +626,13 @@ class StudyReader {
     s.capex_eur_per_kw.push_back(number(n, "capex_eur_per_kw", k, 0.0));
     s.capex_eur_per_kwh.push_back(number(n, "capex_eur_per_kwh", k, 0.0));
     s.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
+    s.push_defaults();
+    s.cyclic.back() = boolean(n, "cyclic", k, true) ? 1 : 0;
+    s.initial_mwh.back() = number(n, "initial_mwh", k, 0.0);
+    if (s.cyclic.back() && n["initial_mwh"])
+      fail(n["initial_mwh"], join(k, "initial_mwh"), "is only used with cyclic: false; a cyclic level starts where it ends");
+    s.inflow_mw.back() = profile(n, "inflow_mw", k, 0.0);
+    s.spill_cost_eur_per_mwh.back() = number(n, "spill_cost_eur_per_mwh", k, 0.0);
   }
 
   void read_market(const YAML::Node& n, const std::string& k) {

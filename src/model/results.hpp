@@ -54,9 +54,10 @@ struct Results {
   std::vector<double> line_capacity_mw;
   Matrix line_flow;
 
-  // Storage
+  // Storage. An energy-only store has power 0 (no power capacity) and its flow in
+  // storage_discharge, negative when it charges.
   std::vector<double> storage_power_mw, storage_energy_mwh;
-  Matrix storage_charge, storage_discharge, storage_soc;
+  Matrix storage_charge, storage_discharge, storage_soc, storage_spill;
 
   // Markets
   Matrix market_export, market_import;

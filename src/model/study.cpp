@@ -34,10 +34,16 @@ void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) 
   std::vector<std::vector<double>> values(series.values.size());
   for (std::size_t first = 0; first < n; first += block) {
     const std::size_t last = std::min(n, first + block);
-    double weight = 0;
-    for (std::size_t t = first; t < last; ++t) weight += time.weights[t];
+    double weight = 0, store = 0, generator = 0;
+    for (std::size_t t = first; t < last; ++t) {
+      weight += time.weights[t];
+      store += time.store_weight(t);
+      generator += time.generator_weight(t);
+    }
     out.timestamps.push_back(time.timestamps[first]);
     out.weights.push_back(weight);
+    if (!time.store_weights.empty()) out.store_weights.push_back(store);
+    if (!time.generator_weights.empty()) out.generator_weights.push_back(generator);
     for (std::size_t c = 0; c < values.size(); ++c) {
       double sum = 0;
       for (std::size_t t = first; t < last; ++t) sum += time.weights[t] * series.values[c][t];
@@ -46,6 +52,37 @@ void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) 
   }
   time = std::move(out);
   series.values = std::move(values);
+}
+
+void Storage::push_defaults() {
+  marginal_cost_storage_eur_per_mwh_h.push_back(0.0);
+  cyclic.push_back(1);
+  initial_mwh.push_back(0.0);
+  inflow_mw.push_back(Profile::fixed(0.0));
+  spill_cost_eur_per_mwh.push_back(0.0);
+  dispatch_max_pu.push_back(Profile::fixed(1.0));
+  charge_max_pu.push_back(Profile::fixed(1.0));
+  level_min_pu.push_back(Profile::fixed(0.0));
+  level_max_pu.push_back(Profile::fixed(1.0));
+  level_set_mwh.push_back(Profile::fixed(not_given));
+  energy_only.push_back(0);
+}
+
+namespace {
+bool all_zero(const Profile& p, const TimeSeriesTable& series, std::size_t T) {
+  if (p.is_constant()) return p.constant == 0.0;
+  for (std::size_t t = 0; t < T; ++t)
+    if (p.at(series, t) != 0.0) return false;
+  return true;
+}
+std::size_t rows_of(const TimeSeriesTable& series) { return series.values.empty() ? 0 : series.values.front().size(); }
+}  // namespace
+
+bool Storage::has_inflow(std::size_t i, const TimeSeriesTable& series) const {
+  return !all_zero(inflow_mw[i], series, rows_of(series));
+}
+bool Storage::level_min_is_zero(std::size_t i, const TimeSeriesTable& series) const {
+  return all_zero(level_min_pu[i], series, rows_of(series));
 }
 
 const char* to_string(PolicyKind kind) {

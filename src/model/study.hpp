@@ -103,9 +103,10 @@ struct Links {
   std::size_t size() const { return name.size(); }
 };
 
-// Lines: lossless AC or DC branches whose flows follow the linearised power flow (Kirchhoff's
-// voltage law): around every cycle of AC lines Σ x·f = 0, of DC lines Σ r·f = 0, with the
-// impedance in per unit of v_nom² (PyPSA's x_pu = x / v_nom²).
+// Lines and transformers: lossless AC or DC branches whose flows follow the linearised power
+// flow (Kirchhoff's voltage law): around every cycle of AC branches Σ x·f = −Σ φ, of DC lines
+// Σ r·f = 0, with the impedance in per unit of a 1 MVA base as PyPSA computes it (lines:
+// x / v_nom², transformers: x / s_nom · tap_ratio) and φ a transformer's phase shift (radians).
 enum class LineKind { ac, dc };
 
 struct Lines {
@@ -113,25 +114,44 @@ struct Lines {
   std::vector<int> from, to;
   Investment invest;  // p_nom_mw = s_nom
   std::vector<LineKind> kind;
-  std::vector<double> x_ohm, r_ohm, v_nom_kv, s_max_pu;
+  std::vector<double> x_ohm, r_ohm, v_nom_kv;  // as given (study lines); not_given for transformers
+  std::vector<double> x_pu, r_pu;              // resolved, per unit of 1 MVA (what KVL uses)
+  std::vector<double> phase_shift_deg;         // transformers; 0 for lines
+  std::vector<char> transformer;
+  std::vector<double> s_max_pu;
   std::vector<double> length_km, capex_eur_per_mw_km;
   std::size_t size() const { return name.size(); }
   // The impedance Kirchhoff's voltage law uses: x (AC) or r (DC), per unit.
-  double impedance_pu(std::size_t i) const {
-    const double z = kind[i] == LineKind::ac ? x_ohm[i] : r_ohm[i];
-    return z / (v_nom_kv[i] * v_nom_kv[i]);
-  }
+  double impedance_pu(std::size_t i) const { return kind[i] == LineKind::ac ? x_pu[i] : r_pu[i]; }
 };
 
+// Storage: a level e (MWh) that charging c and discharging d move, PyPSA's StorageUnit, and,
+// with `energy_only`, PyPSA's Store (capacity in MWh, one flow d of either sign, no losses).
+//   e[t] = (1−σ)^{h_t}·e[t−1] + h_t·(η_c·c − d/η_d + inflow − spill)
+// with h_t the store weight of snapshot t; e[−1] = e[T−1] when cyclic, else the initial level
+// (no standing loss applied to it, as in PyPSA).
 struct Storage {
   std::vector<std::string> name;
   std::vector<int> region;
   std::vector<int> carrier;  // -1 when none
-  Investment invest;
+  Investment invest;         // power capacity in MW (energy in MWh when energy_only)
   std::vector<double> max_hours, efficiency_store, efficiency_dispatch, standing_loss_per_hour;
   std::vector<double> capex_eur_per_kw, capex_eur_per_kwh;
-  std::vector<double> marginal_cost_eur_per_mwh;  // per MWh discharged
+  std::vector<double> marginal_cost_eur_per_mwh;  // per MWh discharged (energy_only: per MWh of d, either sign)
+  std::vector<double> marginal_cost_storage_eur_per_mwh_h;  // per MWh held for one hour
+  std::vector<char> cyclic;          // else the level starts from initial_mwh
+  std::vector<double> initial_mwh;
+  std::vector<Profile> inflow_mw;    // natural inflow into the level (hydro); may be spilled
+  std::vector<double> spill_cost_eur_per_mwh;
+  std::vector<Profile> dispatch_max_pu, charge_max_pu;  // of power capacity (PyPSA p_max_pu, −p_min_pu)
+  std::vector<Profile> level_min_pu, level_max_pu;      // of energy capacity
+  std::vector<Profile> level_set_mwh;  // fixed level where given, free where not_given
+  std::vector<char> energy_only;       // PyPSA Store semantics (max_hours 1, efficiencies 1)
   std::size_t size() const { return name.size(); }
+  // Appends a storage unit with the defaults for every attribute after the efficiencies.
+  void push_defaults();
+  bool has_inflow(std::size_t i, const TimeSeriesTable& series) const;
+  bool level_min_is_zero(std::size_t i, const TimeSeriesTable& series) const;
 };
 
 struct Markets {

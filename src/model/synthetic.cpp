@@ -83,6 +83,7 @@ Study synthetic_chain(const SyntheticOptions& o) {
     st.capex_eur_per_kw.push_back(214);
     st.capex_eur_per_kwh.push_back(190);
     st.marginal_cost_eur_per_mwh.push_back(0.0);
+    st.push_defaults();
 
     if (r > 0) {
       auto& l = s.links;

@@ -100,9 +100,14 @@ void validate(const Study& study, core::Logger& log) {
   if (T == 0) c.fail("study.snapshots", "expected at least one snapshot");
   if (study.time.weights.size() != T || study.time.timestamps.size() != T)
     c.fail("study.snapshots", "the time axis has inconsistent lengths");
-  for (std::size_t t = 0; t < T; ++t)
+  for (std::size_t t = 0; t < T; ++t) {
+    for (const auto* extra : {&study.time.store_weights, &study.time.generator_weights})
+      if (!extra->empty() && (extra->size() != T || !((*extra)[t] >= 0) || !std::isfinite((*extra)[t])))
+        c.fail("study.snapshot_weightings",
+               fmt::format("expected one store and one generator weight >= 0 per snapshot; snapshot {} has none", t));
     if (!(study.time.weights[t] > 0) || !std::isfinite(study.time.weights[t]))
       c.fail("study.snapshot_hours", fmt::format("expected a weight > 0 hours, got {}", study.time.weights[t]));
+  }
   for (const auto& column : study.series.values)
     if (column.size() != T) c.fail("study.timeseries", "a time-series column does not have one value per snapshot");
   if (!(study.settings.discount_rate >= 0 && study.settings.discount_rate < 1))
@@ -171,9 +176,13 @@ void validate(const Study& study, core::Logger& log) {
   for (std::size_t i = 0; i < ln.size(); ++i) {
     c.endpoints(ln.from[i], ln.to[i], R, "lines", i, "line");
     c.investment(ln.invest, i, "lines", ln.capex_eur_per_mw_km[i] > 0);
-    c.positive(ln.v_nom_kv[i], Checker::key("lines", i, "v_nom_kv"));
-    c.positive(ln.kind[i] == LineKind::ac ? ln.x_ohm[i] : ln.r_ohm[i],
-               Checker::key("lines", i, ln.kind[i] == LineKind::ac ? "x_ohm" : "r_ohm"));
+    if (!ln.transformer[i] && is_given(ln.v_nom_kv[i])) {
+      c.positive(ln.v_nom_kv[i], Checker::key("lines", i, "v_nom_kv"));
+      c.positive(ln.kind[i] == LineKind::ac ? ln.x_ohm[i] : ln.r_ohm[i],
+                 Checker::key("lines", i, ln.kind[i] == LineKind::ac ? "x_ohm" : "r_ohm"));
+    }
+    c.positive(ln.impedance_pu(i), Checker::key(ln.transformer[i] ? "transformers" : "lines", i,
+                                                ln.kind[i] == LineKind::ac ? "x" : "r"));
     if (!(ln.s_max_pu[i] > 0 && ln.s_max_pu[i] <= 1))
       c.fail(Checker::key("lines", i, "s_max_pu"), fmt::format("expected a per-unit value in (0, 1], got {}", ln.s_max_pu[i]));
     c.non_negative(ln.length_km[i], Checker::key("lines", i, "length_km"));
@@ -193,7 +202,20 @@ void validate(const Study& study, core::Logger& log) {
              fmt::format("expected a fraction in [0, 1), got {}", s.standing_loss_per_hour[i]));
     c.non_negative(s.capex_eur_per_kw[i], Checker::key("storage", i, "capex_eur_per_kw"));
     c.non_negative(s.capex_eur_per_kwh[i], Checker::key("storage", i, "capex_eur_per_kwh"));
-    c.non_negative(s.marginal_cost_eur_per_mwh[i], Checker::key("storage", i, "marginal_cost_eur_per_mwh"));
+    if (!s.energy_only[i])
+      c.non_negative(s.marginal_cost_eur_per_mwh[i], Checker::key("storage", i, "marginal_cost_eur_per_mwh"));
+    c.finite(s.marginal_cost_storage_eur_per_mwh_h[i], Checker::key("storage", i, "marginal_cost_storage"));
+    c.finite(s.initial_mwh[i], Checker::key("storage", i, "initial_mwh"));
+    c.finite(s.spill_cost_eur_per_mwh[i], Checker::key("storage", i, "spill_cost_eur_per_mwh"));
+    const auto is_finite = [](double v) { return std::isfinite(v); };
+    c.profile(s.inflow_mw[i], Checker::key("storage", i, "inflow_mw"), [](double v) { return v >= 0 && std::isfinite(v); },
+              "an inflow >= 0 MW");
+    c.profile(s.dispatch_max_pu[i], Checker::key("storage", i, "p_max_pu"), is_finite, "a finite per-unit value");
+    c.profile(s.charge_max_pu[i], Checker::key("storage", i, "p_min_pu"), is_finite, "a finite per-unit value");
+    c.profile(s.level_min_pu[i], Checker::key("storage", i, "e_min_pu"), is_finite, "a finite per-unit value");
+    c.profile(s.level_max_pu[i], Checker::key("storage", i, "e_max_pu"), is_finite, "a finite per-unit value");
+    if (s.energy_only[i] && (s.max_hours[i] != 1.0 || s.efficiency_store[i] != 1.0 || s.efficiency_dispatch[i] != 1.0))
+      c.fail(Checker::key("storage", i, "max_hours"), "an energy-only store has max_hours 1 and efficiencies 1");
   }
 
   const auto& m = study.markets;

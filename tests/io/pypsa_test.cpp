@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "core/error.hpp"
 #include "io/pypsa_reader.hpp"
@@ -17,6 +18,53 @@ const fs::path shared = fs::path(SILKGRID_SOURCE_DIR) / ".." / "shared" / "data"
 
 core::Logger quiet() {
   return core::Logger(core::LogLevel::error, [](auto, const std::string&) {});
+}
+
+// Writes a PyPSA CSV folder from {file name: content} into a fresh temporary folder.
+std::string network(const std::map<std::string, std::string>& files) {
+  const std::string dir = test::temp_dir("silkgrid-pypsa");
+  for (const auto& [name, content] : files) std::ofstream(dir + "/" + name) << content;
+  return dir;
+}
+
+struct Solved {
+  model::Study study;
+  model::Results results;
+  std::string log;
+};
+
+Solved solve_network(const std::map<std::string, std::string>& files) {
+  const std::string dir = network(files);
+  Solved out;
+  auto log = core::capturing_logger(out.log, core::LogLevel::warning);
+  out.study = io::read_study(dir, log);
+  out.results = test::solve(out.study);
+  fs::remove_all(dir);
+  return out;
+}
+
+std::string read_error(const std::map<std::string, std::string>& files) {
+  const std::string dir = network(files);
+  auto log = quiet();
+  std::string what;
+  try {
+    io::read_study(dir, log);
+  } catch (const core::Error& e) {
+    what = e.what();
+  }
+  fs::remove_all(dir);
+  return what;
+}
+
+// Two hours at one bus: 100 MW of load; a cheap generator (10 EUR/MWh) only in the first
+// hour, a dear one (100 EUR/MWh) always.
+std::map<std::string, std::string> two_hours(const std::string& storage_units) {
+  return {{"snapshots.csv", "snapshot,objective,stores,generators\n0,1,1,1\n1,1,1,1\n"},
+          {"buses.csv", "name,v_nom\nA,380\n"},
+          {"loads.csv", "name,bus,p_set\nload,A,100\n"},
+          {"generators.csv", "name,bus,p_nom,marginal_cost\ncheap,A,300,10\ndear,A,300,100\n"},
+          {"generators-p_max_pu.csv", "snapshot,cheap\n0,1\n1,0\n"},
+          {"storage_units.csv", storage_units}};
 }
 }  // namespace
 
@@ -42,21 +90,6 @@ TEST(PyPsa, AcDcMeshedReachesPyPsasOptimum) {
     EXPECT_NEAR(r.link_capacity_mw[test::index_of(study.links.name, name)], mw, 0.01) << name;
 }
 
-TEST(PyPsa, UnsupportedComponentsAreErrorsNotSilentlyDropped) {
-  const std::string dir = test::temp_dir("silkgrid-pypsa");
-  std::ofstream(dir + "/buses.csv") << "name,v_nom\nA,380\n";
-  std::ofstream(dir + "/storage_units.csv") << "name,bus,p_nom\nbattery,A,10\n";
-  auto log = quiet();
-  try {
-    io::read_study(dir, log);
-    FAIL() << "expected an error";
-  } catch (const core::Error& e) {
-    EXPECT_NE(std::string(e.what()).find("storage_units.csv:2"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("not supported yet"), std::string::npos) << e.what();
-  }
-  fs::remove_all(dir);
-}
-
 // PyPSA's reversible link: one flow p0 of either sign; bus0 gets −p0 and bus1 gets +η·p0, so
 // sending backwards takes η·|p0| at bus1 and delivers |p0| at bus0.
 TEST(PyPsa, ReversibleLinkAppliesTheEfficiencyBothWays) {
@@ -72,4 +105,235 @@ links: [{name: k, from: A, to: B, p_nom_mw: 200, efficiency: 0.9, bidirectional:
   // A needs 90 MW: p0 = −90 (A gets +90), B supplies η·90 = 81 MW at 10 EUR/MWh.
   EXPECT_NEAR(r.link_forward(0, 0), -90.0, 1e-9);
   EXPECT_NEAR(r.objective_eur, 810.0, 1e-9);
+}
+
+// A storage unit of 50 MW and 2 h (100 MWh), efficiencies 0.9 each way, starting at 20 MWh.
+// Hour 1 wants 50 MW from it: the level must be 50/0.9 = 55.56 MWh after hour 0, so it charges
+// (55.56 − 20)/0.9 = 39.51 MW at 10 EUR/MWh. Cost: 139.51·10 + 50·100 = 6,395.06.
+TEST(PyPsa, StorageUnitStartsFromItsInitialLevel) {
+  const auto s = solve_network(two_hours(
+      "name,bus,p_nom,max_hours,efficiency_store,efficiency_dispatch,state_of_charge_initial,cyclic_state_of_charge\n"
+      "battery,A,50,2,0.9,0.9,20,False\n"));
+  const double charge = (50.0 / 0.9 - 20.0) / 0.9;
+  EXPECT_NEAR(s.results.storage_charge(0, 0), charge, 1e-6);
+  EXPECT_NEAR(s.results.storage_discharge(0, 1), 50.0, 1e-6);
+  EXPECT_NEAR(s.results.storage_soc(0, 1), 0.0, 1e-6);
+  EXPECT_NEAR(s.results.objective_eur, (100.0 + charge) * 10.0 + 50.0 * 100.0, 1e-6);
+}
+
+// Cyclic: the initial level is ignored; the level after hour 1 feeds hour 0. Charging is
+// capped at 50 MW: 45 MWh stored, 40.5 MW delivered. Cost: 150·10 + 59.5·100 = 7,450.
+TEST(PyPsa, CyclicStorageUnitIgnoresTheInitialLevel) {
+  const auto s = solve_network(two_hours(
+      "name,bus,p_nom,max_hours,efficiency_store,efficiency_dispatch,state_of_charge_initial,cyclic_state_of_charge\n"
+      "battery,A,50,2,0.9,0.9,20,True\n"));
+  EXPECT_NEAR(s.results.storage_discharge(0, 1), 40.5, 1e-6);
+  EXPECT_NEAR(s.results.objective_eur, 7450.0, 1e-6);
+}
+
+// state_of_charge_set fixes the level at 30 MWh after hour 1: charging 50 MW gives 65 MWh,
+// so (65 − 30)·0.9 = 31.5 MW reach hour 1. Cost: 150·10 + 68.5·100 = 8,350.
+TEST(PyPsa, StateOfChargeSetFixesTheLevel) {
+  auto files = two_hours(
+      "name,bus,p_nom,max_hours,efficiency_store,efficiency_dispatch,state_of_charge_initial\n"
+      "battery,A,50,2,0.9,0.9,20\n");
+  files["storage_units-state_of_charge_set.csv"] = "snapshot,battery\n0,\n1,30\n";
+  const auto s = solve_network(files);
+  EXPECT_NEAR(s.results.storage_soc(0, 1), 30.0, 1e-6);
+  EXPECT_NEAR(s.results.objective_eur, 8350.0, 1e-6);
+}
+
+// The store weighting moves the level by 2 h per snapshot while the objective counts 1 h:
+// 100 MWh hold 45 MW for "2 h" at 0.9; charging 44.44 MW for 2 h fills them from 20.
+// Cost: (100 + 44.44)·10 + 55·100 = 6,944.44.
+TEST(PyPsa, StoreWeightingIsTheHoursALevelMovesBy) {
+  auto files = two_hours(
+      "name,bus,p_nom,max_hours,efficiency_store,efficiency_dispatch,state_of_charge_initial\n"
+      "battery,A,50,2,0.9,0.9,20\n");
+  files["snapshots.csv"] = "snapshot,objective,stores,generators\n0,1,2,1\n1,1,2,1\n";
+  const auto s = solve_network(files);
+  EXPECT_NEAR(s.results.storage_discharge(0, 1), 45.0, 1e-6);
+  EXPECT_NEAR(s.results.objective_eur, (100.0 + 80.0 / 1.8) * 10.0 + 55.0 * 100.0, 1e-6);
+}
+
+// A hydro unit with 80 MW of inflow each hour, 50 MW of load and a 20 MWh reservoir: of the
+// 160 MWh, 100 are used and 20 can stay, so 40 MWh are spilled at 1 EUR/MWh.
+TEST(PyPsa, InflowBeyondTheReservoirIsSpilled) {
+  const auto s = solve_network({
+      {"snapshots.csv", "snapshot,objective\n0,1\n1,1\n"},
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,50\n"},
+      {"storage_units.csv", "name,bus,p_nom,max_hours,spill_cost,p_min_pu\nhydro,A,100,0.2,1,0\n"},
+      {"storage_units-inflow.csv", "snapshot,hydro\n0,80\n1,80\n"},
+  });
+  EXPECT_NEAR(s.results.objective_eur, 40.0, 1e-6);
+  EXPECT_NEAR(s.results.storage_spill(0, 0) + s.results.storage_spill(0, 1), 40.0, 1e-6);
+  EXPECT_NEAR(s.results.storage_charge(0, 0) + s.results.storage_charge(0, 1), 0.0, 1e-6);  // p_min_pu 0: no pumping
+}
+
+// An extendable store (15 EUR/MWh), cyclic, losing 10 % per hour, with 1 EUR/MWh on its net
+// dispatch p. Filling c MWh in hour 0 leaves 0.9·c for hour 1; each MWh filled costs 10 + 15
+// and saves 0.9·50 = 45, so c = 100/0.9 = 111.11 and the dear plant is not needed.
+// Cost: 211.11·10 + 111.11·15 + (−111.11 + 100)·1 = 3,766.67.
+TEST(PyPsa, ExtendableCyclicStoreWithStandingLoss) {
+  const auto s = solve_network({
+      {"snapshots.csv", "snapshot,objective\n0,1\n1,1\n"},
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,100\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost\ncheap,A,300,10\ndear,A,300,50\n"},
+      {"generators-p_max_pu.csv", "snapshot,cheap\n0,1\n1,0\n"},
+      {"stores.csv", "name,bus,e_nom_extendable,capital_cost,e_cyclic,standing_loss,marginal_cost\n"
+                     "tank,A,True,15,True,0.1,1\n"},
+  });
+  const double c = 100.0 / 0.9;
+  EXPECT_NEAR(s.results.storage_energy_mwh[0], c, 1e-6);
+  EXPECT_NEAR(s.results.storage_discharge(0, 0), -c, 1e-6);  // a store's p: negative when it fills
+  EXPECT_NEAR(s.results.objective_eur, (100.0 + c) * 10.0 + c * 15.0 + (-c + 100.0) * 1.0, 1e-6);
+}
+
+// A gas store of 1,000 MWh (0.2 t/MWh) feeds a 50 % link; a CO2 limit of 30 t lets it deplete
+// 150 MWh (75 MWh of power) of the 200 MWh needed; the rest comes at 100 EUR/MWh. One more
+// tonne is 5 MWh of gas, 2.5 MWh of power, 250 EUR: the limit's shadow price.
+TEST(PyPsa, CO2LimitCountsWhatANonCyclicStoreDepletes) {
+  const auto s = solve_network({
+      {"snapshots.csv", "snapshot,objective\n0,1\n1,1\n"},
+      {"carriers.csv", "name,co2_emissions\ngas,0.2\n"},
+      {"buses.csv", "name,carrier\nelec,AC\ngas,gas\n"},
+      {"loads.csv", "name,bus,p_set\nload,elec,100\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost\nbackup,elec,1000,100\n"},
+      {"links.csv", "name,bus0,bus1,p_nom,efficiency\nturbine,gas,elec,1000,0.5\n"},
+      {"stores.csv", "name,bus,carrier,e_nom,e_initial\ngas-store,gas,gas,1000,1000\n"},
+      {"global_constraints.csv", "name,type,carrier_attribute,sense,constant\nco2-limit,primary_energy,co2_emissions,<=,30\n"},
+  });
+  EXPECT_NEAR(s.results.objective_eur, 125.0 * 100.0, 1e-6);
+  EXPECT_NEAR(s.results.storage_soc(0, 1), 850.0, 1e-6);
+  EXPECT_NEAR(s.results.policy_shadow_price[0], 250.0, 1e-6);
+}
+
+// A transformer's x is per unit of its s_nom, times its tap ratio: x = 50 on 100 MVA with
+// tap ratio 2 is 1.0 per unit, so A→B→C (1 + 1) against A→C (1) splits 90 MW as 30 : 60.
+TEST(PyPsa, TransformerImpedanceIsPerUnitOfSNomTimesTapRatio) {
+  const auto s = solve_network({
+      {"buses.csv", "name,v_nom\nA,1\nB,1\nC,1\n"},
+      {"generators.csv", "name,bus,p_nom\ng,A,1000\n"},
+      {"loads.csv", "name,bus,p_set\nload,C,90\n"},
+      {"lines.csv", "name,bus0,bus1,x,s_nom\nBC,B,C,1,1000\nAC,A,C,1,1000\n"},
+      {"transformers.csv", "name,bus0,bus1,x,s_nom,tap_ratio\nT,A,B,50,100,2\n"},
+  });
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "AC"), 0), 60.0, 1e-6);
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "T"), 0), 30.0, 1e-6);
+}
+
+// A phase-shifting transformer beside a line of the same impedance (0.1 per unit each) drives
+// a loop flow with no load at all: P_T = (θA − θB − φ)/x_T and P_T = −P_line give
+// P_line = φ/(2·0.1) with φ = 1° = 0.017453 rad.
+TEST(PyPsa, PhaseShiftDrivesALoopFlow) {
+  const auto s = solve_network({
+      {"buses.csv", "name,v_nom\nA,1\nB,1\n"},
+      {"lines.csv", "name,bus0,bus1,x,s_nom\nL,A,B,0.1,10\n"},
+      {"transformers.csv", "name,bus0,bus1,x,s_nom,phase_shift\nT,A,B,10,100,1\n"},
+  });
+  const double phi = 3.14159265358979323846 / 180.0;
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "L"), 0), phi / 0.2, 1e-9);
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "T"), 0), -phi / 0.2, 1e-9);
+}
+
+// Two transformers of PyPSA's standard type "0.25 MVA 10/0.4 kV" in parallel, one of them
+// two units (num_parallel 2: half the impedance) and both limited to the type's 0.25 MVA:
+// the double one carries twice the flow, so it binds at 0.25 with 0.125 on the single one.
+// 0.6 MW of load: 0.375 MW from A at 10, 0.225 MW at B at 100: 26.25 EUR.
+TEST(PyPsa, StandardTransformerTypesGiveImpedanceAndRating) {
+  const auto s = solve_network({
+      {"buses.csv", "name,v_nom\nA,10\nB,0.4\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost\ncheap,A,10,10\ndear,B,10,100\n"},
+      {"loads.csv", "name,bus,p_set\nload,B,0.6\n"},
+      {"transformers.csv", "name,bus0,bus1,type,num_parallel\n"
+                           "single,A,B,0.25 MVA 10/0.4 kV,1\ndouble,A,B,0.25 MVA 10/0.4 kV,2\n"},
+  });
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "double"), 0), 0.25, 1e-9);
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "single"), 0), 0.125, 1e-9);
+  EXPECT_NEAR(s.results.objective_eur, 26.25, 1e-9);
+}
+
+// A line of standard type "Al/St 240/40 4-bundle 380.0" (x' = 0.246 Ω/km in
+// table) gives x = x'·length/num_parallel: two such lines of 100 km, one doubled, split 1 : 2.
+TEST(PyPsa, StandardLineTypesScaleWithLengthAndParallelCircuits) {
+  const auto s = solve_network({
+      {"buses.csv", "name,v_nom\nA,380\nB,380\n"},
+      {"generators.csv", "name,bus,p_nom\ng,A,1000\n"},
+      {"loads.csv", "name,bus,p_set\nload,B,300\n"},
+      {"lines.csv", "name,bus0,bus1,type,length,num_parallel,s_nom\n"
+                    "one,A,B,Al/St 240/40 4-bundle 380.0,100,1,1000\ntwo,A,B,Al/St 240/40 4-bundle 380.0,100,2,1000\n"},
+  });
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "one"), 0), 100.0, 1e-6);
+  EXPECT_NEAR(s.results.line_flow(test::index_of(s.study.lines.name, "two"), 0), 200.0, 1e-6);
+}
+
+// overnight_cost 8,760,000 EUR/MW at 10 % over 2 years, one snapshot of 1 h (1/8760 year):
+// 1000·0.1/(1 − 1.1⁻²) = 576.19 EUR/MW for the hour, plus fom_cost 5. 10 MW: 5,811.90.
+TEST(PyPsa, OvernightCostIsAnnualisedOverTheModelledYears) {
+  const auto s = solve_network({
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,10\n"},
+      {"generators.csv", "name,bus,p_nom_extendable,overnight_cost,discount_rate,lifetime,fom_cost\n"
+                         "g,A,True,8760000,0.1,2,5\n"},
+  });
+  EXPECT_NEAR(io::pypsa_annuity(0.1, 2), 0.1 / (1.0 - 1.0 / 1.21), 1e-15);
+  EXPECT_NEAR(s.results.objective_eur, 10.0 * (1000.0 * 0.1 / (1.0 - 1.0 / 1.21) + 5.0), 1e-6);
+}
+
+TEST(PyPsa, InactiveComponentsTakeNoPart) {
+  const auto s = solve_network({
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,10\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost,active\ncheap,A,100,1,False\ndear,A,100,7,True\n"},
+  });
+  EXPECT_EQ(s.study.generators.size(), 1u);
+  EXPECT_NEAR(s.results.objective_eur, 70.0, 1e-9);
+}
+
+TEST(PyPsa, UnmodelledAttributesAreWarnedAboutByName) {
+  const auto s = solve_network({
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,10\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost,committable,ramp_limit_up,min_up_time,shiny\n"
+                         "g,A,100,1,True,0.5,0,yes\nh,A,100,2,False,,0,\n"},
+  });
+  EXPECT_NE(s.log.find("'g' sets committable"), std::string::npos) << s.log;
+  EXPECT_NE(s.log.find("'g' sets ramp_limit_up"), std::string::npos) << s.log;
+  EXPECT_EQ(s.log.find("min_up_time"), std::string::npos) << s.log;  // at its default
+  EXPECT_NE(s.log.find("'shiny'"), std::string::npos) << s.log;
+  EXPECT_NEAR(s.results.objective_eur, 10.0, 1e-9);
+}
+
+TEST(PyPsa, WhatCannotBeModelledIsAnErrorNamingTheFile) {
+  const std::map<std::string, std::string> base = {{"buses.csv", "name\nA\nB\nC\n"},
+                                                    {"generators.csv", "name,bus,p_nom\ng,A,10\n"}};
+  auto files = base;
+  files["generators-marginal_cost.csv"] = "snapshot,g\nnow,5\n";
+  std::string e = read_error(files);
+  EXPECT_NE(e.find("generators-marginal_cost.csv"), std::string::npos) << e;
+  EXPECT_NE(e.find("time-varying 'marginal_cost'"), std::string::npos) << e;
+
+  files = base;
+  files["links.csv"] = "name,bus0,bus1,bus2,efficiency2\nchp,A,B,C,0.4\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("links.csv:2"), std::string::npos) << e;
+  EXPECT_NE(e.find("multi-port"), std::string::npos) << e;
+
+  files = base;
+  files["lines.csv"] = "name,bus0,bus1,type,length\nl,A,B,no such type,10\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("lines.csv:2"), std::string::npos) << e;
+  EXPECT_NE(e.find("'no such type'"), std::string::npos) << e;
+
+  files = base;
+  files["investment_periods.csv"] = "period,objective,years\n2030,1,10\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("multi-period"), std::string::npos) << e;
+
+  files = base;
+  files["generators.csv"] = "name,bus,p_nom_extendable,overnight_cost\ng,A,True,100\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("discount_rate"), std::string::npos) << e;
 }
