@@ -42,11 +42,10 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     res.generator_capacity_mw[g] = cap;
     copy_series(solution, L.p(g, 0), T, res.generator_p, g);
     const bool renewable = study.carriers.renewable[static_cast<std::size_t>(gen.carrier[g])] != 0;
-    const double marginal = model::marginal_cost_eur_per_mwh(study, g);
     for (std::size_t t = 0; t < T; ++t) {
       const double p = res.generator_p(g, t);
       res.generator_energy_mwh[g] += w[t] * p;
-      res.operating_cost_eur += w[t] * p * marginal;
+      res.operating_cost_eur += w[t] * p * model::marginal_cost_eur_per_mwh(study, g, t);
       if (renewable) res.generator_curtailment_mwh[g] += w[t] * std::max(0.0, gen.p_max_pu[g].at(study.series, t) * cap - p);
     }
     res.generator_co2_t[g] = res.generator_energy_mwh[g] * model::co2_t_per_mwh(study, g);

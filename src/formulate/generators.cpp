@@ -1,6 +1,6 @@
 // Generator limits. Fixed capacity: p_min_pu·P ≤ p ≤ p_max_pu·P as bounds. Extendable:
 //   p − p_max_pu·P ≤ 0 and (where p_min_pu is not zero) p − p_min_pu·P ≥ 0.
-// Cost of p: weight · (fuel / efficiency + vom).
+// Cost of p: weight · (fuel / efficiency + vom), or the time-varying marginal cost where given.
 #include "formulate/problem.hpp"
 #include "model/costs.hpp"
 
@@ -11,11 +11,10 @@ void generator_bounds(const Problem& problem, lp::LinearProgram& lp) {
   const auto& gen = study.generators;
   const auto& L = problem.layout;
   for (std::size_t g = 0; g < gen.size(); ++g) {
-    const double marginal = model::marginal_cost_eur_per_mwh(study, g);
     const bool fixed = L.generator_capacity[g] == none;
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const auto j = static_cast<std::size_t>(L.p(g, t));
-      lp.cost[j] = marginal * problem.weight(t);
+      lp.cost[j] = model::marginal_cost_eur_per_mwh(study, g, t) * problem.weight(t);
       if (fixed) {
         lp.col_lower[j] = gen.p_min_pu[g].at(study.series, t) * gen.invest.p_nom_mw[g];
         lp.col_upper[j] = gen.p_max_pu[g].at(study.series, t) * gen.invest.p_nom_mw[g];

@@ -301,7 +301,7 @@ class Reader {
   // would be a wrong answer.
   void check_series_files() {
     static const std::map<std::string, std::set<std::string>> readable = {
-        {"generators", {"p_max_pu", "p_min_pu"}},
+        {"generators", {"p_max_pu", "p_min_pu", "marginal_cost"}},
         {"loads", {"p_set"}},
         {"storage_units", {"p_max_pu", "p_min_pu", "inflow", "state_of_charge_set"}},
         {"stores", {"e_min_pu", "e_max_pu", "e_set"}},
@@ -427,6 +427,8 @@ class Reader {
       g.vom_eur_per_mwh.push_back(gens.number(i, "marginal_cost", 0.0));
       g.p_max_pu.push_back(profile(gens, i, "p_max_pu", 1.0));
       g.p_min_pu.push_back(profile(gens, i, "p_min_pu", 0.0));
+      g.marginal_cost_series.push_back(profile(gens, i, "marginal_cost", model::not_given));
+      if (!g.marginal_cost_series.back().is_constant()) g.vom_eur_per_mwh.back() = 0.0;
     }
     warn_unmodelled(gens, with_costs({"bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set",
                                       "p_min_pu", "p_max_pu", "efficiency", "sign"}),

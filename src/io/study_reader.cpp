@@ -540,6 +540,7 @@ class StudyReader {
     g.vom_eur_per_mwh.push_back(number(n, "vom_eur_per_mwh", k, 0.0));
     g.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
     g.p_min_pu.push_back(profile(n, "p_min_pu", k, 0.0));
+    g.marginal_cost_series.push_back(Profile::fixed(model::not_given));
   }
 
   void read_link(const YAML::Node& n, const std::string& k) {

@@ -57,6 +57,11 @@ double marginal_cost_eur_per_mwh(const Study& study, std::size_t g) {
   return gen.fuel_eur_per_mwh_fuel[g] / gen.efficiency[g] + gen.vom_eur_per_mwh[g];
 }
 
+double marginal_cost_eur_per_mwh(const Study& study, std::size_t g, std::size_t t) {
+  const Profile& series = study.generators.marginal_cost_series[g];
+  return series.is_constant() ? marginal_cost_eur_per_mwh(study, g) : series.at(study.series, t);
+}
+
 double co2_t_per_mwh(const Study& study, std::size_t g) {
   const auto& gen = study.generators;
   return study.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(gen.carrier[g])] / gen.efficiency[g];

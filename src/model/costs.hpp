@@ -27,6 +27,8 @@ double line_annuity(const Study& study, std::size_t l);  // capex_eur_per_mw_km 
 
 // fuel / efficiency + vom (EUR per MWh of electricity).
 double marginal_cost_eur_per_mwh(const Study& study, std::size_t g);
+// At snapshot t: the time-varying marginal cost where the generator has one, else the above.
+double marginal_cost_eur_per_mwh(const Study& study, std::size_t g, std::size_t t);
 // carrier CO2 per MWh of fuel / efficiency (t per MWh of electricity).
 double co2_t_per_mwh(const Study& study, std::size_t g);
 

@@ -81,6 +81,11 @@ struct Generators {
   Investment invest;
   std::vector<double> capex_eur_per_kw;
   std::vector<double> efficiency, fuel_eur_per_mwh_fuel, vom_eur_per_mwh;
+  // A time-varying variable cost (PyPSA's marginal_cost series), EUR/MWh: when given (a column,
+  // not the fixed not_given default) it replaces fuel / efficiency + vom.
+  std::vector<Profile> marginal_cost_series;
+  // Output limits per unit of capacity. A negative p_min_pu lets the generator absorb power
+  // (PyPSA: a market sink, p < 0 earning −marginal_cost).
   std::vector<Profile> p_max_pu, p_min_pu;
   std::size_t size() const { return name.size(); }
 };

@@ -66,6 +66,7 @@ Study synthetic_chain(const SyntheticOptions& o) {
       g.vom_eur_per_mwh.push_back(vom);
       g.p_max_pu.push_back(profile_col < 0 ? Profile::fixed(1.0) : Profile{0.0, profile_col, 1.0});
       g.p_min_pu.push_back(Profile::fixed(0.0));
+      g.marginal_cost_series.push_back(Profile::fixed(not_given));
     };
     add("wind", 1, wind_col, 1383, 1.22, 30, 1.0, 0.0, 1.8);
     add("solar", 2, wind_col + 1, 482, 2.48, 40, 1.0, 0.0, 0.0);

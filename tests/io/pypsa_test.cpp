@@ -310,10 +310,11 @@ TEST(PyPsa, WhatCannotBeModelledIsAnErrorNamingTheFile) {
   const std::map<std::string, std::string> base = {{"buses.csv", "name\nA\nB\nC\n"},
                                                     {"generators.csv", "name,bus,p_nom\ng,A,10\n"}};
   auto files = base;
-  files["generators-marginal_cost.csv"] = "snapshot,g\nnow,5\n";
+  files["links.csv"] = "name,bus0,bus1,p_nom\nk,A,B,10\n";
+  files["links-efficiency.csv"] = "snapshot,k\nnow,0.5\n";
   std::string e = read_error(files);
-  EXPECT_NE(e.find("generators-marginal_cost.csv"), std::string::npos) << e;
-  EXPECT_NE(e.find("time-varying 'marginal_cost'"), std::string::npos) << e;
+  EXPECT_NE(e.find("links-efficiency.csv"), std::string::npos) << e;
+  EXPECT_NE(e.find("time-varying 'efficiency'"), std::string::npos) << e;
 
   files = base;
   files["links.csv"] = "name,bus0,bus1,bus2,efficiency2\nchp,A,B,C,0.4\n";
@@ -336,4 +337,21 @@ TEST(PyPsa, WhatCannotBeModelledIsAnErrorNamingTheFile) {
   files["generators.csv"] = "name,bus,p_nom_extendable,overnight_cost\ng,A,True,100\n";
   e = read_error(files);
   EXPECT_NE(e.find("discount_rate"), std::string::npos) << e;
+}
+
+// A time-varying marginal cost and a sink (p_min_pu −1, p_max_pu 0) that buys at its marginal
+// cost: hour 0 the plant costs 5 and the sink pays 20, so the plant runs flat out for the load
+// and the sink (100 + 50 MW); hour 1 the plant costs 30 and the sink pays 20: only the load.
+// Cost: 150·5 − 50·20 + 100·30 = 2,750.
+TEST(PyPsa, TimeVaryingMarginalCostAndASinkGenerator) {
+  const auto s = solve_network({
+      {"snapshots.csv", "snapshot,objective\n0,1\n1,1\n"},
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,100\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost,p_min_pu,p_max_pu\nplant,A,150,0,0,1\nsink,A,50,0,-1,0\n"},
+      {"generators-marginal_cost.csv", "snapshot,plant,sink\n0,5,20\n1,30,20\n"},
+  });
+  EXPECT_NEAR(s.results.generator_p(1, 0), -50.0, 1e-9);
+  EXPECT_NEAR(s.results.generator_p(1, 1), 0.0, 1e-9);
+  EXPECT_NEAR(s.results.objective_eur, 150.0 * 5 - 50.0 * 20 + 100.0 * 30, 1e-9);
 }
