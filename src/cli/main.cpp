@@ -15,6 +15,8 @@
 #include "formulate/build.hpp"
 #include "io/builtin.hpp"
 #include "io/output_dir.hpp"
+#include "io/pypsa_reader.hpp"
+#include "io/pypsa_writer.hpp"
 #include "io/results_writer.hpp"
 #include "io/study_reader.hpp"
 
@@ -112,6 +114,8 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   model::Results results = formulate::solve_study(study, solve, log);
   results.timings.read_s = read_s;
   io::write_results(dir.staging().string(), study, results, log);
+  // A PyPSA network's results also the way PyPSA exports a solved network.
+  if (io::is_pypsa_folder(path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
   dir.commit();
   if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
   log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
@@ -135,6 +139,23 @@ int profiles(const GlobalOptions& global, RunOptions options) {
       std::printf("%-28s %-6s %10.4g %10.4g %10.4g\n", p.name.c_str(), p.kind.c_str(), p.target, p.achieved, p.max);
   }
   log.info("wrote {} profiles of {} snapshots into {}/", study.series.names.size(), study.snapshots(), out);
+  return 0;
+}
+
+int convert(const GlobalOptions& global, const RunOptions& options, const std::string& to) {
+  core::Logger log = make_logger(global);
+  if (to != "pypsa")
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--to"}, fmt::format("expected pypsa, got '{}'", to));
+  // STUDY is optional: `convert --to pypsa DIR` converts the default study.
+  RunOptions given = options;
+  if (given.out.empty()) std::swap(given.study, given.out);
+  const std::string path = resolve_study_path(given.study);
+  const model::Study study = io::read_study(path, log, read_options(given));
+  io::OutputDir dir(given.out);
+  const auto warnings = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log);
+  dir.commit();
+  log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, {} inexact mapping{})", study.settings.name,
+           given.out, study.snapshots(), warnings.size(), warnings.size() == 1 ? "" : "s");
   return 0;
 }
 
@@ -198,6 +219,21 @@ int main(int argc, char** argv) {
   profiles_cmd->add_option("--seed", profile_options.seed, "Weather year (default: the study's weather.seed)");
   profiles_cmd->add_option("--resolution", profile_options.resolution, "Average into blocks of this length (default: 1h)");
 
+  RunOptions convert_options;
+  std::string convert_to;
+  CLI::App* convert_cmd = app.add_subcommand("convert", "Write a study in another tool's format (a PyPSA CSV folder)");
+  convert_cmd->footer(
+      "Examples:\n  silkgrid convert --to pypsa corridor-pypsa          # the default study, for pypsa.Network()\n"
+      "  silkgrid convert my-study --to pypsa my-study-pypsa --resolution 3h\n"
+      "What PyPSA cannot express exactly is written as the closest equivalent, with a warning (README).");
+  convert_cmd->add_option("study", convert_options.study,
+                          "Study file or folder, or builtin:NAME (default: the default study when only DIR is given)")
+      ->required();
+  convert_cmd->add_option("dir", convert_options.out, "Folder to write the PyPSA CSV files into");
+  convert_cmd->add_option("--to", convert_to, "Target format: pypsa")->required()->check(CLI::IsMember({"pypsa"}));
+  convert_cmd->add_option("--seed", convert_options.seed, "Weather year (default: the study's)");
+  convert_cmd->add_option("--resolution", convert_options.resolution, "Snapshot length, e.g. 3h (default: the study's)");
+
   std::string init_study = "corridor", init_folder;
   CLI::App* init_cmd = app.add_subcommand("init", "Copy a built-in study into a folder, to edit and run");
   init_cmd->footer("Example:\n  silkgrid init my-study && silkgrid run my-study");
@@ -214,6 +250,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run(global, run_options);
     if (*init_cmd) return init(global, init_study, init_folder);
+    if (*convert_cmd) return convert(global, convert_options, convert_to);
     if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {
     std::fprintf(stderr, "error: %s\n", e.what());

@@ -1,6 +1,8 @@
 // Energy balance per region and snapshot:
 //   Σ p + Σ η·(link flow in) − Σ (link flow out) + Σ (line flow in − out) + Σ (d − c) + Σ (y − x) + u = load.
 // Its dual divided by the snapshot weight is the price. Unserved load u ≤ load costs VOLL.
+#include <cmath>
+
 #include "formulate/problem.hpp"
 
 namespace silkgrid::formulate {
@@ -22,8 +24,10 @@ void balance_bounds(const Problem& problem, lp::LinearProgram& lp) {
       const auto row = static_cast<std::size_t>(L.balance_row(r, t));
       lp.row_lower[row] = lp.row_upper[row] = problem.load(r, t);
       const auto u = static_cast<std::size_t>(L.u(r, t));
-      lp.col_upper[u] = problem.load(r, t);
-      lp.cost[u] = voll * problem.weight(t);
+      // No shedding where the value of lost load is infinite (PyPSA networks: none modelled).
+      const bool sheddable = std::isfinite(voll);
+      lp.col_upper[u] = sheddable ? problem.load(r, t) : 0.0;
+      lp.cost[u] = sheddable ? voll * problem.weight(t) : 0.0;
     }
 }
 

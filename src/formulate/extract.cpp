@@ -142,7 +142,8 @@ model::Results extract(const model::Study& study, const Layout& L, const lp::Sol
     for (std::size_t t = 0; t < T; ++t) {
       res.region_load_mwh[r] += w[t] * res.region_load(r, t);
       res.region_unserved_mwh[r] += w[t] * res.region_unserved(r, t);
-      res.unserved_cost_eur += w[t] * res.region_unserved(r, t) * study.settings.voll_eur_per_mwh;
+      if (res.region_unserved(r, t) != 0.0)
+        res.unserved_cost_eur += w[t] * res.region_unserved(r, t) * study.settings.voll_eur_per_mwh;
       if (has_duals) res.region_price(r, t) = solution.row_dual[static_cast<std::size_t>(L.balance_row(r, t))] / w[t];
     }
   }

@@ -203,6 +203,7 @@ class Reader {
     s_.file = (folder_ / "buses.csv").string();
     s_.settings.name = folder_.filename().empty() ? folder_.parent_path().filename().string() : folder_.filename().string();
     s_.settings.discount_rate = 0.0;  // capital costs come annualised (capital_cost)
+    s_.settings.voll_eur_per_mwh = model::unlimited;  // PyPSA sheds no load unless a generator does
     if (const Table periods = read_table(folder_, "investment_periods"); periods.present && periods.rows() > 0)
       throw Error(ErrorKind::input, Context{periods.csv.file, periods.csv.line[0], 0, "investment_periods"},
                   "multi-period investment is not supported by silkgrid's PyPSA import; export one period");
@@ -268,7 +269,8 @@ class Reader {
       s_.carriers.co2_t_per_mwh_fuel.push_back(co2);
       s_.carriers.renewable.push_back(co2 == 0.0 ? 1 : 0);
     }
-    warn_unmodelled(carriers, {"co2_emissions"}, log_);
+    // Other carrier columns (colours, names, or a table's own cost columns) mean nothing to
+    // PyPSA's optimisation either: no warnings.
   }
 
   int carrier(const std::string& name) {

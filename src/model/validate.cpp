@@ -112,7 +112,8 @@ void validate(const Study& study, core::Logger& log) {
     if (column.size() != T) c.fail("study.timeseries", "a time-series column does not have one value per snapshot");
   if (!(study.settings.discount_rate >= 0 && study.settings.discount_rate < 1))
     c.fail("study.discount_rate", fmt::format("expected a rate in [0, 1), got {}", study.settings.discount_rate));
-  c.positive(study.settings.voll_eur_per_mwh, "study.voll_eur_per_mwh");
+  if (!(study.settings.voll_eur_per_mwh > 0))  // infinite: no load shedding (PyPSA networks)
+    c.fail("study.voll_eur_per_mwh", fmt::format("expected a number > 0, got {}", study.settings.voll_eur_per_mwh));
 
   if (study.regions.size() == 0) c.fail("regions", "expected at least one region");
   c.names(study.regions.name, "regions");

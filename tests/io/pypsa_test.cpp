@@ -1,12 +1,14 @@
 // PyPSA CSV folders: the same optimum as PyPSA.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "core/error.hpp"
 #include "io/pypsa_reader.hpp"
+#include "io/pypsa_writer.hpp"
 #include "io/study_reader.hpp"
 #include "support/studies.hpp"
 
@@ -40,6 +42,16 @@ Solved solve_network(const std::map<std::string, std::string>& files) {
   out.study = io::read_study(dir, log);
   out.results = test::solve(out.study);
   fs::remove_all(dir);
+  // Round trip: written back as a PyPSA folder (with its results) and read again, every
+  // network reaches the same optimum.
+  const std::string again = test::temp_dir("silkgrid-pypsa-again");
+  auto silent = quiet();
+  const auto warnings = io::write_pypsa_folder(again, out.study, &out.results, silent);
+  EXPECT_TRUE(warnings.empty());
+  const auto reread = io::read_study(again, silent);
+  const auto resolved = test::solve(reread);
+  EXPECT_NEAR(resolved.objective_eur, out.results.objective_eur, 1e-9 * (1.0 + std::abs(out.results.objective_eur)));
+  fs::remove_all(again);
   return out;
 }
 
@@ -88,6 +100,11 @@ TEST(PyPsa, AcDcMeshedReachesPyPsasOptimum) {
       {"Norwich Converter", 1353.33}, {"Norway Converter", 1079.91}, {"Bremen Converter", 1570.66}};
   for (const auto& [name, mw] : links)
     EXPECT_NEAR(r.link_capacity_mw[test::index_of(study.links.name, name)], mw, 0.01) << name;
+  // Import → export → import: the same optimum.
+  const std::string again = test::temp_dir("silkgrid-acdc");
+  EXPECT_TRUE(io::write_pypsa_folder(again, study, &r, log).empty());
+  EXPECT_NEAR(test::solve(io::read_study(again, log)).objective_eur, 18441021.4777, 1e-6 * 18441021.4777);
+  fs::remove_all(again);
 }
 
 // PyPSA's reversible link: one flow p0 of either sign; bus0 gets −p0 and bus1 gets +η·p0, so

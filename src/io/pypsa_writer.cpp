@@ -1,0 +1,457 @@
+#include "io/pypsa_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "io/output_dir.hpp"
+#include "model/costs.hpp"
+
+namespace silkgrid::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string number(double v) {
+  if (std::isnan(v)) return "";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return fmt::format("{}", v);
+}
+
+std::string field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string flag(bool v) { return v ? "True" : "False"; }
+
+// One static component table: a header and rows of fields.
+struct StaticTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::string text() const {
+    std::string out;
+    for (std::size_t j = 0; j < header.size(); ++j) out += (j ? "," : "") + field(header[j]);
+    out += '\n';
+    for (const auto& row : rows) {
+      for (std::size_t j = 0; j < row.size(); ++j) out += (j ? "," : "") + field(row[j]);
+      out += '\n';
+    }
+    return out;
+  }
+};
+
+class Writer {
+ public:
+  Writer(const std::string& dir, const model::Study& study, const model::Results* results, core::Logger& log)
+      : dir_(dir), s_(study), r_(results), log_(log), T_(study.snapshots()) {}
+
+  std::vector<std::string> write() {
+    buses();
+    carriers();
+    generators();
+    loads();
+    links();
+    lines();
+    storage();
+    global_constraints();
+    snapshots();
+    put("network.csv", fmt::format("name\n{}\n", field(s_.settings.name)));
+    if (r_) prices();
+    for (const auto& [name, table] : static_) put(name + ".csv", table.text());
+    for (const auto& [file, columns] : series_) {
+      std::string out = "snapshot";
+      for (const auto& [name, values] : columns) out += "," + field(name);
+      out += '\n';
+      for (std::size_t t = 0; t < T_; ++t) {
+        out += field(s_.time.timestamps[t]);
+        for (const auto& [name, values] : columns) out += "," + number(values[t]);
+        out += '\n';
+      }
+      put(file + ".csv", out);
+    }
+    return warnings_;
+  }
+
+ private:
+  fs::path dir_;
+  const model::Study& s_;
+  const model::Results* r_;
+  core::Logger& log_;
+  std::size_t T_;
+  std::map<std::string, StaticTable> static_;
+  std::map<std::string, std::vector<std::pair<std::string, std::vector<double>>>> series_;
+  std::vector<std::string> warnings_;
+  std::vector<double> bus_v_nom_;
+  std::map<std::string, char> extra_carriers_;
+
+  void put(const std::string& name, const std::string& content) { write_file_atomically(dir_ / name, content); }
+
+  void warn(const std::string& message) {
+    warnings_.push_back(message);
+    log_.warn("PyPSA export: {}", message);
+  }
+
+  StaticTable& table(const std::string& name, std::vector<std::string> header) {
+    StaticTable& t = static_[name];
+    if (t.header.empty()) t.header = std::move(header);
+    return t;
+  }
+
+  void add_series(const std::string& file, const std::string& name, std::vector<double> values) {
+    series_[file].emplace_back(name, std::move(values));
+  }
+
+  // A profile attribute: its static value, or "" with a column in "<component>-<attribute>".
+  std::string profile(const std::string& component, const std::string& attribute, const std::string& name,
+                      const model::Profile& p, double scale = 1.0) {
+    if (p.is_constant()) return number(scale * p.constant);
+    std::vector<double> values(T_);
+    for (std::size_t t = 0; t < T_; ++t) values[t] = scale * p.at(s_.series, t);
+    add_series(component + "-" + attribute, name, std::move(values));
+    return "";
+  }
+
+  std::vector<double> row_of(const model::Matrix& m, std::size_t i, double scale = 1.0) const {
+    std::vector<double> v(T_);
+    for (std::size_t t = 0; t < T_; ++t) v[t] = scale * m(i, t);
+    return v;
+  }
+
+  // Capacity columns in PyPSA's terms: an extendable asset's existing part becomes its minimum.
+  std::vector<std::string> capacity(const model::Investment& inv, std::size_t i) const {
+    if (!inv.extendable[i]) return {number(inv.p_nom_mw[i]), "False", "0", "inf"};
+    return {number(inv.p_nom_mw[i]), "True", number(std::max(inv.p_nom_mw[i], inv.p_nom_min_mw[i])),
+            number(inv.p_nom_max_mw[i])};
+  }
+
+  const std::string& bus(int region) const { return s_.regions.name[static_cast<std::size_t>(region)]; }
+
+  void buses() {
+    const auto& rg = s_.regions;
+    bus_v_nom_.assign(rg.size(), model::not_given);
+    std::vector<char> dc(rg.size(), 0);
+    const auto& ln = s_.lines;
+    for (std::size_t l = 0; l < ln.size(); ++l) {
+      if (ln.transformer[l]) continue;
+      for (int end : {ln.from[l], ln.to[l]}) {
+        const auto b = static_cast<std::size_t>(end);
+        if (!model::is_given(bus_v_nom_[b]) && model::is_given(ln.v_nom_kv[l])) bus_v_nom_[b] = ln.v_nom_kv[l];
+        if (ln.kind[l] == model::LineKind::dc) dc[b] = 1;
+      }
+    }
+    auto& t = table("buses", {"name", "v_nom", "carrier", "x", "y", "country"});
+    for (std::size_t b = 0; b < rg.size(); ++b) {
+      if (!model::is_given(bus_v_nom_[b])) bus_v_nom_[b] = 1.0;
+      t.rows.push_back({rg.name[b], number(bus_v_nom_[b]), dc[b] ? "DC" : "AC", number(rg.lon[b]), number(rg.lat[b]),
+                        rg.country[b]});
+    }
+  }
+
+  void carriers() {
+    auto& t = table("carriers", {"name", "co2_emissions"});
+    for (std::size_t c = 0; c < s_.carriers.size(); ++c)
+      t.rows.push_back({s_.carriers.name[c], number(s_.carriers.co2_t_per_mwh_fuel[c])});
+  }
+
+  std::string carrier_of(int c) {
+    return c < 0 ? std::string() : s_.carriers.name[static_cast<std::size_t>(c)];
+  }
+
+  void add_carrier(const std::string& name) {
+    if (s_.find_carrier(name) >= 0 || extra_carriers_.count(name)) return;
+    extra_carriers_[name] = 1;
+    table("carriers", {}).rows.push_back({name, "0"});
+  }
+
+  StaticTable& generator_table() {
+    std::vector<std::string> header = {"name", "bus", "carrier", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max",
+                                       "p_min_pu", "p_max_pu", "marginal_cost", "capital_cost", "efficiency"};
+    if (r_) header.push_back("p_nom_opt");
+    return table("generators", header);
+  }
+
+  void generators() {
+    const auto& g = s_.generators;
+    auto& t = generator_table();
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      std::vector<std::string> row = {g.name[i], bus(g.region[i]), carrier_of(g.carrier[i])};
+      for (auto& c : capacity(g.invest, i)) row.push_back(c);
+      row.push_back(profile("generators", "p_min_pu", g.name[i], g.p_min_pu[i]));
+      row.push_back(profile("generators", "p_max_pu", g.name[i], g.p_max_pu[i]));
+      row.push_back(g.marginal_cost_series[i].is_constant()
+                        ? number(model::marginal_cost_eur_per_mwh(s_, i))
+                        : profile("generators", "marginal_cost", g.name[i], g.marginal_cost_series[i]));
+      row.push_back(number(model::generator_annuity(s_, i)));
+      row.push_back(number(g.efficiency[i]));
+      if (r_) {
+        row.push_back(number(r_->generator_capacity_mw[i]));
+        add_series("generators-p", g.name[i], row_of(r_->generator_p, i));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    markets_and_shedding();
+  }
+
+  // Markets as generators: imports at the import price, exports as a sink (p ≤ 0) earning the
+  // export price; load shedding as a generator per region at the value of lost load.
+  void markets_and_shedding() {
+    const auto& m = s_.markets;
+    auto& t = generator_table();
+    const auto sized = [&](const model::Profile& p) {
+      double peak = 0;
+      for (std::size_t k = 0; k < T_; ++k) peak = std::max(peak, p.at(s_.series, k));
+      return peak;
+    };
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      for (const bool exporting : {false, true}) {
+        const model::Profile& limit = exporting ? m.max_export_mw[i] : m.max_import_mw[i];
+        const double peak = sized(limit);
+        if (peak <= 0) continue;
+        add_carrier("market");
+        const std::string name = m.name[i] + (exporting ? "-export" : "-import");
+        model::Profile share = limit;
+        share.constant /= peak;
+        share.scale /= peak;
+        std::vector<std::string> row = {name, bus(m.region[i]), "market", number(peak), "False", "0", "inf",
+                                        exporting ? profile("generators", "p_min_pu", name, share, -1.0) : "0",
+                                        exporting ? "0" : profile("generators", "p_max_pu", name, share),
+                                        profile("generators", "marginal_cost", name,
+                                                exporting ? m.export_price_eur_per_mwh[i] : m.import_price_eur_per_mwh[i]),
+                                        "0", "1"};
+        if (r_) {
+          row.push_back(number(peak));
+          add_series("generators-p", name, row_of(exporting ? r_->market_export : r_->market_import, i, exporting ? -1.0 : 1.0));
+        }
+        t.rows.push_back(std::move(row));
+      }
+    }
+    if (!std::isfinite(s_.settings.voll_eur_per_mwh)) return;
+    model::Matrix load(s_.regions.size(), T_);
+    for (std::size_t l = 0; l < s_.loads.size(); ++l)
+      for (std::size_t k = 0; k < T_; ++k)
+        load(static_cast<std::size_t>(s_.loads.region[l]), k) += s_.loads.p_mw[l].at(s_.series, k);
+    for (std::size_t b = 0; b < s_.regions.size(); ++b) {
+      double peak = 0;
+      for (std::size_t k = 0; k < T_; ++k) peak = std::max(peak, load(b, k));
+      if (peak <= 0) continue;
+      add_carrier("load-shedding");
+      const std::string name = s_.regions.name[b] + "-load-shedding";
+      std::vector<double> share(T_);
+      for (std::size_t k = 0; k < T_; ++k) share[k] = load(b, k) / peak;
+      add_series("generators-p_max_pu", name, share);
+      std::vector<std::string> row = {name, s_.regions.name[b], "load-shedding", number(peak), "False", "0", "inf", "0", "",
+                                      number(s_.settings.voll_eur_per_mwh), "0", "1"};
+      if (r_) {
+        row.push_back(number(peak));
+        add_series("generators-p", name, row_of(r_->region_unserved, b));
+      }
+      t.rows.push_back(std::move(row));
+    }
+  }
+
+  void loads() {
+    const auto& l = s_.loads;
+    auto& t = table("loads", {"name", "bus", "p_set"});
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      t.rows.push_back({l.name[i], bus(l.region[i]), profile("loads", "p_set", l.name[i], l.p_mw[i])});
+      if (r_) {
+        std::vector<double> p(T_);
+        for (std::size_t k = 0; k < T_; ++k) p[k] = l.p_mw[i].at(s_.series, k);
+        add_series("loads-p", l.name[i], p);
+      }
+    }
+  }
+
+  void links() {
+    const auto& k = s_.links;
+    std::vector<std::string> header = {"name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max",
+                                       "efficiency", "p_min_pu", "p_max_pu", "marginal_cost", "capital_cost", "length"};
+    if (r_) header.push_back("p_nom_opt");
+    auto& t = table("links", header);
+    for (std::size_t i = 0; i < k.size(); ++i) {
+      const bool two_flows = k.bidirectional[i] != 0;
+      const bool one_reversible = two_flows && k.efficiency[i] == 1.0 && k.marginal_cost_eur_per_mwh[i] == 0.0;
+      const double annuity = model::link_annuity(s_, i);
+      const auto push = [&](const std::string& name, int from, int to, double p_min_pu, double cost,
+                            const std::vector<double>* p0) {
+        std::vector<std::string> row = {name, bus(from), bus(to)};
+        auto cap = capacity(k.invest, i);
+        row.insert(row.end(), cap.begin(), cap.end());
+        for (const std::string& v : {number(k.efficiency[i]), number(p_min_pu), number(k.p_max_pu[i]),
+                                     number(k.marginal_cost_eur_per_mwh[i]), number(cost), number(k.length_km[i])})
+          row.push_back(v);
+        if (r_) {
+          row.push_back(number(r_->link_capacity_mw[i]));
+          add_series("links-p0", name, *p0);
+          std::vector<double> p1(*p0);
+          for (double& v : p1) v *= -k.efficiency[i];
+          add_series("links-p1", name, p1);
+        }
+        t.rows.push_back(std::move(row));
+      };
+      std::vector<double> forward, backward;
+      if (r_) {
+        forward = row_of(r_->link_forward, i);
+        backward = row_of(r_->link_backward, i);
+      }
+      if (!two_flows) {
+        push(k.name[i], k.from[i], k.to[i], k.p_min_pu[i], annuity, &forward);
+      } else if (one_reversible) {
+        std::vector<double> net(forward);
+        for (std::size_t n = 0; n < net.size(); ++n) net[n] -= backward[n];
+        push(k.name[i], k.from[i], k.to[i], -k.p_max_pu[i], annuity, &net);
+      } else {
+        push(k.name[i], k.from[i], k.to[i], 0.0, annuity, &forward);
+        push(k.name[i] + "-reverse", k.to[i], k.from[i], 0.0, 0.0, &backward);
+        if (k.invest.extendable[i])
+          warn(fmt::format("link '{}' is lossy, bidirectional and extendable: written as '{}' and '{}-reverse'; the "
+                           "reverse link has no capital cost and is not tied to the forward capacity, which PyPSA "
+                           "cannot express in a CSV folder",
+                           k.name[i], k.name[i], k.name[i]));
+      }
+    }
+  }
+
+  void lines() {
+    const auto& ln = s_.lines;
+    std::vector<std::string> header = {"name", "bus0", "bus1", "x", "r", "s_nom", "s_nom_extendable", "s_nom_min",
+                                       "s_nom_max", "s_max_pu", "capital_cost", "length"};
+    std::vector<std::string> trafo_header = header;
+    trafo_header.insert(trafo_header.end(), {"tap_ratio", "phase_shift"});
+    if (r_) {
+      header.push_back("s_nom_opt");
+      trafo_header.push_back("s_nom_opt");
+    }
+    for (std::size_t l = 0; l < ln.size(); ++l) {
+      const bool trafo = ln.transformer[l] != 0;
+      // Impedances back in PyPSA's units: Ω over the bus voltage for lines, per unit of s_nom
+      // for transformers (tap ratio folded in, so written as 1).
+      const double base = trafo ? (ln.invest.extendable[l] || ln.invest.p_nom_mw[l] <= 0 ? 1.0 : ln.invest.p_nom_mw[l])
+                                : bus_v_nom_[static_cast<std::size_t>(ln.from[l])] *
+                                      bus_v_nom_[static_cast<std::size_t>(ln.from[l])];
+      std::vector<std::string> row = {ln.name[l], bus(ln.from[l]), bus(ln.to[l]), number(ln.x_pu[l] * base),
+                                      number(ln.r_pu[l] * base)};
+      auto cap = capacity(ln.invest, l);
+      if (trafo && ln.invest.extendable[l]) cap[0] = "1";  // the per-unit base of x and r
+      row.insert(row.end(), cap.begin(), cap.end());
+      for (const std::string& v : {number(ln.s_max_pu[l]), number(model::line_annuity(s_, l)), number(ln.length_km[l])})
+        row.push_back(v);
+      if (trafo) row.insert(row.end(), {"1", number(ln.phase_shift_deg[l])});
+      const std::string component = trafo ? "transformers" : "lines";
+      if (r_) {
+        row.push_back(number(r_->line_capacity_mw[l]));
+        add_series(component + "-p0", ln.name[l], row_of(r_->line_flow, l));
+        add_series(component + "-p1", ln.name[l], row_of(r_->line_flow, l, -1.0));
+      }
+      table(component, trafo ? trafo_header : header).rows.push_back(std::move(row));
+    }
+  }
+
+  void storage() {
+    const auto& st = s_.storage;
+    std::vector<std::string> units = {"name", "bus", "carrier", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max",
+                                      "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss",
+                                      "marginal_cost", "marginal_cost_storage", "spill_cost", "cyclic_state_of_charge",
+                                      "state_of_charge_initial", "p_min_pu", "p_max_pu", "capital_cost", "inflow",
+                                      "state_of_charge_set"};
+    std::vector<std::string> stores = {"name", "bus", "carrier", "e_nom", "e_nom_extendable", "e_nom_min", "e_nom_max",
+                                       "standing_loss", "marginal_cost", "marginal_cost_storage", "e_cyclic",
+                                       "e_initial", "e_min_pu", "e_max_pu", "capital_cost", "e_set"};
+    if (r_) {
+      units.push_back("p_nom_opt");
+      stores.push_back("e_nom_opt");
+    }
+    for (std::size_t i = 0; i < st.size(); ++i) {
+      const std::string& name = st.name[i];
+      std::vector<std::string> row = {name, bus(st.region[i]), carrier_of(st.carrier[i])};
+      auto cap = capacity(st.invest, i);
+      row.insert(row.end(), cap.begin(), cap.end());
+      const double annuity = model::storage_annuity(s_, i);
+      if (st.energy_only[i]) {
+        for (const std::string& v :
+             {number(st.standing_loss_per_hour[i]), number(st.marginal_cost_eur_per_mwh[i]),
+              number(st.marginal_cost_storage_eur_per_mwh_h[i]), flag(st.cyclic[i]), number(st.initial_mwh[i]),
+              profile("stores", "e_min_pu", name, st.level_min_pu[i]), profile("stores", "e_max_pu", name, st.level_max_pu[i]),
+              number(annuity), profile("stores", "e_set", name, st.level_set_mwh[i])})
+          row.push_back(v);
+        if (r_) {
+          row.push_back(number(r_->storage_energy_mwh[i]));
+          add_series("stores-p", name, row_of(r_->storage_discharge, i));
+          add_series("stores-e", name, row_of(r_->storage_soc, i));
+        }
+        table("stores", stores).rows.push_back(std::move(row));
+        continue;
+      }
+      for (const std::string& v :
+           {number(st.max_hours[i]), number(st.efficiency_store[i]), number(st.efficiency_dispatch[i]),
+            number(st.standing_loss_per_hour[i]), number(st.marginal_cost_eur_per_mwh[i]),
+            number(st.marginal_cost_storage_eur_per_mwh_h[i]), number(st.spill_cost_eur_per_mwh[i]), flag(st.cyclic[i]),
+            number(st.initial_mwh[i]), profile("storage_units", "p_min_pu", name, st.charge_max_pu[i], -1.0),
+            profile("storage_units", "p_max_pu", name, st.dispatch_max_pu[i]), number(annuity),
+            profile("storage_units", "inflow", name, st.inflow_mw[i]),
+            profile("storage_units", "state_of_charge_set", name, st.level_set_mwh[i])})
+        row.push_back(v);
+      const auto is = [&](const model::Profile& p, double v) { return p.is_constant() && p.constant == v; };
+      if (!is(st.level_min_pu[i], 0.0) || !is(st.level_max_pu[i], 1.0))
+        warn(fmt::format("storage '{}': limits on its level other than [0, max_hours·p_nom] are left out (PyPSA's "
+                         "storage units have none)",
+                         name));
+      if (r_) {
+        row.push_back(number(r_->storage_power_mw[i]));
+        std::vector<double> p = row_of(r_->storage_discharge, i);
+        for (std::size_t k = 0; k < T_; ++k) p[k] -= r_->storage_charge(i, k);
+        add_series("storage_units-p", name, p);
+        add_series("storage_units-p_dispatch", name, row_of(r_->storage_discharge, i));
+        add_series("storage_units-p_store", name, row_of(r_->storage_charge, i));
+        add_series("storage_units-state_of_charge", name, row_of(r_->storage_soc, i));
+        if (st.has_inflow(i, s_.series)) add_series("storage_units-spill", name, row_of(r_->storage_spill, i));
+      }
+      table("storage_units", units).rows.push_back(std::move(row));
+    }
+  }
+
+  void global_constraints() {
+    const auto& p = s_.policies;
+    auto& t = table("global_constraints", {"name", "type", "carrier_attribute", "sense", "constant"});
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (p.kind[i] == model::PolicyKind::co2_cap && p.regions[i].size() == s_.regions.size()) {
+        t.rows.push_back({p.name[i], "primary_energy", "co2_emissions", "<=", number(p.value[i])});
+        continue;
+      }
+      warn(fmt::format("policy '{}' ({}{}) is left out: PyPSA's CSV global constraints cannot express it", p.name[i],
+                       model::to_string(p.kind[i]),
+                       p.kind[i] == model::PolicyKind::co2_cap ? ", over some regions only" : ""));
+    }
+  }
+
+  void snapshots() {
+    std::string out = "snapshot,objective,stores,generators\n";
+    for (std::size_t t = 0; t < T_; ++t)
+      out += fmt::format("{},{},{},{}\n", field(s_.time.timestamps[t]), number(s_.time.weights[t]),
+                         number(s_.time.store_weight(t)), number(s_.time.generator_weight(t)));
+    put("snapshots.csv", out);
+  }
+
+  void prices() {
+    for (std::size_t b = 0; b < s_.regions.size(); ++b)
+      add_series("buses-marginal_price", s_.regions.name[b], row_of(r_->region_price, b));
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> write_pypsa_folder(const std::string& dir, const model::Study& study,
+                                            const model::Results* results, core::Logger& log) {
+  return Writer(dir, study, results, log).write();
+}
+
+}  // namespace silkgrid::io

@@ -1,0 +1,200 @@
+// Writing PyPSA CSV folders: `convert --to pypsa`, PyPSA-style results, and round trips.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/logger.hpp"
+#include "io/csv.hpp"
+#include "io/pypsa_writer.hpp"
+#include "io/study_reader.hpp"
+#include "support/studies.hpp"
+
+using namespace silkgrid;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string program = SILKGRID_BINARY;
+
+core::Logger quiet() {
+  return core::Logger(core::LogLevel::error, [](auto, const std::string&) {});
+}
+
+io::CsvTable read_csv(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return io::parse_csv(text.str(), path.string());
+}
+
+// The value in `column` of the row whose first field is `row` (or of row index `row_index`).
+std::string cell(const io::CsvTable& t, const std::string& row, const std::string& column) {
+  std::size_t j = 0;
+  while (j < t.header.size() && t.header[j] != column) ++j;
+  EXPECT_LT(j, t.header.size()) << column << " in " << t.file;
+  for (const auto& r : t.rows)
+    if (r[0] == row && j < r.size()) return r[j];
+  ADD_FAILURE() << "no row " << row << " in " << t.file;
+  return "";
+}
+
+double objective_of(const fs::path& run) {
+  std::ifstream in(run / "summary.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  const auto at = s.find("\"objective_eur\":");
+  EXPECT_NE(at, std::string::npos);
+  return std::stod(s.substr(at + 16));
+}
+
+std::string series_csv() {
+  std::string csv = "timestamp,solar,load,price\n";
+  for (int t = 0; t < 24; ++t) {
+    const double solar = t >= 6 && t < 18 ? std::sin((t - 6) * 3.14159265358979 / 12.0) : 0.0;
+    csv += fmt::format("2030-06-01T{:02d}:00,{},{},{}\n", t, solar, 150 + 40 * std::cos(t / 24.0 * 6.2831853),
+                       t < 8 ? 30 : t < 20 ? 90 : 60);
+  }
+  return csv;
+}
+}  // namespace
+
+// Everything here has an exact PyPSA equivalent (markets as generators and sinks, load
+// shedding at the value of lost load, a fixed lossy two-way link as two links, a lossless one
+// as one reversible link, lines, storage with inflow and an initial level, a CO2 cap over every
+// region): the PyPSA folder reaches the same optimum, with no warning.
+TEST(PyPsaExport, StudyConvertsToAPyPsaFolderWithTheSameOptimum) {
+  const auto study = test::study_from(R"(
+study: {name: exact, snapshots: 24, timeseries: series.csv, voll_eur_per_mwh: 3000, discount_rate: 0.07}
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: solar, renewable: true}, {name: hydro, renewable: true}]
+regions: [{name: A, country: AZ}, {name: B, country: GE}, {name: C, country: RO}]
+loads:
+  - {name: load-A, region: A, p_mw: load}
+  - {name: load-B, region: B, p_mw: 100}
+  - {name: load-C, region: C, p_mw: 60}
+generators:
+  - {name: gas-A, region: A, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30, vom_eur_per_mwh: 2}
+  - {name: solar-B, region: B, carrier: solar, extendable: true, p_nom_max_mw: 400, capex_eur_per_kw: 500,
+     lifetime_years: 25, fom_pct_per_year: 1.5, p_max_pu: solar}
+  - {name: gas-C, region: C, carrier: gas, p_nom_mw: 20, efficiency: 0.4, fuel_eur_per_mwh_fuel: 30}
+links:
+  - {name: AB, from: A, to: B, p_nom_mw: 120, efficiency: 0.95}
+  - {name: BC, from: B, to: C, p_nom_mw: 15, efficiency: 1.0}
+lines:
+  - {name: AC, from: A, to: C, x_ohm: 10, v_nom_kv: 220, p_nom_mw: 10}
+storage:
+  - {name: battery-B, region: B, p_nom_mw: 50, max_hours: 4, efficiency_store: 0.95, efficiency_dispatch: 0.95,
+     cyclic: false, initial_mwh: 100}
+  - {name: dam-C, region: C, p_nom_mw: 10, max_hours: 20, inflow_mw: 4, spill_cost_eur_per_mwh: 0.5, standing_loss_per_hour: 0.001}
+markets:
+  - {name: eu, region: A, import_price_eur_per_mwh: price, max_import_mw: 40, export_price_eur_per_mwh: price, max_export_mw: 30}
+policies:
+  - {kind: co2_cap, name: cap, regions: [A, B, C], t_per_year: 700}
+)",
+                                      {{"series.csv", series_csv()}});
+  const auto r = test::solve(study);
+  ASSERT_EQ(r.status, "optimal");
+  EXPECT_GT(r.unserved_mwh(), 0.0);  // load shedding is part of the optimum
+  const std::string dir = test::temp_dir("silkgrid-convert");
+  std::string log_text;
+  auto log = core::capturing_logger(log_text, core::LogLevel::warning);
+  const auto warnings = io::write_pypsa_folder(dir, study, nullptr, log);
+  EXPECT_TRUE(warnings.empty()) << log_text;
+  auto silent = quiet();
+  const auto again = io::read_study(dir, silent);
+  const auto r2 = test::solve(again);
+  EXPECT_NEAR(r2.objective_eur, r.objective_eur, 1e-8 * std::abs(r.objective_eur));
+  // Markets and shedding became generators: 3 + eu import, eu export, shedding at A, B, C.
+  EXPECT_EQ(again.generators.size(), 8u);
+  EXPECT_EQ(again.links.size(), 3u);  // AB both ways, BC once (reversible)
+  fs::remove_all(dir);
+}
+
+TEST(PyPsaExport, InexactMappingsAreWarnedAboutByName) {
+  const auto study = test::study_from(R"(
+study: {name: inexact, snapshots: 1}
+carriers: [{name: gas}, {name: wind, renewable: true}]
+regions: [{name: A, country: AZ}, {name: B, country: GE}]
+loads: [{name: load-B, region: B, p_mw: 10}]
+generators:
+  - {name: g, region: A, carrier: gas, p_nom_mw: 100}
+  - {name: w, region: B, carrier: wind, p_nom_mw: 5}
+links:
+  - {name: cable, from: A, to: B, extendable: true, capex_eur_per_mw_km: 1000, length_km: 100, lifetime_years: 40,
+     efficiency: 0.97}
+policies:
+  - {kind: min_renewable_share, name: green, regions: [B], share: 0.3}
+  - {kind: co2_cap, name: a-only, regions: [A], t_per_year: 10}
+)");
+  const std::string dir = test::temp_dir("silkgrid-convert");
+  auto log = quiet();
+  const auto warnings = io::write_pypsa_folder(dir, study, nullptr, log);
+  ASSERT_EQ(warnings.size(), 3u);
+  EXPECT_NE(warnings[0].find("link 'cable'"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[1].find("policy 'green'"), std::string::npos) << warnings[1];
+  EXPECT_NE(warnings[2].find("policy 'a-only'"), std::string::npos) << warnings[2];
+  fs::remove_all(dir);
+}
+
+// `run` on a PyPSA folder also writes a solved PyPSA network: static tables with the optimal
+// capacities, output series, prices; and that folder runs again to the same optimum.
+TEST(PyPsaExport, RunOnAPyPsaFolderWritesPyPsaStyleResults) {
+  const std::string net = test::temp_dir("silkgrid-net");
+  const std::map<std::string, std::string> files = {
+      {"snapshots.csv", "snapshot,objective,stores,generators\n2030-01-01 00:00,1,1,1\n2030-01-01 01:00,1,1,1\n"},
+      {"buses.csv", "name,v_nom\nA,1\nB,1\nC,1\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost,p_nom_extendable,capital_cost\n"
+                         "g,A,1000,10,False,0\npeak,C,0,200,True,5\n"},
+      {"generators-p_max_pu.csv", "snapshot,g\n2030-01-01 00:00,1\n2030-01-01 01:00,0.5\n"},
+      {"loads.csv", "name,bus,p_set\nload,C,90\n"},
+      {"lines.csv", "name,bus0,bus1,x,s_nom\nBC,B,C,1,1000\nAC,A,C,1,1000\n"},
+      {"transformers.csv", "name,bus0,bus1,x,s_nom,tap_ratio\nT,A,B,50,100,2\n"},
+      {"storage_units.csv", "name,bus,p_nom,max_hours,cyclic_state_of_charge\nbattery,C,20,2,True\n"},
+      {"stores.csv", "name,bus,e_nom,e_cyclic\ntank,C,10,True\n"},
+  };
+  for (const auto& [name, content] : files) std::ofstream(net + "/" + name) << content;
+  const std::string out = test::temp_dir("silkgrid-out") + "/run";
+  std::string output;
+  ASSERT_EQ(test::run_command(program + " -q run " + net + " --out " + out, &output), 0) << output;
+  for (const char* name : {"generators-p.csv", "links-p0.csv", "lines-p0.csv", "transformers-p0.csv",
+                           "storage_units-state_of_charge.csv", "stores-e.csv", "buses-marginal_price.csv", "generators.csv",
+                           "lines.csv", "stores.csv", "storage_units.csv", "snapshots.csv"})
+    if (std::string(name) != "links-p0.csv") EXPECT_TRUE(fs::exists(fs::path(out) / name)) << name;
+  // What A sends splits 2 : 1 between A→C and A→B→C by the impedances (1 against 1 + 1).
+  const auto lines_p0 = read_csv(fs::path(out) / "lines-p0.csv");
+  ASSERT_EQ(lines_p0.rows.size(), 2u);
+  EXPECT_EQ(lines_p0.rows[0][0], "2030-01-01 00:00");
+  const double direct = std::stod(cell(lines_p0, "2030-01-01 00:00", "AC"));
+  EXPECT_GT(direct, 1.0);
+  EXPECT_NEAR(std::stod(cell(read_csv(fs::path(out) / "transformers-p0.csv"), "2030-01-01 00:00", "T")), direct / 2, 1e-6);
+  EXPECT_NEAR(std::stod(cell(read_csv(fs::path(out) / "lines-p1.csv"), "2030-01-01 00:00", "AC")), -direct, 1e-9);
+  // Hour 1: g has 500 MW, enough: the peaker is not built, the price is g's 10 EUR/MWh.
+  EXPECT_NEAR(std::stod(cell(read_csv(fs::path(out) / "generators.csv"), "peak", "p_nom_opt")), 0.0, 1e-6);
+  EXPECT_NEAR(std::stod(cell(read_csv(fs::path(out) / "buses-marginal_price.csv"), "2030-01-01 01:00", "C")), 10.0, 1e-6);
+  EXPECT_NEAR(std::stod(cell(read_csv(fs::path(out) / "stores.csv"), "tank", "e_nom_opt")), 10.0, 1e-9);
+  // The result folder is itself a PyPSA network: it runs again to the same optimum.
+  const std::string again = out + "-again";
+  ASSERT_EQ(test::run_command(program + " -q run " + out + " --out " + again, &output), 0) << output;
+  EXPECT_NEAR(objective_of(again), objective_of(out), 1e-9 * std::abs(objective_of(out)));
+  EXPECT_NEAR(objective_of(out), 2 * 90 * 10.0, 1e-6);
+  fs::remove_all(net);
+  fs::remove_all(fs::path(out).parent_path());
+}
+
+TEST(PyPsaExport, ConvertWritesTheDefaultStudyAndRefusesAnUnrelatedFolder) {
+  const std::string base = test::temp_dir("silkgrid-convert");
+  std::string output;
+  ASSERT_EQ(test::run_command(program + " convert --to pypsa " + base + "/corridor --resolution 24h", &output), 0) << output;
+  EXPECT_NE(output.find("min_renewable_share"), std::string::npos) << output;  // the warnings are printed
+  EXPECT_TRUE(fs::exists(fs::path(base) / "corridor" / "generators-p_max_pu.csv"));
+  const auto buses = read_csv(fs::path(base) / "corridor" / "buses.csv");
+  EXPECT_EQ(buses.rows.size(), 8u);
+  std::ofstream(base + "/mine.txt") << "keep me";
+  EXPECT_NE(test::run_command(program + " convert builtin:demo --to pypsa " + base, &output), 0);
+  EXPECT_TRUE(fs::exists(fs::path(base) / "mine.txt"));
+  EXPECT_EQ(test::run_command(program + " convert builtin:demo --to excel " + base + "/x", &output), 64) << output;
+  fs::remove_all(base);
+}
