@@ -480,3 +480,40 @@ lines:
   EXPECT_NEAR(r.line_capacity_mw[0], 125.0, 1e-6);
   EXPECT_NEAR(r.objective_eur, 125 * 500.0 + 100 * 8760 * 10.0, 1e-4);
 }
+
+// A non-cyclic reservoir starting at 30 MWh with 5 MW of inflow serves a 20 MW load ahead of
+// imports at 100 EUR/MWh. It has water enough (30 + 2·5 = 40 MWh) but delivers at most 15 MW,
+// so 5 MW are imported each hour (1,000 EUR) and the level ends at 30 + 10 − 2·15 = 10 MWh.
+TEST(ClosedForm, ReservoirWithInitialLevelAndInflow) {
+  const auto study = study_from(R"(
+study: {name: reservoir, snapshots: 2}
+regions: [{name: A, country: AZ}]
+loads: [{name: load-A, region: A, p_mw: 20}]
+storage:
+  - {name: dam, region: A, p_nom_mw: 15, max_hours: 4, cyclic: false, initial_mwh: 30, inflow_mw: 5,
+     spill_cost_eur_per_mwh: 1}
+markets:
+  - {name: grid, region: A, import_price_eur_per_mwh: 100, max_import_mw: 1000}
+)");
+  const auto r = solve(study);
+  EXPECT_NEAR(r.objective_eur, 2 * 5 * 100.0, 1e-6);
+  EXPECT_NEAR(r.storage_soc(0, 1), 10.0, 1e-6);
+  EXPECT_NEAR(r.storage_spill(0, 0) + r.storage_spill(0, 1), 0.0, 1e-9);
+}
+
+// A 1 MWh reservoir (15 MW × 1/15 h), empty at the start, 5 MW of inflow and a 2 MW load: of
+// the 10 MWh that flow in over two hours, 4 are used and at most 1 can stay, so 5 MWh are
+// spilled at 1 EUR/MWh.
+TEST(ClosedForm, InflowBeyondTheReservoirIsSpilled) {
+  const auto study = study_from(R"(
+study: {name: spill, snapshots: 2}
+regions: [{name: A, country: AZ}]
+loads: [{name: load-A, region: A, p_mw: 2}]
+storage:
+  - {name: dam, region: A, p_nom_mw: 15, max_hours: 0.0666666666666667, cyclic: false, inflow_mw: 5,
+     spill_cost_eur_per_mwh: 1}
+)");
+  const auto r = solve(study);
+  EXPECT_NEAR(r.storage_spill(0, 0) + r.storage_spill(0, 1), 5.0, 1e-6);
+  EXPECT_NEAR(r.objective_eur, 5.0, 1e-6);
+}

@@ -286,3 +286,13 @@ TEST(BadInput, LinesNeedTheImpedanceOfTheirKind) {
   EXPECT_EQ(e.context().key, "lines[0].s_max_pu");
   EXPECT_EQ(e.context().line, 10);
 }
+
+TEST(BadInput, StorageLevelKeys) {
+  auto e = read_error(std::string(base_study) +
+                      "storage: [{name: s, region: A, p_nom_mw: 10, max_hours: 2, initial_mwh: 5}]\n");
+  EXPECT_EQ(e.context().key, "storage[0].initial_mwh");
+  EXPECT_NE(std::string(e.what()).find("cyclic: false"), std::string::npos) << e.what();
+  e = read_error(std::string(base_study) +
+                 "storage: [{name: s, region: A, p_nom_mw: 10, max_hours: 2, inflow_mw: -1}]\n");
+  EXPECT_EQ(e.context().key, "storage[0].inflow_mw");
+}
