@@ -148,7 +148,7 @@ Layout make_layout(const model::Study& study) {
     if (L.link_capacity[k] == none) continue;
     L.link_forward_max[k] = row.take(T);
     if (L.backward[k] != none) L.link_backward_max[k] = row.take(T);
-    if (study.links.p_min_pu[k] != 0.0) L.link_forward_min[k] = row.take(T);
+    if (!study.links.min_pu_is_zero(k, study.series, static_cast<std::size_t>(T))) L.link_forward_min[k] = row.take(T);
   }
   L.line_max.assign(N, none);
   L.line_min.assign(N, none);

@@ -10,9 +10,11 @@ void link_bounds(const Problem& problem, lp::LinearProgram& lp) {
   const auto& L = problem.layout;
   for (std::size_t k = 0; k < links.size(); ++k) {
     const bool fixed = L.link_capacity[k] == none;
-    const double upper = fixed ? links.p_max_pu[k] * links.invest.p_nom_mw[k] : lp::infinity;
-    const double lower = fixed ? links.p_min_pu[k] * links.invest.p_nom_mw[k] : links.p_min_pu[k] < 0 ? -lp::infinity : 0.0;
+    const bool reversible = links.reversible(k, problem.study.series, problem.T());
     for (std::size_t t = 0; t < problem.T(); ++t) {
+      const double cap = links.invest.p_nom_mw[k];
+      const double upper = fixed ? links.p_max_pu[k].at(problem.study.series, t) * cap : lp::infinity;
+      const double lower = fixed ? links.p_min_pu[k].at(problem.study.series, t) * cap : reversible ? -lp::infinity : 0.0;
       const double cost = links.marginal_cost_eur_per_mwh[k] * problem.weight(t);
       const auto fwd = static_cast<std::size_t>(L.f_fwd(k, t));
       lp.col_lower[fwd] = lower;
@@ -20,7 +22,7 @@ void link_bounds(const Problem& problem, lp::LinearProgram& lp) {
       lp.cost[fwd] = cost;
       if (L.backward[k] != none) {
         const auto bwd = static_cast<std::size_t>(L.f_bwd(k, t));
-        lp.col_upper[bwd] = upper;
+        lp.col_upper[bwd] = std::max(0.0, upper);
         lp.cost[bwd] = cost;
       }
     }
@@ -46,23 +48,24 @@ void link_entries(const Problem& problem, Sink& sink) {
   for (std::size_t k = 0; k < problem.study.links.size(); ++k) {
     const int F = L.link_capacity[k];
     if (F == none) continue;
-    const double max_pu = problem.study.links.p_max_pu[k], min_pu = problem.study.links.p_min_pu[k];
+    const auto& links = problem.study.links;
+    const auto& series = problem.study.series;
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const int row = L.link_forward_max[k] + static_cast<int>(t);
       sink.add(row, L.f_fwd(k, t), 1.0);
-      sink.add(row, F, -max_pu);
+      sink.add(row, F, -links.p_max_pu[k].at(series, t));
     }
     if (L.link_forward_min[k] != none)
       for (std::size_t t = 0; t < problem.T(); ++t) {
         const int row = L.link_forward_min[k] + static_cast<int>(t);
         sink.add(row, L.f_fwd(k, t), 1.0);
-        sink.add(row, F, -min_pu);
+        sink.add(row, F, -links.p_min_pu[k].at(series, t));
       }
     if (L.backward[k] == none) continue;
     for (std::size_t t = 0; t < problem.T(); ++t) {
       const int row = L.link_backward_max[k] + static_cast<int>(t);
       sink.add(row, L.f_bwd(k, t), 1.0);
-      sink.add(row, F, -max_pu);
+      sink.add(row, F, -links.p_max_pu[k].at(series, t));
     }
   }
 }

@@ -203,7 +203,8 @@ class Reader {
     s_.file = (folder_ / "buses.csv").string();
     s_.settings.name = folder_.filename().empty() ? folder_.parent_path().filename().string() : folder_.filename().string();
     s_.settings.discount_rate = 0.0;  // capital costs come annualised (capital_cost)
-    s_.settings.voll_eur_per_mwh = model::unlimited;  // PyPSA sheds no load unless a generator does
+    s_.settings.voll_eur_per_mwh = model::unlimited;
+    s_.settings.from_pypsa = true;  // PyPSA sheds no load unless a generator does
     if (const Table periods = read_table(folder_, "investment_periods"); periods.present && periods.rows() > 0)
       throw Error(ErrorKind::input, Context{periods.csv.file, periods.csv.line[0], 0, "investment_periods"},
                   "multi-period investment is not supported by silkgrid's PyPSA import; export one period");
@@ -307,7 +308,7 @@ class Reader {
         {"loads", {"p_set"}},
         {"storage_units", {"p_max_pu", "p_min_pu", "inflow", "state_of_charge_set"}},
         {"stores", {"e_min_pu", "e_max_pu", "e_set"}},
-        {"links", {}}, {"lines", {}}, {"transformers", {}}, {"buses", {}}, {"carriers", {}},
+        {"links", {"p_min_pu", "p_max_pu"}}, {"lines", {}}, {"transformers", {}}, {"buses", {}}, {"carriers", {}},
         {"global_constraints", {}}, {"shunt_impedances", {}}};
     static const std::set<std::string> outputs = {
         "p", "p0", "p1", "p2", "p3", "p4", "q", "q0", "q1", "state_of_charge", "e", "spill", "p_dispatch", "p_store",
@@ -583,8 +584,8 @@ class Reader {
       k.efficiency.push_back(links.number(i, "efficiency", 1.0));
       k.bidirectional.push_back(0);
       k.marginal_cost_eur_per_mwh.push_back(links.number(i, "marginal_cost", 0.0));
-      k.p_min_pu.push_back(links.number(i, "p_min_pu", 0.0));
-      k.p_max_pu.push_back(links.number(i, "p_max_pu", 1.0));
+      k.p_min_pu.push_back(profile(links, i, "p_min_pu", 0.0));
+      k.p_max_pu.push_back(profile(links, i, "p_max_pu", 1.0));
     }
     std::set<std::string> read = with_costs({"bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max",
                                              "p_nom_set", "p_min_pu", "p_max_pu", "efficiency", "length"});

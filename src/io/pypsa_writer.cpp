@@ -281,12 +281,13 @@ class Writer {
       const bool two_flows = k.bidirectional[i] != 0;
       const bool one_reversible = two_flows && k.efficiency[i] == 1.0 && k.marginal_cost_eur_per_mwh[i] == 0.0;
       const double annuity = model::link_annuity(s_, i);
-      const auto push = [&](const std::string& name, int from, int to, double p_min_pu, double cost,
-                            const std::vector<double>* p0) {
+      const auto push = [&](const std::string& name, int from, int to, const model::Profile& p_min_pu, double min_scale,
+                            double cost, const std::vector<double>* p0) {
         std::vector<std::string> row = {name, bus(from), bus(to)};
         auto cap = capacity(k.invest, i);
         row.insert(row.end(), cap.begin(), cap.end());
-        for (const std::string& v : {number(k.efficiency[i]), number(p_min_pu), number(k.p_max_pu[i]),
+        for (const std::string& v : {number(k.efficiency[i]), profile("links", "p_min_pu", name, p_min_pu, min_scale),
+                                     profile("links", "p_max_pu", name, k.p_max_pu[i]),
                                      number(k.marginal_cost_eur_per_mwh[i]), number(cost), number(k.length_km[i])})
           row.push_back(v);
         if (r_) {
@@ -304,14 +305,14 @@ class Writer {
         backward = row_of(r_->link_backward, i);
       }
       if (!two_flows) {
-        push(k.name[i], k.from[i], k.to[i], k.p_min_pu[i], annuity, &forward);
+        push(k.name[i], k.from[i], k.to[i], k.p_min_pu[i], 1.0, annuity, &forward);
       } else if (one_reversible) {
         std::vector<double> net(forward);
         for (std::size_t n = 0; n < net.size(); ++n) net[n] -= backward[n];
-        push(k.name[i], k.from[i], k.to[i], -k.p_max_pu[i], annuity, &net);
+        push(k.name[i], k.from[i], k.to[i], k.p_max_pu[i], -1.0, annuity, &net);
       } else {
-        push(k.name[i], k.from[i], k.to[i], 0.0, annuity, &forward);
-        push(k.name[i] + "-reverse", k.to[i], k.from[i], 0.0, 0.0, &backward);
+        push(k.name[i], k.from[i], k.to[i], model::Profile::fixed(0.0), 1.0, annuity, &forward);
+        push(k.name[i] + "-reverse", k.to[i], k.from[i], model::Profile::fixed(0.0), 1.0, 0.0, &backward);
         if (k.invest.extendable[i])
           warn(fmt::format("link '{}' is lossy, bidirectional and extendable: written as '{}' and '{}-reverse'; the "
                            "reverse link has no capital cost and is not tied to the forward capacity, which PyPSA "

@@ -579,8 +579,8 @@ class StudyReader {
     }
     l.bidirectional.push_back(boolean(n, "bidirectional", k, true) ? 1 : 0);
     l.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
-    l.p_min_pu.push_back(number(n, "p_min_pu", k, 0.0));
-    l.p_max_pu.push_back(number(n, "p_max_pu", k, 1.0));
+    l.p_min_pu.push_back(profile(n, "p_min_pu", k, 0.0));
+    l.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
   }
 
   void read_line(const YAML::Node& n, const std::string& k) {

@@ -78,6 +78,19 @@ bool all_zero(const Profile& p, const TimeSeriesTable& series, std::size_t T) {
 std::size_t rows_of(const TimeSeriesTable& series) { return series.values.empty() ? 0 : series.values.front().size(); }
 }  // namespace
 
+bool Links::reversible(std::size_t k, const TimeSeriesTable& series, std::size_t T) const {
+  const std::size_t n = p_min_pu[k].is_constant() ? 1 : T;
+  for (std::size_t t = 0; t < n; ++t)
+    if (p_min_pu[k].at(series, t) < 0) return true;
+  return false;
+}
+bool Links::min_pu_is_zero(std::size_t k, const TimeSeriesTable& series, std::size_t T) const {
+  const std::size_t n = p_min_pu[k].is_constant() ? 1 : T;
+  for (std::size_t t = 0; t < n; ++t)
+    if (p_min_pu[k].at(series, t) != 0) return false;
+  return true;
+}
+
 bool Storage::has_inflow(std::size_t i, const TimeSeriesTable& series) const {
   return !all_zero(inflow_mw[i], series, rows_of(series));
 }

@@ -104,8 +104,12 @@ struct Links {
   // Flow limits per unit of capacity (PyPSA's p_min_pu, p_max_pu). A negative p_min_pu makes a
   // one-way link reversible as PyPSA does: one flow variable of either sign, whose efficiency
   // applies in both directions.
-  std::vector<double> p_min_pu, p_max_pu;
+  // Either may be a time series (PyPSA's links-p_max_pu.csv).
+  std::vector<Profile> p_min_pu, p_max_pu;
   std::size_t size() const { return name.size(); }
+  // Whether p_min_pu is negative at some snapshot (one flow of either sign).
+  bool reversible(std::size_t k, const TimeSeriesTable& series, std::size_t T) const;
+  bool min_pu_is_zero(std::size_t k, const TimeSeriesTable& series, std::size_t T) const;
 };
 
 // Lines and transformers: lossless AC or DC branches whose flows follow the linearised power
@@ -195,6 +199,7 @@ struct StudySettings {
   double discount_rate = 0.07;
   double voll_eur_per_mwh = 10000.0;
   double resolution_hours = 0.0;  // snapshots are blocks of this many hours; 0 = as the series
+  bool from_pypsa = false;        // read from a PyPSA folder: PyPSA's conventions (link efficiencies > 1: conversions)
 };
 
 struct Study {

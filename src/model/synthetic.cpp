@@ -99,8 +99,8 @@ Study synthetic_chain(const SyntheticOptions& o) {
       l.efficiency.push_back(0.97);
       l.bidirectional.push_back(1);
       l.marginal_cost_eur_per_mwh.push_back(0.0);
-      l.p_min_pu.push_back(0.0);
-      l.p_max_pu.push_back(1.0);
+      l.p_min_pu.push_back(Profile::fixed(0.0));
+      l.p_max_pu.push_back(Profile::fixed(1.0));
     }
   }
   if (o.with_market) {

@@ -163,13 +163,23 @@ void validate(const Study& study, core::Logger& log) {
     c.non_negative(l.length_km[i], Checker::key("links", i, "length_km"));
     c.non_negative(l.capex_eur_per_mw_km[i], Checker::key("links", i, "capex_eur_per_mw_km"));
     c.non_negative(l.capex_eur_per_kw[i], Checker::key("links", i, "capex_eur_per_kw"));
-    c.efficiency(l.efficiency[i], Checker::key("links", i, "efficiency"));
-    c.non_negative(l.marginal_cost_eur_per_mwh[i], Checker::key("links", i, "marginal_cost_eur_per_mwh"));
-    if (!(l.p_max_pu[i] > 0 && l.p_max_pu[i] <= 1))
-      c.fail(Checker::key("links", i, "p_max_pu"), fmt::format("expected a per-unit value in (0, 1], got {}", l.p_max_pu[i]));
-    if (!(l.p_min_pu[i] >= -1 && l.p_min_pu[i] <= l.p_max_pu[i]))
-      c.fail(Checker::key("links", i, "p_min_pu"), fmt::format("expected a per-unit value in [-1, p_max_pu], got {}", l.p_min_pu[i]));
-    if (l.p_min_pu[i] < 0 && l.bidirectional[i])
+    // In a PyPSA network an efficiency above 1 is a conversion (a heat pump's COP), not a loss.
+    if (study.settings.from_pypsa) {
+      if (!(l.efficiency[i] > 0 && std::isfinite(l.efficiency[i])))
+        c.fail(Checker::key("links", i, "efficiency"), fmt::format("expected an efficiency > 0, got {}", l.efficiency[i]));
+    } else {
+      c.efficiency(l.efficiency[i], Checker::key("links", i, "efficiency"));
+    }
+    c.finite(l.marginal_cost_eur_per_mwh[i], Checker::key("links", i, "marginal_cost_eur_per_mwh"));
+    c.profile(l.p_max_pu[i], Checker::key("links", i, "p_max_pu"), [](double v) { return v >= -1 && v <= 1; },
+              "a per-unit value in [-1, 1]");
+    c.profile(l.p_min_pu[i], Checker::key("links", i, "p_min_pu"), [](double v) { return v >= -1 && v <= 1; },
+              "a per-unit value in [-1, 1]");
+    for (std::size_t t = 0; t < (l.p_min_pu[i].is_constant() && l.p_max_pu[i].is_constant() ? 1 : T); ++t)
+      if (l.p_min_pu[i].at(study.series, t) > l.p_max_pu[i].at(study.series, t))
+        c.fail(Checker::key("links", i, "p_min_pu"),
+               fmt::format("p_min_pu exceeds p_max_pu at snapshot {} ({})", t, study.time.timestamps[t]));
+    if (l.reversible(i, study.series, T) && l.bidirectional[i])
       c.fail(Checker::key("links", i, "p_min_pu"),
              "a negative p_min_pu makes the link reversible (PyPSA's way: one flow, the efficiency both ways); "
              "set bidirectional: false with it, or drop it for silkgrid's two-flow bidirectional link");

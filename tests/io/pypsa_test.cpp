@@ -372,3 +372,21 @@ TEST(PyPsa, TimeVaryingMarginalCostAndASinkGenerator) {
   EXPECT_NEAR(s.results.generator_p(1, 1), 0.0, 1e-9);
   EXPECT_NEAR(s.results.objective_eur, 150.0 * 5 - 50.0 * 20 + 100.0 * 30, 1e-9);
 }
+
+// A link with a time-varying p_max_pu (0.5 then 1) and a heat-pump-like efficiency of 3 (a
+// conversion, allowed in PyPSA networks): heat load 90 MW at bus H, power at 10 EUR/MWh at E.
+// Hour 0: the link may carry 0.5·20 = 10 MW → 30 MW of heat, the rest (60) from a boiler at
+// 50; hour 1: 20 MW → 60 MW of heat, 30 from the boiler. Cost: (10 + 20)·10 + (60 + 30)·50.
+TEST(PyPsa, LinkWithTimeVaryingLimitAndConversionEfficiency) {
+  const auto s = solve_network({
+      {"snapshots.csv", "snapshot,objective\n0,1\n1,1\n"},
+      {"buses.csv", "name,carrier\nE,AC\nH,heat\n"},
+      {"loads.csv", "name,bus,p_set\nheat,H,90\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost\ngrid,E,1000,10\nboiler,H,1000,50\n"},
+      {"links.csv", "name,bus0,bus1,p_nom,efficiency\nheat-pump,E,H,20,3\n"},
+      {"links-p_max_pu.csv", "snapshot,heat-pump\n0,0.5\n1,1\n"},
+  });
+  EXPECT_NEAR(s.results.link_forward(0, 0), 10.0, 1e-9);
+  EXPECT_NEAR(s.results.link_forward(0, 1), 20.0, 1e-9);
+  EXPECT_NEAR(s.results.objective_eur, 30.0 * 10 + 90.0 * 50, 1e-9);
+}
