@@ -10,6 +10,7 @@
 #include <numeric>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "io/builtin.hpp"
@@ -233,6 +234,21 @@ class Reader {
   std::vector<double> v_nom_;
   std::vector<char> dc_;
   std::vector<char> bus_active_;
+  // Time-series tables, read once each, with their columns by component name.
+  struct Series {
+    Table table;
+    std::unordered_map<std::string, int> columns;
+  };
+  std::map<std::string, Series> series_cache_;
+
+  const Series& series_table(const std::string& name) {
+    auto found = series_cache_.find(name);
+    if (found != series_cache_.end()) return found->second;
+    Series s;
+    s.table = read_table(folder_, name);
+    for (std::size_t j = 1; j < s.table.csv.header.size(); ++j) s.columns.emplace(s.table.csv.header[j], static_cast<int>(j));
+    return series_cache_.emplace(name, std::move(s)).first->second;
+  }
 
   void read_snapshots() {
     const Table snapshots = read_table(folder_, "snapshots");
@@ -355,8 +371,10 @@ class Reader {
   model::Profile profile(const Table& components, std::size_t row, const std::string& attribute, double fallback,
                          double scale = 1.0) {
     const std::string table = components.kind + "-" + attribute;
-    const Table t = read_table(folder_, table);
-    const int j = t.present ? t.column(components.name(row)) : -1;
+    const Series& cached = series_table(table);
+    const Table& t = cached.table;
+    const auto at = cached.columns.find(components.name(row));
+    const int j = t.present && at != cached.columns.end() ? at->second : -1;
     if (j < 0) return model::Profile::fixed(scale * components.number(row, attribute, fallback));
     if (t.rows() != T_)
       throw Error(ErrorKind::input, Context{t.csv.file, 0, 0, ""},
