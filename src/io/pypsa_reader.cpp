@@ -436,19 +436,28 @@ class Reader {
     const Table gens = read_table(folder_, "generators");
     for (std::size_t i = 0; i < gens.rows(); ++i) {
       if (!active(gens, i, {"bus"})) continue;
-      require_sign(gens, i, 1.0);
+      // sign −1 (a generator that consumes): silkgrid's variable is the injection −p, whose
+      // limits are −p_max_pu, −p_min_pu and whose cost is −marginal_cost.
+      const double sign = gens.number(i, "sign", 1.0);
+      if (sign != 1.0 && sign != -1.0)
+        throw Error(ErrorKind::input, gens.at(i, "sign"), fmt::format("expected a sign of 1 or -1, got {}", sign));
       auto& g = s_.generators;
       g.name.push_back(gens.name(i));
       g.region.push_back(bus(gens, i, "bus"));
       g.carrier.push_back(carrier(gens.text(i, "carrier", "(none)")));
+      if (sign < 0 && s_.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(g.carrier.back())] != 0)
+        throw Error(ErrorKind::input, gens.at(i, "sign"),
+                    fmt::format("generator '{}' has sign -1 and an emitting carrier; silkgrid's PyPSA import does not "
+                                "support that combination",
+                                gens.name(i)));
       investment(gens, i, "p_nom", g.invest);
       g.capex_eur_per_kw.push_back(0.0);
       g.efficiency.push_back(gens.number(i, "efficiency", 1.0));
       g.fuel_eur_per_mwh_fuel.push_back(0.0);
-      g.vom_eur_per_mwh.push_back(gens.number(i, "marginal_cost", 0.0));
-      g.p_max_pu.push_back(profile(gens, i, "p_max_pu", 1.0));
-      g.p_min_pu.push_back(profile(gens, i, "p_min_pu", 0.0));
-      g.marginal_cost_series.push_back(profile(gens, i, "marginal_cost", model::not_given));
+      g.vom_eur_per_mwh.push_back(sign * gens.number(i, "marginal_cost", 0.0));
+      g.p_max_pu.push_back(profile(gens, i, sign > 0 ? "p_max_pu" : "p_min_pu", sign > 0 ? 1.0 : 0.0, sign));
+      g.p_min_pu.push_back(profile(gens, i, sign > 0 ? "p_min_pu" : "p_max_pu", sign > 0 ? 0.0 : 1.0, sign));
+      g.marginal_cost_series.push_back(profile(gens, i, "marginal_cost", model::not_given, sign));
       if (!g.marginal_cost_series.back().is_constant()) g.vom_eur_per_mwh.back() = 0.0;
     }
     warn_unmodelled(gens, with_costs({"bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set",

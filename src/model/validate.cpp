@@ -141,8 +141,8 @@ void validate(const Study& study, core::Logger& log) {
     c.non_negative(g.fuel_eur_per_mwh_fuel[i], Checker::key("generators", i, "fuel_eur_per_mwh_fuel"));
     c.finite(g.fuel_eur_per_mwh_fuel[i], Checker::key("generators", i, "fuel_eur_per_mwh_fuel"));
     c.finite(g.vom_eur_per_mwh[i], Checker::key("generators", i, "vom_eur_per_mwh"));
-    const auto pu = [](double v) { return v >= 0 && v <= 1; };
-    c.profile(g.p_max_pu[i], Checker::key("generators", i, "p_max_pu"), pu, "a per-unit value in [0, 1]");
+    c.profile(g.p_max_pu[i], Checker::key("generators", i, "p_max_pu"), [](double v) { return v >= -1 && v <= 1; },
+              "a per-unit value in [-1, 1]");
     c.profile(g.p_min_pu[i], Checker::key("generators", i, "p_min_pu"), [](double v) { return v >= -1 && v <= 1; },
               "a per-unit value in [-1, 1]");
     if (!g.marginal_cost_series[i].is_constant())

@@ -390,3 +390,16 @@ TEST(PyPsa, LinkWithTimeVaryingLimitAndConversionEfficiency) {
   EXPECT_NEAR(s.results.link_forward(0, 1), 20.0, 1e-9);
   EXPECT_NEAR(s.results.objective_eur, 30.0 * 10 + 90.0 * 50, 1e-9);
 }
+
+// A generator with sign −1 consumes p: here a flexible demand of up to 50 MW worth 20 EUR/MWh
+// (marginal_cost −20). The cheap plant (10 EUR/MWh, 100 MW) serves the 60 MW load and 40 MW of
+// it; the dear plant (30 EUR/MWh) is not worth running for it. Cost: 100·10 − 40·20 = 200.
+TEST(PyPsa, GeneratorWithNegativeSignConsumes) {
+  const auto s = solve_network({
+      {"buses.csv", "name\nA\n"},
+      {"loads.csv", "name,bus,p_set\nload,A,60\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost,sign\ncheap,A,100,10,1\ndear,A,100,30,1\nflex,A,50,-20,-1\n"},
+  });
+  EXPECT_NEAR(s.results.generator_p(2, 0), -40.0, 1e-9);  // silkgrid reports the injection
+  EXPECT_NEAR(s.results.objective_eur, 200.0, 1e-9);
+}
