@@ -100,7 +100,7 @@ void add_line(model::Study& s, int from, int to, double length_km, double horizo
   l.to.push_back(to);
   // 1,700 MW existing (its capital cost is a constant of the objective), extendable to 6 GW at
   // EUR 30 per MW, km and year.
-  l.invest.push(1700.0, !getenv("XL"), 1700.0, 6000.0, 0.0, 40.0, model::not_given, 30.0 * length_km * horizon);
+  l.invest.push(1700.0, !getenv("XL"), 1700.0, 6000.0, 0.0, 40.0, model::not_given, (getenv("XC") ? atof(getenv("XC")) : 30.0) * length_km * horizon);
   l.kind.push_back(model::LineKind::ac);
   const double x = 0.25 * length_km, r = 0.03 * length_km;  // ohm: typical 380 kV overhead line
   l.x_ohm.push_back(x);
@@ -197,8 +197,10 @@ model::Study grid_network(const Grid& grid, std::uint64_t seed = 7) {
         g.p_min_pu.push_back(model::Profile::fixed(0.0));
       };
       // Annuities per MW and year (about PyPSA technology-data 2030), scaled to the horizon.
-      add_generator("wind", 1, col + 1, !getenv("XR"), getenv("XR") ? 300.0 : 0.0, 110000.0 * horizon, 1.0, 0.0, 1.5 + 0.1 * uniform(rng));
-      add_generator("solar", 2, col + 2, !getenv("XR"), getenv("XR") ? 300.0 : 0.0, 45000.0 * horizon, 1.0, 0.0, 0.5 + 0.1 * uniform(rng));
+      const double jw = getenv("XP") ? 0.85 + 0.3 * uniform(rng) : 1.0;
+      const double js = getenv("XP") ? 0.85 + 0.3 * uniform(rng) : 1.0;
+      add_generator("wind", 1, col + 1, !getenv("XR"), getenv("XR") ? 300.0 : 0.0, jw * 110000.0 * horizon, 1.0, 0.0, 1.5 + 0.1 * uniform(rng));
+      add_generator("solar", 2, col + 2, !getenv("XR"), getenv("XR") ? 300.0 : 0.0, js * 45000.0 * horizon, 1.0, 0.0, 0.5 + 0.1 * uniform(rng));
       add_generator("gas", 0, std::nullopt, false, std::ceil(1.3 * peak), 0.0, 0.5, 30.0 + 5.0 * uniform(rng), 4.0);
 
       auto& st = s.storage;
@@ -383,6 +385,7 @@ Measurement measure(const Case& c) {
     if (getenv("XLOG")) solver.log_level = atoi(getenv("XLOG"));
     solver.method = lp::Method::dual;
     solver.presolve = true;
+    if (getenv("XT")) solver.time_limit_s = atof(getenv("XT"));
     const auto start = std::chrono::steady_clock::now();
     const lp::Solution solution = lp::solve(lp, solver, log);
     m.solve_s = seconds_since(start);

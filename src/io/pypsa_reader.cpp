@@ -142,7 +142,7 @@ const std::vector<Unmodelled>& unit_commitment_and_ramps() {
       {"s_nom_mod", "0", "modular capacity (ignored: solved as continuous)"},
       {"e_sum_min", "-inf", "energy-sum limits (ignored)"},
       {"e_sum_max", "inf", "energy-sum limits (ignored)"},
-      {"p_set", "", "power set points (ignored)"},
+      {"p_set", "0", "power set points (ignored)"},
       {"p_dispatch_set", "", "power set points (ignored)"},
       {"p_store_set", "", "power set points (ignored)"},
       {"phase_shift_min", "0", "optimised phase shifts (the fixed phase_shift is used)"},
