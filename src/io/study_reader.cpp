@@ -85,7 +85,7 @@ class StudyReader {
     }
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
     check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
-                          "lines", "storage", "markets", "policies"});
+                          "lines", "storage", "markets", "policies", "projects"});
     read_settings(root);
     if (root["solver"]) read_solver(root["solver"]);
     read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
@@ -98,6 +98,7 @@ class StudyReader {
     read_list(root, "storage", [&](const YAML::Node& n, const std::string& k) { read_storage(n, k); });
     read_list(root, "markets", [&](const YAML::Node& n, const std::string& k) { read_market(n, k); });
     read_list(root, "policies", [&](const YAML::Node& n, const std::string& k) { read_policy(n, k); });
+    read_list(root, "projects", [&](const YAML::Node& n, const std::string& k) { read_project(n, k); });
     model::validate(study_, log_);
     return std::move(study_);
   }
@@ -691,6 +692,144 @@ class StudyReader {
              fmt::format("carrier '{}' is not renewable", study_.carriers.name[static_cast<std::size_t>(counted[i])]));
     p.carriers.push_back(counted);
     p.value.push_back(required_number(n, value_key, k));
+  }
+
+  // One of the study's assets by name, in any table (names must not be ambiguous).
+  model::AssetRef asset(const YAML::Node& node, const std::string& key) {
+    if (!node.IsScalar()) fail(node, key, "expected the name of a generator, link, storage unit or line");
+    const std::string name = node.Scalar();
+    std::vector<model::AssetRef> found;
+    const auto look = [&](const std::vector<std::string>& names, model::AssetKind kind) {
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) found.push_back({kind, static_cast<int>(i)});
+    };
+    look(study_.generators.name, model::AssetKind::generator);
+    look(study_.links.name, model::AssetKind::link);
+    look(study_.storage.name, model::AssetKind::storage);
+    look(study_.lines.name, model::AssetKind::line);
+    if (found.size() > 1) fail(node, key, fmt::format("'{}' names more than one asset (a {} and a {})", name,
+                                                      model::to_string(found[0].kind), model::to_string(found[1].kind)));
+    if (found.empty()) {
+      std::vector<std::string> all = study_.generators.name;
+      for (const auto* names : {&study_.links.name, &study_.storage.name, &study_.lines.name})
+        all.insert(all.end(), names->begin(), names->end());
+      fail(node, key, fmt::format("expected the name of a generator, link, storage unit or line; there is no '{}'{}", name,
+                                  core::did_you_mean(name, all)));
+    }
+    return found.front();
+  }
+
+  double rate_in(const YAML::Node& n, const char* key, const std::string& path, double fallback, double high) {
+    const double v = number(n, key, path, fallback);
+    if (n[key] && !(v >= 0 && v < high))
+      fail(n[key], join(path, key), fmt::format("expected a rate in [0, {}), got {}", high, v));
+    return v;
+  }
+
+  void read_project(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "assets", "country", "sponsor", "status", "revenue", "ppa_price_eur_per_mwh",
+                      "construction_years", "lifetime_years", "finance", "carbon"});
+    auto& p = study_.projects;
+    p.name.push_back(required_text(n, "name", k));
+    const YAML::Node assets = require(n, "assets", k);
+    if (!assets.IsSequence() || assets.size() == 0)
+      fail(assets, join(k, "assets"), "expected a non-empty list of asset names");
+    std::vector<model::AssetRef> refs;
+    for (std::size_t i = 0; i < assets.size(); ++i) refs.push_back(asset(assets[i], fmt::format("{}.assets[{}]", k, i)));
+    p.assets.push_back(refs);
+    p.country.push_back(text(n, "country", k, ""));
+    p.sponsor.push_back(text(n, "sponsor", k, ""));
+    const std::string status = text(n, "status", k, "idea");
+    const Keys statuses = {"idea", "feasibility", "financing", "construction", "operating"};
+    const auto st = std::find(statuses.begin(), statuses.end(), status);
+    if (st == statuses.end())
+      fail(n["status"], join(k, "status"), fmt::format("expected one of idea, feasibility, financing, construction, operating, "
+                                                       "got '{}'{}", status, core::did_you_mean(status, statuses)));
+    p.status.push_back(static_cast<model::ProjectStatus>(st - statuses.begin()));
+    const std::string revenue = text(n, "revenue", k, "market");
+    if (revenue != "market" && revenue != "ppa")
+      fail(n["revenue"], join(k, "revenue"), fmt::format("expected market or ppa, got '{}'", revenue));
+    p.revenue.push_back(revenue == "ppa" ? model::RevenueKind::ppa : model::RevenueKind::market);
+    if (revenue == "ppa" && !n["ppa_price_eur_per_mwh"])
+      fail(n, join(k, "ppa_price_eur_per_mwh"), "is required with revenue: ppa");
+    p.ppa_price_eur_per_mwh.push_back(number(n, "ppa_price_eur_per_mwh", k, model::not_given));
+    const double years = number(n, "construction_years", k, 0.0);
+    if (!(years >= 0 && years <= 20 && years == std::floor(years)))
+      fail(n["construction_years"], join(k, "construction_years"), fmt::format("expected a whole number of years in [0, 20], got {}", years));
+    p.construction_years.push_back(static_cast<int>(years));
+    const double lifetime = number(n, "lifetime_years", k, model::not_given);
+    if (n["lifetime_years"] && !(lifetime >= 1 && lifetime <= 100 && lifetime == std::floor(lifetime)))
+      fail(n["lifetime_years"], join(k, "lifetime_years"), fmt::format("expected a whole number of years in [1, 100], got {}", lifetime));
+    p.lifetime_years.push_back(lifetime);
+
+    model::FinanceTerms terms;
+    if (const YAML::Node f = n["finance"]) {
+      const std::string fk = join(k, "finance");
+      if (!f.IsMap()) fail(f, fk, "expected a mapping with tranches and tax_rate");
+      check_keys(f, fk, {"tranches", "tax_rate"});
+      terms.tax_rate = rate_in(f, "tax_rate", fk, 0.0, 1.0);
+      const YAML::Node list = require(f, "tranches", fk);
+      if (!list.IsSequence() || list.size() == 0) fail(list, join(fk, "tranches"), "expected a non-empty list of tranches");
+      double total = 0;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node t = list[i];
+        const std::string tk = fmt::format("{}.tranches[{}]", fk, i);
+        if (!t.IsMap()) fail(t, tk, "expected a mapping with kind and share");
+        check_keys(t, tk, {"kind", "share", "rate", "tenor_years", "grace_years"});
+        model::Tranche tranche;
+        const std::string kind = required_text(t, "kind", tk);
+        const Keys kinds = {"grant", "concessional_debt", "commercial_debt", "equity"};
+        const auto at = std::find(kinds.begin(), kinds.end(), kind);
+        if (at == kinds.end())
+          fail(t["kind"], join(tk, "kind"), fmt::format("expected one of grant, concessional_debt, commercial_debt, equity, got "
+                                                        "'{}'{}", kind, core::did_you_mean(kind, kinds)));
+        tranche.kind = static_cast<model::TrancheKind>(at - kinds.begin());
+        tranche.share = required_number(t, "share", tk);
+        if (!(tranche.share > 0 && tranche.share <= 1))
+          fail(t["share"], join(tk, "share"), fmt::format("expected a share in (0, 1], got {}", tranche.share));
+        total += tranche.share;
+        const bool debt = tranche.kind == model::TrancheKind::concessional_debt ||
+                          tranche.kind == model::TrancheKind::commercial_debt;
+        if (tranche.kind == model::TrancheKind::grant) {
+          if (t["rate"] || t["tenor_years"] || t["grace_years"])
+            fail(t, tk, "a grant is not repaid: it takes no rate, tenor_years or grace_years");
+        } else {
+          if (!t["rate"]) fail(t, join(tk, "rate"), fmt::format("is required for {}", kind));
+          tranche.rate = rate_in(t, "rate", tk, 0.0, 1.0);
+        }
+        if (debt) {
+          tranche.tenor_years = required_number(t, "tenor_years", tk);
+          if (!(tranche.tenor_years >= 1 && tranche.tenor_years == std::floor(tranche.tenor_years)))
+            fail(t["tenor_years"], join(tk, "tenor_years"), fmt::format("expected a whole number of years >= 1, got {}", tranche.tenor_years));
+          tranche.grace_years = number(t, "grace_years", tk, 0.0);
+          if (!(tranche.grace_years >= 0 && tranche.grace_years < tranche.tenor_years &&
+                tranche.grace_years == std::floor(tranche.grace_years)))
+            fail(t["grace_years"] ? t["grace_years"] : t, join(tk, "grace_years"),
+                 fmt::format("expected a whole number of years in [0, tenor_years), got {}", tranche.grace_years));
+        } else if (t["tenor_years"] || t["grace_years"]) {
+          fail(t, tk, fmt::format("{} takes no tenor_years or grace_years", kind));
+        }
+        terms.tranches.push_back(tranche);
+      }
+      if (std::abs(total - 1.0) > 1e-6)
+        fail(list, join(fk, "tranches"), fmt::format("expected shares that sum to 1, got {}", total));
+    } else {
+      terms.tranches.push_back({model::TrancheKind::equity, 1.0, study_.settings.discount_rate, 0, 0});
+    }
+    p.finance.push_back(terms);
+    double price = model::not_given, baseline = model::not_given;
+    if (const YAML::Node c = n["carbon"]) {
+      const std::string ck = join(k, "carbon");
+      if (!c.IsMap()) fail(c, ck, "expected a mapping with credit_price_eur_per_t and baseline_t_per_mwh");
+      check_keys(c, ck, {"credit_price_eur_per_t", "baseline_t_per_mwh"});
+      price = required_number(c, "credit_price_eur_per_t", ck);
+      if (!(price >= 0)) fail(c["credit_price_eur_per_t"], join(ck, "credit_price_eur_per_t"), fmt::format("expected a price >= 0, got {}", price));
+      baseline = number(c, "baseline_t_per_mwh", ck, model::not_given);
+      if (c["baseline_t_per_mwh"] && !(baseline >= 0 && baseline <= 2))
+        fail(c["baseline_t_per_mwh"], join(ck, "baseline_t_per_mwh"), fmt::format("expected t/MWh in [0, 2], got {}", baseline));
+    }
+    p.credit_price_eur_per_t.push_back(price);
+    p.baseline_t_per_mwh.push_back(baseline);
   }
 };
 

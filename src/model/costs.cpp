@@ -19,8 +19,9 @@ double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest
   if (is_given(invest.capital_cost_eur_per_mw_year[i])) return invest.capital_cost_eur_per_mw_year[i];
   if (capex_eur_per_mw == 0) return 0.0;
   const double rate = asset_rate(invest, i, study_rate);
-  return capex_eur_per_mw *
-         (annuity_factor(rate, invest.lifetime_years[i]) + invest.fom_pct_per_year[i] / 100.0);
+  // A grant pays part of the capex: only the rest is recovered; fixed O&M is on the whole asset.
+  return capex_eur_per_mw * ((1.0 - invest.grant_share[i]) * annuity_factor(rate, invest.lifetime_years[i]) +
+                             invest.fom_pct_per_year[i] / 100.0);
 }
 
 double generator_capex_eur_per_mw(const Generators& g, std::size_t i) { return g.capex_eur_per_kw[i] * 1000.0; }
@@ -50,6 +51,26 @@ double line_annuity(const Study& study, std::size_t l) {
   const auto& lines = study.lines;
   return annuity_eur_per_mw_year(lines.capex_eur_per_mw_km[l] * lines.length_km[l], lines.invest, l,
                                  study.settings.discount_rate);
+}
+
+const Investment& investment_of(const Study& study, AssetRef asset) {
+  switch (asset.kind) {
+    case AssetKind::generator: return study.generators.invest;
+    case AssetKind::link: return study.links.invest;
+    case AssetKind::storage: return study.storage.invest;
+    case AssetKind::line: return study.lines.invest;
+  }
+  return study.generators.invest;
+}
+
+double project_lifetime_years(const Study& study, std::size_t p) {
+  if (is_given(study.projects.lifetime_years[p])) return study.projects.lifetime_years[p];
+  double longest = not_given;
+  for (const AssetRef& a : study.projects.assets[p]) {
+    const double years = investment_of(study, a).lifetime_years[static_cast<std::size_t>(a.index)];
+    if (is_given(years) && (!is_given(longest) || years > longest)) longest = years;
+  }
+  return longest;
 }
 
 double marginal_cost_eur_per_mwh(const Study& study, std::size_t g) {

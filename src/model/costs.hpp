@@ -10,8 +10,8 @@ double annuity_factor(double rate, double years);
 // The discount rate an asset uses: its own, else the study's.
 double asset_rate(const Investment& invest, std::size_t i, double study_rate);
 
-// EUR per MW of capacity per year: capex · annuity_factor + capex · fom%; the asset's
-// capital_cost_eur_per_mw_year instead when given; 0 without capex.
+// EUR per MW of capacity per year: capex · (1 − grant share) · annuity_factor + capex · fom%;
+// the asset's capital_cost_eur_per_mw_year instead when given; 0 without capex.
 double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest, std::size_t i,
                                double study_rate);
 
@@ -24,6 +24,11 @@ double generator_annuity(const Study& study, std::size_t g);
 double link_annuity(const Study& study, std::size_t l);
 double storage_annuity(const Study& study, std::size_t s);
 double line_annuity(const Study& study, std::size_t l);  // capex_eur_per_mw_km · length_km per MW
+
+// The investment terms of a project's asset.
+const Investment& investment_of(const Study& study, AssetRef asset);
+// A project's lifetime: its own, else the longest of its assets' (not_given when none has one).
+double project_lifetime_years(const Study& study, std::size_t p);
 
 // fuel / efficiency + vom (EUR per MWh of electricity).
 double marginal_cost_eur_per_mwh(const Study& study, std::size_t g);

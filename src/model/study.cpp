@@ -25,6 +25,7 @@ void Investment::push(double p_nom, bool ext, double p_min, double p_max, double
   fom_pct_per_year.push_back(fom);
   lifetime_years.push_back(lifetime);
   discount_rate.push_back(rate);
+  grant_share.push_back(0.0);
 }
 
 void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) {
@@ -96,6 +97,36 @@ bool Storage::has_inflow(std::size_t i, const TimeSeriesTable& series) const {
 }
 bool Storage::level_min_is_zero(std::size_t i, const TimeSeriesTable& series) const {
   return all_zero(level_min_pu[i], series, rows_of(series));
+}
+
+const char* to_string(TrancheKind kind) {
+  switch (kind) {
+    case TrancheKind::grant: return "grant";
+    case TrancheKind::concessional_debt: return "concessional_debt";
+    case TrancheKind::commercial_debt: return "commercial_debt";
+    case TrancheKind::equity: return "equity";
+  }
+  return "?";
+}
+const char* to_string(AssetKind kind) {
+  switch (kind) {
+    case AssetKind::generator: return "generator";
+    case AssetKind::link: return "link";
+    case AssetKind::storage: return "storage";
+    case AssetKind::line: return "line";
+  }
+  return "?";
+}
+const char* to_string(RevenueKind kind) { return kind == RevenueKind::market ? "market" : "ppa"; }
+const char* to_string(ProjectStatus status) {
+  switch (status) {
+    case ProjectStatus::idea: return "idea";
+    case ProjectStatus::feasibility: return "feasibility";
+    case ProjectStatus::financing: return "financing";
+    case ProjectStatus::construction: return "construction";
+    case ProjectStatus::operating: return "operating";
+  }
+  return "?";
 }
 
 const char* to_string(PolicyKind kind) {

@@ -71,6 +71,9 @@ struct Investment {
   // PyPSA's capital_cost: when given, the annuity per MW-year itself (fixed O&M included),
   // used instead of capex, lifetime and discount rate.
   std::vector<double> capital_cost_eur_per_mw_year;
+  // The share of the capex a grant pays (climate finance): the annuity recovers only the rest.
+  // 0 unless the asset belongs to a project with a grant (finance::apply_project_finance).
+  std::vector<double> grant_share;
   void push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime, double rate,
             double capital_cost = not_given);
 };
@@ -183,6 +186,43 @@ struct Policies {
   std::size_t size() const { return name.size(); }
 };
 
+// Projects: named groups of the study's assets that a sponsor builds and finances, appraised
+// one by one (README, "Projects and climate finance").
+enum class TrancheKind { grant, concessional_debt, commercial_debt, equity };
+struct Tranche {
+  TrancheKind kind = TrancheKind::equity;
+  double share = 0;       // of the capex
+  double rate = 0;        // yearly, real; a grant's is 0
+  double tenor_years = 0; // debt
+  double grace_years = 0; // debt: interest only
+};
+struct FinanceTerms {
+  std::vector<Tranche> tranches;
+  double tax_rate = 0;
+};
+enum class AssetKind { generator, link, storage, line };
+struct AssetRef {
+  AssetKind kind = AssetKind::generator;
+  int index = -1;
+};
+enum class RevenueKind { market, ppa };
+enum class ProjectStatus { idea, feasibility, financing, construction, operating };
+
+struct Projects {
+  std::vector<std::string> name;
+  std::vector<std::vector<AssetRef>> assets;
+  std::vector<std::string> country, sponsor;
+  std::vector<ProjectStatus> status;
+  std::vector<RevenueKind> revenue;
+  std::vector<double> ppa_price_eur_per_mwh;  // with revenue ppa
+  std::vector<int> construction_years;
+  std::vector<double> lifetime_years;         // not_given = the longest of its assets'
+  std::vector<FinanceTerms> finance;
+  std::vector<double> credit_price_eur_per_t;  // not_given = no carbon credits
+  std::vector<double> baseline_t_per_mwh;      // not_given = the region's average emission factor of the run
+  std::size_t size() const { return name.size(); }
+};
+
 enum class SolverMethod { dual, primal, barrier };
 
 struct SolverOptions {
@@ -217,6 +257,7 @@ struct Study {
   Storage storage;
   Markets markets;
   Policies policies;
+  Projects projects;
   WeatherSpec weather;                          // the generator spec, when the study has one
   std::vector<ProfileSummary> profile_summary;  // what the generated profiles came out as
 
@@ -233,5 +274,9 @@ void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block);
 const char* to_string(PolicyKind kind);
 const char* to_string(LinkKind kind);
 const char* to_string(SolverMethod method);
+const char* to_string(TrancheKind kind);
+const char* to_string(AssetKind kind);
+const char* to_string(RevenueKind kind);
+const char* to_string(ProjectStatus status);
 
 }  // namespace silkgrid::model

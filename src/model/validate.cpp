@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "model/costs.hpp"
 
 namespace silkgrid::model {
 
@@ -230,6 +232,29 @@ void validate(const Study& study, core::Logger& log) {
     c.profile(s.level_max_pu[i], Checker::key("storage", i, "e_max_pu"), is_finite, "a finite per-unit value");
     if (s.energy_only[i] && (s.max_hours[i] != 1.0 || s.efficiency_store[i] != 1.0 || s.efficiency_dispatch[i] != 1.0))
       c.fail(Checker::key("storage", i, "max_hours"), "an energy-only store has max_hours 1 and efficiencies 1");
+  }
+
+  const auto& pr = study.projects;
+  c.names(pr.name, "projects");
+  std::map<std::pair<int, int>, std::size_t> owner;  // (asset kind, index) → project
+  for (std::size_t i = 0; i < pr.size(); ++i) {
+    for (const AssetRef& a : pr.assets[i]) {
+      const auto [at, fresh] = owner.emplace(std::make_pair(static_cast<int>(a.kind), a.index), i);
+      if (!fresh)
+        c.fail(Checker::key("projects", i, "assets"),
+               fmt::format("an asset belongs to one project only; it is already in '{}'", pr.name[at->second]));
+    }
+    const double lifetime = project_lifetime_years(study, i);
+    if (!is_given(lifetime))
+      c.fail(Checker::key("projects", i, "lifetime_years"), "is required: none of the project's assets has lifetime_years");
+    for (std::size_t t = 0; t < pr.finance[i].tranches.size(); ++t) {
+      const Tranche& tr = pr.finance[i].tranches[t];
+      if (tr.tenor_years > lifetime)
+        c.fail(fmt::format("projects[{}].finance.tranches[{}].tenor_years", i, t),
+               fmt::format("a tenor of {} years is beyond the project's lifetime of {} years", tr.tenor_years, lifetime));
+    }
+    if (pr.revenue[i] == RevenueKind::ppa && !(pr.ppa_price_eur_per_mwh[i] >= 0))
+      c.fail(Checker::key("projects", i, "ppa_price_eur_per_mwh"), "expected a price >= 0");
   }
 
   const auto& m = study.markets;
