@@ -13,6 +13,9 @@
 #include "core/error.hpp"
 #include "core/logger.hpp"
 #include "formulate/build.hpp"
+#include "appraise/appraise.hpp"
+#include "finance/structure.hpp"
+#include "io/appraisal_writer.hpp"
 #include "io/builtin.hpp"
 #include "io/output_dir.hpp"
 #include "io/pypsa_reader.hpp"
@@ -42,6 +45,7 @@ struct RunOptions {
   bool strict = false;
   std::optional<std::uint64_t> seed;
   std::string resolution;
+  std::string finance = "as-given";
 };
 
 // "3h", "3" or "1h" → hours; throws an input error naming the option otherwise.
@@ -82,45 +86,92 @@ core::Logger make_logger(const GlobalOptions& global) {
   return core::Logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info);
 }
 
-int run(const GlobalOptions& global, const RunOptions& options) {
-  core::Logger log = make_logger(global);
+// Reads the study (with its project finance under --finance) and the solver options.
+struct Prepared {
+  model::Study study;
+  formulate::SolveStudyOptions solve;
+  std::string path;
+  double read_s = 0;
+  finance::FinanceMode finance = finance::FinanceMode::as_given;
+};
+
+Prepared prepare(const RunOptions& options, core::Logger& log) {
+  Prepared p;
   const auto start = std::chrono::steady_clock::now();
-  const std::string path = resolve_study_path(options.study);
-  log.info("reading {}", path);
-  const model::Study study = io::read_study(path, log, read_options(options));
-  const double read_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} snapshots",
+  p.path = resolve_study_path(options.study);
+  log.info("reading {}", p.path);
+  p.study = io::read_study(p.path, log, read_options(options));
+  p.finance = finance::parse_finance_mode(options.finance);
+  // Each extendable asset of a project takes its project's cost of capital and grant.
+  finance::apply_project_finance(p.study, p.finance);
+  p.read_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto& study = p.study;
+  log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} projects, {} snapshots",
            study.settings.name, study.regions.size(), study.generators.size(), study.links.size(), study.storage.size(),
-           study.markets.size(), study.policies.size(), study.snapshots());
+           study.markets.size(), study.policies.size(), study.projects.size(), study.snapshots());
   if (std::abs(study.time.total_hours() - core::hours_per_year) > 1e-6)
     log.info("the snapshot weights sum to {} h, not 8760 h: annuities and t_per_year are still per year, as in PyPSA",
              study.time.total_hours());
 
-  formulate::SolveStudyOptions solve;
-  solve.solver = formulate::solve_options(study.solver);
+  p.solve.solver = formulate::solve_options(study.solver);
   if (!options.method.empty())
-    solve.solver.method = options.method == "primal" ? lp::Method::primal
-                          : options.method == "barrier" ? lp::Method::barrier
-                                                        : lp::Method::dual;
-  if (!options.presolve.empty()) solve.solver.presolve = options.presolve == "on";
-  if (options.time_limit_s >= 0) solve.solver.time_limit_s = options.time_limit_s;
-  if (options.solver_log >= 0) solve.solver.log_level = options.solver_log;
-  solve.write_lp = options.write_lp;
+    p.solve.solver.method = options.method == "primal" ? lp::Method::primal
+                            : options.method == "barrier" ? lp::Method::barrier
+                                                          : lp::Method::dual;
+  if (!options.presolve.empty()) p.solve.solver.presolve = options.presolve == "on";
+  if (options.time_limit_s >= 0) p.solve.solver.time_limit_s = options.time_limit_s;
+  if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;
+  p.solve.write_lp = options.write_lp;
+  return p;
+}
+
+int run(const GlobalOptions& global, const RunOptions& options) {
+  core::Logger log = make_logger(global);
+  Prepared p = prepare(options, log);
+  const model::Study& study = p.study;
 
   // Refuse an unusable --out before spending time on the solve.
   const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
   io::OutputDir dir(out);
 
-  model::Results results = formulate::solve_study(study, solve, log);
-  results.timings.read_s = read_s;
+  model::Results results = formulate::solve_study(study, p.solve, log);
+  results.timings.read_s = p.read_s;
   io::write_results(dir.staging().string(), study, results, log);
   // A PyPSA network's results also the way PyPSA exports a solved network.
-  if (io::is_pypsa_folder(path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
+  if (io::is_pypsa_folder(p.path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
   dir.commit();
   if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
   log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
            results.timings.read_s, results.timings.build_s, results.timings.solve_s, results.timings.extract_s,
            results.timings.write_s);
+  return 0;
+}
+
+int appraise_projects(const GlobalOptions& global, const RunOptions& options, bool system_value, int threads) {
+  core::Logger log = make_logger(global);
+  Prepared p = prepare(options, log);
+  const model::Study& study = p.study;
+  if (study.projects.size() == 0)
+    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
+                      "the study has no projects to appraise (README, \"Projects and climate finance\")");
+  const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-appraisal" : options.out;
+  io::OutputDir dir(out);
+
+  model::Results results = formulate::solve_study(study, p.solve, log);
+  results.timings.read_s = p.read_s;
+  io::write_results(dir.staging().string(), study, results, log);
+  auto appraisals = appraise::appraise_projects(study, results);
+  if (system_value) {
+    log.info("system value: {} runs without one project each, {} at a time", appraisals.size(),
+             threads > 0 ? std::to_string(threads) : std::string("as many as there are cores"));
+    const auto start = std::chrono::steady_clock::now();
+    appraise::add_system_values(study, results.objective_eur, appraisals, p.solve, threads, log);
+    log.info("with/without runs took {:.1f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  io::write_appraisals(dir.staging().string(), appraisals, finance::to_string(p.finance));
+  dir.commit();
+  if (!global.quiet) std::fputs(cli::appraisal_table(appraisals).c_str(), stdout);
+  log.info("appraisal of {} projects (finance: {}) in {}/", appraisals.size(), finance::to_string(p.finance), out);
   return 0;
 }
 
@@ -194,20 +245,40 @@ int main(int argc, char** argv) {
       "Examples:\n  silkgrid run                          # the built-in default study\n"
       "  silkgrid run my-study/ --out results/my-study\n"
       "  silkgrid run study.yaml --write-lp study.mps --method barrier");
-  run_cmd->add_option("study", run_options.study,
-                      "Study file or folder (holding study.yaml), or builtin:NAME; default: the built-in default study");
-  run_cmd->add_option("-o,--out", run_options.out, "Result folder (default: results/<study name>)");
-  run_cmd->add_option("--write-lp", run_options.write_lp, "Also write the LP, with names, to this MPS file");
-  run_cmd->add_option("--method", run_options.method, "Clp method (default: the study's, else dual)")
-      ->check(CLI::IsMember({"dual", "primal", "barrier"}));
-  run_cmd->add_option("--presolve", run_options.presolve, "Clp presolve (default: on)")->check(CLI::IsMember({"on", "off"}));
-  run_cmd->add_option("--time-limit", run_options.time_limit_s, "Solver time limit in seconds (0 = none)")
+  const auto add_solve_options = [](CLI::App* cmd, RunOptions& o, const std::string& default_out) {
+    cmd->add_option("study", o.study,
+                    "Study file or folder (holding study.yaml), a PyPSA CSV folder, or builtin:NAME; default: the "
+                    "built-in default study");
+    cmd->add_option("-o,--out", o.out, "Result folder (default: " + default_out + ")");
+    cmd->add_option("--write-lp", o.write_lp, "Also write the LP, with names, to this MPS file");
+    cmd->add_option("--method", o.method, "Clp method (default: the study's, else dual)")
+        ->check(CLI::IsMember({"dual", "primal", "barrier"}));
+    cmd->add_option("--presolve", o.presolve, "Clp presolve (default: on)")->check(CLI::IsMember({"on", "off"}));
+    cmd->add_option("--time-limit", o.time_limit_s, "Solver time limit in seconds (0 = none)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--solver-log", o.solver_log, "Clp's log level, 0 (quiet) to 4")->check(CLI::Range(0, 4));
+    cmd->add_flag("--strict", o.strict, "Treat unknown keys in the study as errors");
+    cmd->add_option("--seed", o.seed, "Weather year: the seed of the weather generator (default: the study's)");
+    cmd->add_option("--resolution", o.resolution,
+                    "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)");
+    cmd->add_option("--finance", o.finance,
+                    "Project finance: as-given (each project's tranches), commercial (grants and concessional loans "
+                    "replaced by commercial debt) or none (the study's discount rate)")
+        ->check(CLI::IsMember({"as-given", "commercial", "none"}));
+  };
+  add_solve_options(run_cmd, run_options, "results/<study name>");
+
+  RunOptions appraise_options;
+  bool no_system_value = false;
+  int appraise_threads = 0;
+  CLI::App* appraise_cmd = app.add_subcommand("appraise", "Run a study and appraise each of its projects");
+  appraise_cmd->footer(
+      "Examples:\n  silkgrid appraise --out appraisal                 # the default corridor's projects\n"
+      "  silkgrid appraise --finance commercial --out appraisal-commercial\n"
+      "  silkgrid appraise my-study --no-system-value --resolution 24h");
+  add_solve_options(appraise_cmd, appraise_options, "results/<study name>-appraisal");
+  appraise_cmd->add_flag("--no-system-value", no_system_value, "Skip the with/without runs (one solve per project)");
+  appraise_cmd->add_option("--threads", appraise_threads, "With/without runs at a time (default: one per core)")
       ->check(CLI::NonNegativeNumber);
-  run_cmd->add_option("--solver-log", run_options.solver_log, "Clp's log level, 0 (quiet) to 4")->check(CLI::Range(0, 4));
-  run_cmd->add_flag("--strict", run_options.strict, "Treat unknown keys in the study as errors");
-  run_cmd->add_option("--seed", run_options.seed, "Weather year: the seed of the weather generator (default: the study's)");
-  run_cmd->add_option("--resolution", run_options.resolution,
-                      "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)");
 
   RunOptions profile_options;
   CLI::App* profiles_cmd = app.add_subcommand("profiles", "Write a study's hourly profiles (the weather year) and their calibration");
@@ -249,6 +320,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run(global, run_options);
+    if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
     if (*init_cmd) return init(global, init_study, init_folder);
     if (*convert_cmd) return convert(global, convert_options, convert_to);
     if (*profiles_cmd) return profiles(global, profile_options);

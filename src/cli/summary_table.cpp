@@ -119,4 +119,21 @@ std::string summary_table(const model::Study& study, const model::Results& r) {
   return fmt::to_string(line.out);
 }
 
+std::string appraisal_table(const std::vector<model::ProjectAppraisal>& appraisals) {
+  const auto pct = [](const std::optional<double>& v) { return v ? fmt::format("{:.1f}%", 100 * *v) : std::string("-"); };
+  const auto num = [](const std::optional<double>& v, const char* f) {
+    return v ? fmt::format(fmt::runtime(f), *v) : std::string("-");
+  };
+  std::string out = fmt::format("\n{:<26} {:>9} {:>10} {:>7} {:>9} {:>12} {:>8} {:>8} {:>6} {:>10} {:>9} {:>12}\n", "project",
+                                "MW", "capex M€", "WACC", "LCOE €/MWh", "NPV M€", "IRR", "eq. IRR", "DSCR", "kt CO2/yr",
+                                "€/t CO2", "value M€/yr");
+  for (const auto& a : appraisals)
+    out += fmt::format("{:<26} {:>9.0f} {:>10.1f} {:>6.2f}% {:>9.1f} {:>12.1f} {:>8} {:>8} {:>6} {:>10.1f} {:>9} {:>12}\n",
+                       a.name.substr(0, 26), a.capacity_mw, a.capex_eur / 1e6, 100 * a.wacc, a.lcoe_eur_per_mwh,
+                       a.npv_eur / 1e6, pct(a.project_irr), pct(a.equity_irr), num(a.dscr_min, "{:.2f}"),
+                       a.co2_avoided_t_per_year / 1e3, num(a.abatement_cost_eur_per_t, "{:.0f}"),
+                       a.system_value_eur_per_year ? fmt::format("{:.1f}", *a.system_value_eur_per_year / 1e6) : "-");
+  return out;
+}
+
 }  // namespace silkgrid::cli

@@ -63,6 +63,10 @@ const Investment& investment_of(const Study& study, AssetRef asset) {
   return study.generators.invest;
 }
 
+Investment& investment_of(Study& study, AssetRef asset) {
+  return const_cast<Investment&>(investment_of(static_cast<const Study&>(study), asset));
+}
+
 double project_lifetime_years(const Study& study, std::size_t p) {
   if (is_given(study.projects.lifetime_years[p])) return study.projects.lifetime_years[p];
   double longest = not_given;

@@ -27,6 +27,7 @@ double line_annuity(const Study& study, std::size_t l);  // capex_eur_per_mw_km 
 
 // The investment terms of a project's asset.
 const Investment& investment_of(const Study& study, AssetRef asset);
+Investment& investment_of(Study& study, AssetRef asset);
 // A project's lifetime: its own, else the longest of its assets' (not_given when none has one).
 double project_lifetime_years(const Study& study, std::size_t p);
 

@@ -1,0 +1,96 @@
+#include "io/appraisal_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "io/output_dir.hpp"
+
+namespace silkgrid::io {
+
+namespace {
+nlohmann::ordered_json optional(const std::optional<double>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+std::string cell(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : ""; }
+std::string quoted(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+}  // namespace
+
+nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>& appraisals, const std::string& finance) {
+  nlohmann::ordered_json out;
+  out["finance"] = finance;
+  out["projects"] = nlohmann::ordered_json::array();
+  for (const auto& a : appraisals) {
+    nlohmann::ordered_json j;
+    j["name"] = a.name;
+    j["country"] = a.country;
+    j["sponsor"] = a.sponsor;
+    j["status"] = a.status;
+    j["revenue"] = a.revenue;
+    j["capacity_mw"] = a.capacity_mw;
+    j["capex_eur"] = a.capex_eur;
+    j["grant_eur"] = a.grant_eur;
+    j["construction_years"] = a.construction_years;
+    j["lifetime_years"] = a.lifetime_years;
+    j["annual_energy_mwh"] = a.annual_energy_mwh;
+    j["capture_price_eur_per_mwh"] = a.capture_price_eur_per_mwh;
+    j["revenue_eur_per_year"] = a.revenue_eur_per_year;
+    j["opex_eur_per_year"] = a.opex_eur_per_year;
+    j["tax_eur_first_year"] = a.tax_eur_first_year;
+    j["carbon_revenue_eur_per_year"] = a.carbon_revenue_eur_per_year;
+    j["wacc"] = a.wacc;
+    j["lcoe_eur_per_mwh"] = a.lcoe_eur_per_mwh;
+    j["npv_eur"] = a.npv_eur;
+    j["project_irr"] = optional(a.project_irr);
+    j["equity_irr"] = optional(a.equity_irr);
+    j["dscr_min"] = optional(a.dscr_min);
+    j["dscr_avg"] = optional(a.dscr_avg);
+    j["payback_year"] = a.payback_year ? nlohmann::ordered_json(*a.payback_year) : nlohmann::ordered_json(nullptr);
+    j["baseline_t_per_mwh"] = a.baseline_t_per_mwh;
+    j["co2_avoided_t_per_year"] = a.co2_avoided_t_per_year;
+    j["abatement_cost_eur_per_t"] = optional(a.abatement_cost_eur_per_t);
+    j["system_value_eur_per_year"] = optional(a.system_value_eur_per_year);
+    out["projects"].push_back(j);
+  }
+  return out;
+}
+
+void write_appraisals(const std::string& dir, const std::vector<model::ProjectAppraisal>& appraisals,
+                      const std::string& finance) {
+  const std::filesystem::path folder(dir);
+  write_file_atomically(folder / "projects.json", projects_json(appraisals, finance).dump(2) + "\n");
+
+  std::string csv =
+      "name,country,sponsor,status,revenue,capacity_mw,capex_eur,grant_eur,annual_energy_mwh,capture_price_eur_per_mwh,"
+      "revenue_eur_per_year,opex_eur_per_year,carbon_revenue_eur_per_year,wacc,lcoe_eur_per_mwh,npv_eur,project_irr,"
+      "equity_irr,dscr_min,dscr_avg,payback_year,co2_avoided_t_per_year,abatement_cost_eur_per_t,"
+      "system_value_eur_per_year\n";
+  for (const auto& a : appraisals)
+    csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", quoted(a.name),
+                       quoted(a.country), quoted(a.sponsor), a.status, a.revenue, a.capacity_mw, a.capex_eur, a.grant_eur,
+                       a.annual_energy_mwh, a.capture_price_eur_per_mwh, a.revenue_eur_per_year, a.opex_eur_per_year,
+                       a.carbon_revenue_eur_per_year, a.wacc, a.lcoe_eur_per_mwh, a.npv_eur, cell(a.project_irr),
+                       cell(a.equity_irr), cell(a.dscr_min), cell(a.dscr_avg),
+                       a.payback_year ? std::to_string(*a.payback_year) : "", a.co2_avoided_t_per_year,
+                       cell(a.abatement_cost_eur_per_t), cell(a.system_value_eur_per_year));
+  write_file_atomically(folder / "projects.csv", csv);
+
+  std::string flows =
+      "project,year,operating,capex_eur,grant_eur,energy_mwh,revenue_eur,carbon_revenue_eur,opex_eur,depreciation_eur,"
+      "interest_eur,principal_eur,debt_service_eur,tax_eur,cfads_eur,project_cash_flow_eur,equity_cash_flow_eur,"
+      "co2_avoided_t\n";
+  for (const auto& a : appraisals)
+    for (const auto& y : a.years)
+      flows += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", quoted(a.name), y.year,
+                           y.operating ? 1 : 0, y.capex_eur, y.grant_eur, y.energy_mwh, y.revenue_eur, y.carbon_revenue_eur,
+                           y.opex_eur, y.depreciation_eur, y.interest_eur, y.principal_eur, y.debt_service_eur, y.tax_eur,
+                           y.cfads_eur, y.project_cash_flow_eur, y.equity_cash_flow_eur, y.co2_avoided_t);
+  write_file_atomically(folder / "cashflows.csv", flows);
+}
+
+}  // namespace silkgrid::io

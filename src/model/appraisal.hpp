@@ -1,0 +1,47 @@
+#pragma once
+// What a project appraisal finds, as plain value types (computed by src/appraise/, written by
+// src/io/). Money in EUR of the run's year (real terms), energy in MWh, CO2 in t.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace silkgrid::model {
+
+// One year of a project's timeline; year 0 is the first construction year, operation starts
+// after the construction years (at year 1 when there are none).
+struct Year {
+  int year = 0;
+  bool operating = false;
+  double capex_eur = 0, grant_eur = 0;
+  double energy_mwh = 0, revenue_eur = 0, carbon_revenue_eur = 0, opex_eur = 0;
+  double depreciation_eur = 0, interest_eur = 0, principal_eur = 0, debt_service_eur = 0;
+  double tax_eur = 0;          // with interest deducted (the equity's)
+  double cfads_eur = 0;        // cash flow available for debt service = EBITDA − tax
+  double project_cash_flow_eur = 0;  // before financing, after its own tax
+  double equity_cash_flow_eur = 0;   // after debt service
+  double co2_avoided_t = 0;
+};
+
+struct ProjectAppraisal {
+  std::string name, country, sponsor, status, revenue;
+  double capacity_mw = 0;       // optimal capacity of its assets (MW; storage power, stores MWh)
+  double capex_eur = 0, grant_eur = 0;
+  int construction_years = 0, lifetime_years = 0;
+  double annual_energy_mwh = 0;
+  double capture_price_eur_per_mwh = 0;  // market revenue per MWh (links: congestion rent per MWh delivered)
+  double revenue_eur_per_year = 0, opex_eur_per_year = 0, carbon_revenue_eur_per_year = 0;
+  double tax_eur_first_year = 0;
+  double wacc = 0;
+  double lcoe_eur_per_mwh = 0;
+  double npv_eur = 0;
+  std::optional<double> project_irr, equity_irr;
+  std::optional<double> dscr_min, dscr_avg;  // none without debt
+  std::optional<int> payback_year;           // operating years until the cumulative project cash flow turns positive
+  double baseline_t_per_mwh = 0;
+  double co2_avoided_t_per_year = 0;
+  std::optional<double> abatement_cost_eur_per_t;  // the carbon price that makes the NPV (without credits) zero
+  std::optional<double> system_value_eur_per_year;  // system cost without the project minus with it
+  std::vector<Year> years;
+};
+
+}  // namespace silkgrid::model
