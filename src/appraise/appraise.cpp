@@ -27,13 +27,18 @@ struct AssetYear {
   double market_revenue = 0;    // at the run's prices (a cable: its congestion rent)
   double variable_cost = 0;     // marginal costs of the run
   double own_co2_t = 0;
-  int region = 0;               // where its energy counts (a cable: the receiving end)
+  int region = 0;               // where it stands (a cable: the receiving end)
+  // Transfers (links, lines, storage): the CO2 their flows displace, Σ w·(energy in at each end
+  // · that region's emission factor − energy taken out · its factor), when no baseline is given.
+  bool transfer = false;
+  double displaced_co2_t = 0;
 };
 
 double price(const model::Results& r, int region, std::size_t t) { return r.region_price(static_cast<std::size_t>(region), t); }
 
-AssetYear asset_year(const model::Study& study, const model::Results& r, AssetRef a) {
+AssetYear asset_year(const model::Study& study, const model::Results& r, AssetRef a, const std::vector<double>& factor) {
   AssetYear out;
+  const auto f_of = [&](int region) { return factor[static_cast<std::size_t>(region)]; };
   const auto i = static_cast<std::size_t>(a.index);
   const auto& w = study.time.weights;
   const std::size_t T = study.snapshots();
@@ -59,12 +64,15 @@ AssetYear asset_year(const model::Study& study, const model::Results& r, AssetRe
       out.capex = model::link_capex_eur_per_mw(k, i) * out.capacity;
       out.fom = out.capex * k.invest.fom_pct_per_year[i] / 100.0;
       out.region = k.to[i];
+      out.transfer = true;
       const double eta = k.efficiency[i];
       for (std::size_t t = 0; t < T; ++t) {
         const double f = r.link_forward(i, t), b = r.link_backward(i, t);
         out.energy_mwh += w[t] * eta * (std::abs(f) + b);
         out.market_revenue += w[t] * (eta * f * price(r, k.to[i], t) - f * price(r, k.from[i], t) +
                                       eta * b * price(r, k.from[i], t) - b * price(r, k.to[i], t));
+        out.displaced_co2_t += w[t] * (eta * f * f_of(k.to[i]) - f * f_of(k.from[i]) + eta * b * f_of(k.from[i]) -
+                                       b * f_of(k.to[i]));
         out.variable_cost += w[t] * k.marginal_cost_eur_per_mwh[i] * (std::abs(f) + b);
       }
       break;
@@ -75,8 +83,10 @@ AssetYear asset_year(const model::Study& study, const model::Results& r, AssetRe
       out.capex = model::storage_capex_eur_per_mw(s, i) * (s.energy_only[i] ? r.storage_energy_mwh[i] : r.storage_power_mw[i]);
       out.fom = out.capex * s.invest.fom_pct_per_year[i] / 100.0;
       out.region = s.region[i];
+      out.transfer = true;
       for (std::size_t t = 0; t < T; ++t) {
         const double net = r.storage_discharge(i, t) - r.storage_charge(i, t);
+        out.displaced_co2_t += w[t] * net * f_of(s.region[i]);
         out.energy_mwh += w[t] * std::max(0.0, r.storage_discharge(i, t));
         out.market_revenue += w[t] * net * price(r, s.region[i], t);
         out.variable_cost += w[t] * (s.marginal_cost_eur_per_mwh[i] * r.storage_discharge(i, t) +
@@ -91,8 +101,10 @@ AssetYear asset_year(const model::Study& study, const model::Results& r, AssetRe
       out.capex = l.capex_eur_per_mw_km[i] * l.length_km[i] * out.capacity;
       out.fom = out.capex * l.invest.fom_pct_per_year[i] / 100.0;
       out.region = l.to[i];
+      out.transfer = true;
       for (std::size_t t = 0; t < T; ++t) {
         const double f = r.line_flow(i, t);
+        out.displaced_co2_t += w[t] * f * (f_of(l.to[i]) - f_of(l.from[i]));
         out.energy_mwh += w[t] * std::abs(f);
         out.market_revenue += w[t] * f * (price(r, l.to[i], t) - price(r, l.from[i], t));
       }
@@ -175,6 +187,8 @@ std::vector<double> column(const std::vector<Year>& years, double Year::*field) 
 std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const model::Results& results) {
   std::vector<ProjectAppraisal> out;
   const auto& pr = study.projects;
+  std::vector<double> factors(study.regions.size());
+  for (std::size_t r = 0; r < factors.size(); ++r) factors[r] = region_emission_factor(study, results, static_cast<int>(r));
   for (std::size_t p = 0; p < pr.size(); ++p) {
     ProjectAppraisal a;
     a.name = pr.name[p];
@@ -190,17 +204,20 @@ std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const
     Operating op;
     double market_revenue = 0, own_co2 = 0, baseline_energy = 0, baseline_co2 = 0;
     for (const AssetRef& ref : pr.assets[p]) {
-      const AssetYear y = asset_year(study, results, ref);
+      const AssetYear y = asset_year(study, results, ref, factors);
       a.capacity_mw += y.capacity;
       a.capex_eur += y.capex;
       op.energy += y.energy_mwh;
       op.opex += y.fom + y.variable_cost;
       market_revenue += y.market_revenue;
       own_co2 += y.own_co2_t;
-      const double factor = model::is_given(pr.baseline_t_per_mwh[p]) ? pr.baseline_t_per_mwh[p]
-                                                                        : region_emission_factor(study, results, y.region);
       baseline_energy += y.energy_mwh;
-      baseline_co2 += y.energy_mwh * factor;
+      if (model::is_given(pr.baseline_t_per_mwh[p]))
+        baseline_co2 += y.energy_mwh * pr.baseline_t_per_mwh[p];
+      else if (y.transfer)
+        baseline_co2 += y.displaced_co2_t;
+      else
+        baseline_co2 += y.energy_mwh * factors[static_cast<std::size_t>(y.region)];
     }
     a.baseline_t_per_mwh = baseline_energy > 0 ? baseline_co2 / baseline_energy : 0.0;
     op.avoided = baseline_co2 - own_co2;

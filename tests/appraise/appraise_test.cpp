@@ -233,3 +233,29 @@ TEST(Appraise, PpaRevenue) {
   EXPECT_NEAR(a.projects[0].revenue_eur_per_year, 45.0 * energy, 1e-6);
   EXPECT_NEAR(a.projects[0].capture_price_eur_per_mwh, 50.0, 1e-6);
 }
+
+// A cable's CO2: what its deliveries displace at the receiving end less what its intake adds at
+// the sending end, at each region's emission factor in the run. A has only wind (factor 0),
+// B only gas at 0.4 t/MWh; the cable takes 50 MW from A and delivers 45 to B: 0.4·45 t an hour.
+// Its congestion rent: 45 MWh at B's 50 EUR/MWh minus 50 MWh at A's 0.
+TEST(Appraise, CableDisplacesTheReceivingRegionsEmissions) {
+  const auto a = appraise_study(R"(
+study: {name: cable, snapshots: 1, snapshot_hours: 8760}
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: wind, renewable: true}]
+regions: [{name: A, country: KZ}, {name: B, country: AZ}]
+loads: [{name: load-A, region: A, p_mw: 50}, {name: load-B, region: B, p_mw: 100}]
+generators:
+  - {name: wind-A, region: A, carrier: wind, p_nom_mw: 100}
+  - {name: gas-B, region: B, carrier: gas, p_nom_mw: 500, efficiency: 0.5, fuel_eur_per_mwh_fuel: 25}
+links:
+  - {name: cable, from: A, to: B, p_nom_mw: 50, efficiency: 0.9, bidirectional: false, capex_eur_per_kw: 500,
+     lifetime_years: 40}
+projects:
+  - {name: cable, assets: [cable]}
+)");
+  const auto& p = a.projects[0];
+  EXPECT_NEAR(p.annual_energy_mwh, 45.0 * 8760, 1e-6);
+  EXPECT_NEAR(p.co2_avoided_t_per_year, 0.4 * 45.0 * 8760, 1e-6);
+  EXPECT_NEAR(p.revenue_eur_per_year, 45.0 * 8760 * 50.0, 1e-3);
+  EXPECT_NEAR(p.capex_eur, 500.0 * 1000 * 50, 1e-6);
+}

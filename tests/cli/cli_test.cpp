@@ -202,3 +202,32 @@ TEST(Cli, ProfilesWritesTheWeatherYear) {
   EXPECT_NE(sa, sb);
   fs::remove_all(dir);
 }
+
+// The corridor's portfolio, appraised at daily resolution without the with/without runs
+// (those are tested on small studies in tests/appraise/).
+TEST(Cli, AppraiseWritesProjectsAndCashFlows) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q appraise --resolution 24h --no-system-value --out " + (dir / "a").string(), &out), 0)
+      << out;
+  for (const char* f : {"summary.json", "projects.json", "projects.csv", "cashflows.csv"})
+    EXPECT_TRUE(fs::exists(dir / "a" / f)) << f;
+  const auto projects = read_json(dir / "a" / "projects.json");
+  EXPECT_EQ(projects["finance"], "as-given");
+  ASSERT_EQ(projects["projects"].size(), 13u);
+  const auto& cable = projects["projects"][0];
+  EXPECT_EQ(cable["name"], "black-sea-cable");
+  // 1,300 MW × (EUR 1,777/MW/km × 1,155 km + EUR 640,000/MW) and the EU's 65.7 % grant.
+  EXPECT_NEAR(cable["capex_eur"].get<double>(), 1300.0 * (1777.0 * 1155 + 640000), 1.0);
+  EXPECT_NEAR(cable["grant_eur"].get<double>(), 0.657 * 1300.0 * (1777.0 * 1155 + 640000), 1.0);
+  EXPECT_NEAR(cable["wacc"].get<double>(), (0.2 * 0.03 * 0.84 + 0.143 * 0.08) / 0.343, 1e-12);
+  for (const char* key : {"lcoe_eur_per_mwh", "npv_eur", "project_irr", "equity_irr", "dscr_min", "dscr_avg", "payback_year",
+                          "co2_avoided_t_per_year", "carbon_revenue_eur_per_year", "abatement_cost_eur_per_t",
+                          "system_value_eur_per_year", "capture_price_eur_per_mwh"})
+    EXPECT_TRUE(cable.contains(key)) << key;
+  EXPECT_TRUE(cable["system_value_eur_per_year"].is_null());
+  // shafag-pv is all equity: no debt, no DSCR.
+  EXPECT_TRUE(projects["projects"][8]["dscr_min"].is_null());
+  EXPECT_EQ(run_command(program + " appraise --finance cheap --out " + (dir / "b").string(), &out), 64) << out;
+  fs::remove_all(dir);
+}
