@@ -14,6 +14,7 @@
 #include "core/logger.hpp"
 #include "formulate/build.hpp"
 #include "appraise/appraise.hpp"
+#include "appraise/portfolio.hpp"
 #include "finance/structure.hpp"
 #include "io/appraisal_writer.hpp"
 #include "io/builtin.hpp"
@@ -175,6 +176,42 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
   return 0;
 }
 
+int select_portfolio(const GlobalOptions& global, const RunOptions& options, double budget,
+                     const std::vector<std::string>& candidates) {
+  core::Logger log = make_logger(global);
+  Prepared p = prepare(options, log);
+  const model::Study& study = p.study;
+  if (study.projects.size() == 0)
+    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
+                      "the study has no projects to choose from (README, \"Portfolio selection\")");
+  const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-portfolio" : options.out;
+  io::OutputDir dir(out);
+  const auto start = std::chrono::steady_clock::now();
+  model::PortfolioResult portfolio = appraise::select_portfolio(study, {budget, candidates}, p.solve, log);
+  portfolio.results.timings.read_s = p.read_s;
+  portfolio.results.timings.solve_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  io::write_results(dir.staging().string(), study, portfolio.results, log);
+  io::write_portfolio(dir.staging().string(), portfolio);
+  dir.commit();
+  if (!global.quiet) {
+    std::printf("\n%-28s %9s %10s %14s %14s\n", "project", "chosen", "MW", "concess. M€", "adds M€/yr");
+    for (const auto& c : portfolio.projects) {
+      if (!c.candidate) continue;
+      std::printf("%-28s %9s %10.0f %14.1f %14s\n", c.name.substr(0, 28).c_str(), c.chosen ? "yes" : "no", c.capacity_mw,
+                  c.concessional_eur / 1e6,
+                  c.adds_eur_per_year ? fmt::format("{:.1f}", *c.adds_eur_per_year / 1e6).c_str() : "-");
+    }
+    std::printf("concessional finance: EUR %.1f m of EUR %.1f m; one more euro is worth EUR %.3f a year at the margin",
+                portfolio.concessional_used_eur / 1e6, budget / 1e6, portfolio.marginal_value_eur_per_eur);
+    if (portfolio.step_value_eur_per_eur)
+      std::printf(", EUR %.3f a year per euro over the next EUR %.1f m", *portfolio.step_value_eur_per_eur,
+                  portfolio.step_eur / 1e6);
+    std::printf("\n");
+  }
+  log.info("portfolio in {}/", out);
+  return 0;
+}
+
 int profiles(const GlobalOptions& global, RunOptions options) {
   core::Logger log = make_logger(global);
   if (options.resolution.empty()) options.resolution = "1h";  // the hourly weather year unless asked
@@ -280,6 +317,22 @@ int main(int argc, char** argv) {
   appraise_cmd->add_option("--threads", appraise_threads, "With/without runs at a time (default: one per core)")
       ->check(CLI::NonNegativeNumber);
 
+  RunOptions portfolio_options;
+  double budget = -1;
+  std::vector<std::string> candidates;
+  CLI::App* portfolio_cmd =
+      app.add_subcommand("portfolio", "Choose which candidate projects to build under a budget of concessional finance (Cbc)");
+  portfolio_cmd->footer(
+      "Examples:\n  silkgrid portfolio --concessional-budget-eur 3e9 --resolution 24h --out portfolio\n"
+      "  silkgrid portfolio my-study --concessional-budget-eur 5e8 --candidates wind-a,solar-b");
+  add_solve_options(portfolio_cmd, portfolio_options, "results/<study name>-portfolio");
+  portfolio_cmd->add_option("--concessional-budget-eur", budget, "Concessional finance available, EUR")
+      ->required()
+      ->check(CLI::NonNegativeNumber);
+  portfolio_cmd->add_option("--candidates", candidates,
+                            "Candidate projects (default: those not yet under construction or operating)")
+      ->delimiter(',');
+
   RunOptions profile_options;
   CLI::App* profiles_cmd = app.add_subcommand("profiles", "Write a study's hourly profiles (the weather year) and their calibration");
   profiles_cmd->footer(
@@ -320,6 +373,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run(global, run_options);
+    if (*portfolio_cmd) return select_portfolio(global, portfolio_options, budget, candidates);
     if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
     if (*init_cmd) return init(global, init_study, init_folder);
     if (*convert_cmd) return convert(global, convert_options, convert_to);

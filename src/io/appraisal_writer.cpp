@@ -93,4 +93,34 @@ void write_appraisals(const std::string& dir, const std::vector<model::ProjectAp
   write_file_atomically(folder / "cashflows.csv", flows);
 }
 
+nlohmann::ordered_json portfolio_json(const model::PortfolioResult& p) {
+  nlohmann::ordered_json out;
+  out["concessional_budget_eur"] = p.budget_eur;
+  out["concessional_used_eur"] = p.concessional_used_eur;
+  out["system_cost_eur"] = p.objective_eur;
+  out["marginal_value_eur_per_eur"] = p.marginal_value_eur_per_eur;
+  out["next_step_eur"] = p.step_eur;
+  out["next_step_value_eur_per_eur"] = optional(p.step_value_eur_per_eur);
+  out["chosen"] = nlohmann::ordered_json::array();
+  for (const auto& c : p.projects)
+    if (c.candidate && c.chosen) out["chosen"].push_back(c.name);
+  out["projects"] = nlohmann::ordered_json::array();
+  for (const auto& c : p.projects) {
+    nlohmann::ordered_json j;
+    j["name"] = c.name;
+    j["candidate"] = c.candidate;
+    j["chosen"] = c.chosen;
+    j["capacity_mw"] = c.capacity_mw;
+    j["capex_eur"] = c.capex_eur;
+    j["concessional_eur"] = c.concessional_eur;
+    j["adds_eur_per_year"] = optional(c.adds_eur_per_year);
+    out["projects"].push_back(j);
+  }
+  return out;
+}
+
+void write_portfolio(const std::string& dir, const model::PortfolioResult& portfolio) {
+  write_file_atomically(std::filesystem::path(dir) / "portfolio.json", portfolio_json(portfolio).dump(2) + "\n");
+}
+
 }  // namespace silkgrid::io

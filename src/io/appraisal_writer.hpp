@@ -15,4 +15,9 @@ nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>&
 void write_appraisals(const std::string& dir, const std::vector<model::ProjectAppraisal>& appraisals,
                       const std::string& finance);
 
+// portfolio.json: the budget, what was used, the system cost, the value of more concessional
+// finance, and per project whether it was a candidate, chosen, and what it adds.
+nlohmann::ordered_json portfolio_json(const model::PortfolioResult& portfolio);
+void write_portfolio(const std::string& dir, const model::PortfolioResult& portfolio);
+
 }  // namespace silkgrid::io

@@ -90,4 +90,51 @@ std::string describe(const Statistics& s) {
       s.rhs_min, s.rhs_max);
 }
 
+int add_column(LinearProgram& lp, double lower, double upper, double cost, bool integer) {
+  lp.col_lower.push_back(lower);
+  lp.col_upper.push_back(upper);
+  lp.cost.push_back(cost);
+  if (lp.start.empty()) lp.start.push_back(0);
+  lp.start.push_back(lp.start.back());
+  if (!lp.col_names.empty()) lp.col_names.push_back(fmt::format("c{}", lp.num_cols));
+  if (integer || !lp.integer.empty()) {
+    lp.integer.resize(static_cast<std::size_t>(lp.num_cols), 0);
+    lp.integer.push_back(integer ? 1 : 0);
+  }
+  return lp.num_cols++;
+}
+
+void add_rows(LinearProgram& lp, const std::vector<Row>& rows) {
+  const auto n = static_cast<std::size_t>(lp.num_cols);
+  std::vector<int> extra(n + 1, 0);
+  for (const Row& r : rows)
+    for (const auto& [col, v] : r.entries) ++extra[static_cast<std::size_t>(col) + 1];
+  for (std::size_t j = 0; j < n; ++j) extra[j + 1] += extra[j];
+  std::vector<int> start(n + 1), index(lp.index.size() + static_cast<std::size_t>(extra[n]));
+  std::vector<double> value(index.size());
+  std::vector<int> next(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    start[j] = lp.start[j] + extra[j];
+    const int count = lp.start[j + 1] - lp.start[j];
+    std::copy(lp.index.begin() + lp.start[j], lp.index.begin() + lp.start[j + 1], index.begin() + start[j]);
+    std::copy(lp.value.begin() + lp.start[j], lp.value.begin() + lp.start[j + 1], value.begin() + start[j]);
+    next[j] = start[j] + count;
+  }
+  start[n] = static_cast<int>(index.size());
+  for (const Row& r : rows) {
+    const int row = lp.num_rows++;
+    lp.row_lower.push_back(r.lower);
+    lp.row_upper.push_back(r.upper);
+    if (!lp.row_names.empty()) lp.row_names.push_back(fmt::format("r{}", row));
+    for (const auto& [col, v] : r.entries) {
+      const int k = next[static_cast<std::size_t>(col)]++;
+      index[static_cast<std::size_t>(k)] = row;
+      value[static_cast<std::size_t>(k)] = v;
+    }
+  }
+  lp.start = std::move(start);
+  lp.index = std::move(index);
+  lp.value = std::move(value);
+}
+
 }  // namespace silkgrid::lp

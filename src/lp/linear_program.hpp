@@ -22,6 +22,7 @@ struct LinearProgram {
   std::vector<double> value;
   double objective_offset = 0.0;
   std::vector<std::string> col_names, row_names;  // empty, or one per column / row
+  std::vector<char> integer;  // empty (an LP), or one flag per column (a MIP: solve_mip)
 
   std::size_t nonzeros() const { return value.size(); }
   // Bytes held by the arrays above (capacity, not size), names included.
@@ -38,6 +39,17 @@ struct Statistics {
   double bound_min = 0, bound_max = 0;    // over finite non-zero column bounds
   double rhs_min = 0, rhs_max = 0;        // over finite non-zero row bounds
 };
+
+// Appends a column with no entries (they come with rows); returns its index.
+int add_column(LinearProgram& lp, double lower, double upper, double cost, bool integer = false);
+
+// A row given by its entries, for appending to an existing LP.
+struct Row {
+  double lower = 0, upper = 0;
+  std::vector<std::pair<int, double>> entries;  // (column, value)
+};
+// Appends rows, merging their entries into the CSC arrays (one pass over the matrix).
+void add_rows(LinearProgram& lp, const std::vector<Row>& rows);
 
 Statistics statistics(const LinearProgram& lp);
 std::string describe(const Statistics& stats);

@@ -32,6 +32,10 @@ struct Solution {
 
 Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
 
+// Solves a MIP (lp.integer flags) with Cbc (branch and cut over Clp). The solution has no
+// duals; fix the integers and call solve() for them.
+Solution solve_mip(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
+
 const char* to_string(Status status);
 const char* to_string(Method method);
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/results.hpp"
+
 namespace silkgrid::model {
 
 // One year of a project's timeline; year 0 is the first construction year, operation starts
@@ -42,6 +44,30 @@ struct ProjectAppraisal {
   std::optional<double> abatement_cost_eur_per_t;  // the carbon price that makes the NPV (without credits) zero
   std::optional<double> system_value_eur_per_year;  // system cost without the project minus with it
   std::vector<Year> years;
+};
+
+// Portfolio selection (src/appraise/portfolio.hpp).
+struct PortfolioChoice {
+  std::string name;
+  bool candidate = false, chosen = false;
+  double concessional_eur = 0;   // the concessional debt it draws (share × its capex)
+  double capacity_mw = 0;        // built
+  double capex_eur = 0;
+  // For a chosen candidate: the system cost of the portfolio without it minus with it.
+  std::optional<double> adds_eur_per_year;
+};
+
+struct PortfolioResult {
+  double budget_eur = 0, concessional_used_eur = 0;
+  double objective_eur = 0;  // system cost of the chosen portfolio
+  std::vector<PortfolioChoice> projects;
+  // The value of one more euro of concessional finance: −∂cost/∂budget of the LP with the
+  // choices fixed (0 when the budget does not bind at the margin), and over the next step
+  // (the cost with budget + step against the cost with budget, per euro).
+  double marginal_value_eur_per_eur = 0;
+  std::optional<double> step_value_eur_per_eur;
+  double step_eur = 0;
+  model::Results results;  // the run with the chosen portfolio
 };
 
 }  // namespace silkgrid::model

@@ -1,0 +1,268 @@
+#include "appraise/portfolio.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "model/costs.hpp"
+
+namespace silkgrid::appraise {
+
+namespace {
+
+using model::AssetKind;
+using model::AssetRef;
+
+double capex_per_mw(const model::Study& s, AssetRef a) {
+  const auto i = static_cast<std::size_t>(a.index);
+  switch (a.kind) {
+    case AssetKind::generator: return model::generator_capex_eur_per_mw(s.generators, i);
+    case AssetKind::link: return model::link_capex_eur_per_mw(s.links, i);
+    case AssetKind::storage: return model::storage_capex_eur_per_mw(s.storage, i);
+    case AssetKind::line: return s.lines.capex_eur_per_mw_km[i] * s.lines.length_km[i];
+  }
+  return 0.0;
+}
+
+int capacity_column(const formulate::Layout& L, AssetRef a) {
+  const auto i = static_cast<std::size_t>(a.index);
+  switch (a.kind) {
+    case AssetKind::generator: return L.generator_capacity[i];
+    case AssetKind::link: return L.link_capacity[i];
+    case AssetKind::storage: return L.storage_capacity[i];
+    case AssetKind::line: return L.line_capacity[i];
+  }
+  return formulate::none;
+}
+
+double built_capacity(const model::Results& r, AssetRef a) {
+  const auto i = static_cast<std::size_t>(a.index);
+  switch (a.kind) {
+    case AssetKind::generator: return r.generator_capacity_mw[i];
+    case AssetKind::link: return r.link_capacity_mw[i];
+    case AssetKind::storage: return r.storage_power_mw[i] > 0 ? r.storage_power_mw[i] : r.storage_energy_mwh[i];
+    case AssetKind::line: return r.line_capacity_mw[i];
+  }
+  return 0.0;
+}
+
+// How a candidate's asset enters the decision.
+struct Decided {
+  AssetRef asset;
+  bool all_or_nothing = false;  // a fixed asset: p_nom when chosen
+  double size = 0;              // p_nom (all or nothing) or p_nom_max
+};
+
+struct Prepared {
+  model::Study study;
+  std::vector<std::vector<Decided>> assets;  // per candidate
+};
+
+Prepared prepare(const model::Study& study, const std::vector<std::size_t>& candidates) {
+  Prepared p{study, {}};
+  for (std::size_t c : candidates) {
+    std::vector<Decided> decided;
+    for (const AssetRef& a : study.projects.assets[c]) {
+      auto& invest = model::investment_of(p.study, a);
+      const auto i = static_cast<std::size_t>(a.index);
+      Decided d{a, !invest.extendable[i], invest.extendable[i] ? invest.p_nom_max_mw[i] : invest.p_nom_mw[i]};
+      if (!std::isfinite(d.size))
+        throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
+                          fmt::format("project '{}': its extendable asset needs a finite p_nom_max_mw to be a portfolio "
+                                      "candidate",
+                                      study.projects.name[c]));
+      // Its capacity is now a decision, paid for by its annuity.
+      invest.extendable[i] = 1;
+      invest.p_nom_mw[i] = 0.0;
+      invest.p_nom_min_mw[i] = 0.0;
+      invest.p_nom_max_mw[i] = d.size;
+      decided.push_back(d);
+    }
+    p.assets.push_back(decided);
+  }
+  return p;
+}
+
+struct Solved {
+  lp::Solution mip;
+  double objective = 0;
+  std::vector<char> chosen;
+};
+
+// Builds the MIP for `budget`, solves it; returns the choices.
+Solved solve_portfolio(const Prepared& p, const std::vector<std::size_t>& candidates, double budget,
+                       const formulate::SolveStudyOptions& options, core::Logger& log, formulate::Built* keep = nullptr,
+                       int* budget_row = nullptr, std::vector<int>* z_columns = nullptr) {
+  formulate::Built b = formulate::build(p.study);
+  std::vector<int> z;
+  std::vector<lp::Row> rows;
+  lp::Row money{-lp::infinity, budget, {}};
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    z.push_back(lp::add_column(b.lp, 0.0, 1.0, 0.0, true));
+    const double share = concessional_share(p.study.projects.finance[candidates[k]]);
+    double fixed_money = 0;
+    for (const Decided& d : p.assets[k]) {
+      const int col = capacity_column(b.layout, d.asset);
+      const double unit = share * capex_per_mw(p.study, d.asset);
+      if (d.all_or_nothing) {
+        rows.push_back({0.0, 0.0, {{col, 1.0}, {z.back(), -d.size}}});
+        fixed_money += unit * d.size;
+      } else {
+        rows.push_back({-lp::infinity, 0.0, {{col, 1.0}, {z.back(), -d.size}}});
+        if (unit != 0) money.entries.push_back({col, unit});
+      }
+    }
+    if (fixed_money != 0) money.entries.push_back({z.back(), fixed_money});
+  }
+  const int first_new_row = b.lp.num_rows;
+  rows.push_back(money);
+  lp::add_rows(b.lp, rows);
+  Solved s;
+  s.mip = lp::solve_mip(b.lp, options.solver, log);
+  if (s.mip.status == lp::Status::infeasible)
+    throw core::Error(core::ErrorKind::infeasible, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"},
+                      fmt::format("no choice of candidate projects within a concessional budget of EUR {:.1f} m meets the "
+                                  "study's policies (a national target may need a candidate that the budget cannot fund): "
+                                  "raise the budget, or leave such projects out of --candidates so that they stay as in the "
+                                  "study",
+                                  budget / 1e6));
+  if (s.mip.status != lp::Status::optimal)
+    throw core::Error(core::ErrorKind::solver, core::Context{p.study.file, 0, 0, ""},
+                      "portfolio selection: Cbc found no optimum (" + s.mip.status_text + ")");
+  s.objective = s.mip.objective;
+  for (int col : z) s.chosen.push_back(s.mip.col_value[static_cast<std::size_t>(col)] > 0.5 ? 1 : 0);
+  if (budget_row) *budget_row = first_new_row + static_cast<int>(rows.size()) - 1;
+  if (z_columns) *z_columns = z;
+  if (keep) *keep = std::move(b);
+  return s;
+}
+
+}  // namespace
+
+double concessional_share(const model::FinanceTerms& terms) {
+  double share = 0;
+  for (const auto& t : terms.tranches)
+    if (t.kind == model::TrancheKind::concessional_debt) share += t.share;
+  return share;
+}
+
+std::vector<std::size_t> candidate_projects(const model::Study& study, const PortfolioOptions& options) {
+  std::vector<std::size_t> out;
+  const auto& pr = study.projects;
+  if (!options.candidates.empty()) {
+    for (const std::string& name : options.candidates) {
+      const auto at = std::find(pr.name.begin(), pr.name.end(), name);
+      if (at == pr.name.end())
+        throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--candidates"},
+                          fmt::format("no project '{}'", name));
+      out.push_back(static_cast<std::size_t>(at - pr.name.begin()));
+    }
+    return out;
+  }
+  for (std::size_t p = 0; p < pr.size(); ++p)
+    if (pr.status[p] != model::ProjectStatus::construction && pr.status[p] != model::ProjectStatus::operating)
+      out.push_back(p);
+  return out;
+}
+
+model::Study with_choices(const model::Study& study, const std::vector<std::size_t>& candidates,
+                          const std::vector<char>& chosen) {
+  Prepared p = prepare(study, candidates);
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    for (const Decided& d : p.assets[k]) {
+      auto& invest = model::investment_of(p.study, d.asset);
+      const auto i = static_cast<std::size_t>(d.asset.index);
+      if (!chosen[k]) {
+        invest.extendable[i] = 0;
+        invest.p_nom_max_mw[i] = 0.0;
+      } else if (d.all_or_nothing) {
+        invest.p_nom_min_mw[i] = d.size;
+      }
+    }
+  return p.study;
+}
+
+PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptions& options,
+                                 const formulate::SolveStudyOptions& solve, core::Logger& log) {
+  if (!(options.concessional_budget_eur >= 0))
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--concessional-budget-eur"},
+                      fmt::format("expected a budget >= 0, got {}", options.concessional_budget_eur));
+  const auto candidates = candidate_projects(study, options);
+  const Prepared p = prepare(study, candidates);
+  formulate::Built built;
+  int budget_row = -1;
+  std::vector<int> z;
+  Solved s = solve_portfolio(p, candidates, options.concessional_budget_eur, solve, log, &built, &budget_row, &z);
+
+  // The LP with the choices fixed: prices, the budget's dual, the results.
+  for (std::size_t k = 0; k < z.size(); ++k) {
+    const auto j = static_cast<std::size_t>(z[k]);
+    built.lp.col_lower[j] = built.lp.col_upper[j] = s.chosen[k];
+  }
+  built.lp.integer.clear();
+  lp::Solution fixed = lp::solve(built.lp, solve.solver, log);
+  if (fixed.status != lp::Status::optimal)
+    throw core::Error(core::ErrorKind::solver, core::Context{study.file, 0, 0, ""},
+                      "portfolio selection: the LP with the choices fixed has no optimum (" + fixed.status_text + ")");
+  PortfolioResult out;
+  out.budget_eur = options.concessional_budget_eur;
+  out.objective_eur = fixed.objective;
+  out.marginal_value_eur_per_eur = fixed.row_dual.empty() ? 0.0 : -fixed.row_dual[static_cast<std::size_t>(budget_row)];
+  if (std::abs(out.marginal_value_eur_per_eur) < 1e-12) out.marginal_value_eur_per_eur = 0.0;
+  const double used = fixed.row_activity[static_cast<std::size_t>(budget_row)];
+  out.concessional_used_eur = used;
+  fixed.col_value.resize(static_cast<std::size_t>(built.layout.num_cols));
+  fixed.row_dual.resize(static_cast<std::size_t>(built.layout.num_rows));
+  fixed.row_activity.resize(static_cast<std::size_t>(built.layout.num_rows));
+  out.results = formulate::extract(p.study, built.layout, fixed);
+
+  const auto& pr = study.projects;
+  double next_step = model::unlimited;
+  for (std::size_t q = 0; q < pr.size(); ++q) {
+    PortfolioChoice c;
+    c.name = pr.name[q];
+    const auto at = std::find(candidates.begin(), candidates.end(), q);
+    c.candidate = at != candidates.end();
+    const double share = concessional_share(pr.finance[q]);
+    c.chosen = !c.candidate || s.chosen[static_cast<std::size_t>(at - candidates.begin())];
+    double all_or_nothing_money = 0;
+    for (const AssetRef& a : pr.assets[q]) {
+      const double cap = built_capacity(out.results, a);
+      c.capacity_mw += cap;
+      c.capex_eur += capex_per_mw(study, a) * cap;
+      if (c.candidate && !model::investment_of(study, a).extendable[static_cast<std::size_t>(a.index)])
+        all_or_nothing_money += share * capex_per_mw(study, a) * model::investment_of(study, a).p_nom_mw[static_cast<std::size_t>(a.index)];
+    }
+    c.concessional_eur = c.candidate ? share * c.capex_eur : 0.0;
+    if (c.candidate && !c.chosen && all_or_nothing_money > 0) next_step = std::min(next_step, all_or_nothing_money);
+    out.projects.push_back(c);
+  }
+
+  // What each chosen candidate adds: the same LP with it left out.
+  for (std::size_t k = 0; k < z.size(); ++k) {
+    if (!s.chosen[k]) continue;
+    const auto j = static_cast<std::size_t>(z[k]);
+    built.lp.col_lower[j] = built.lp.col_upper[j] = 0.0;
+    const lp::Solution without = lp::solve(built.lp, solve.solver, log);
+    if (without.status == lp::Status::optimal)
+      out.projects[candidates[k]].adds_eur_per_year = without.objective - out.objective_eur;
+    built.lp.col_lower[j] = built.lp.col_upper[j] = 1.0;
+  }
+
+  // The next step: enough for the cheapest candidate left out, else a tenth of the budget.
+  out.step_eur = std::isfinite(next_step) ? next_step : std::max(0.1 * options.concessional_budget_eur, 1e6);
+  try {
+    const Solved more = solve_portfolio(p, candidates, options.concessional_budget_eur + out.step_eur, solve, log);
+    out.step_value_eur_per_eur = (s.objective - more.objective) / out.step_eur;
+  } catch (const core::Error& e) {
+    log.warn("portfolio selection: the run with a larger budget failed: {}", e.what());
+  }
+  log.info("portfolio: {} of {} candidates chosen, concessional finance EUR {:.1f} m of EUR {:.1f} m", 
+           std::count(s.chosen.begin(), s.chosen.end(), 1), candidates.size(), used / 1e6,
+           options.concessional_budget_eur / 1e6);
+  return out;
+}
+
+}  // namespace silkgrid::appraise

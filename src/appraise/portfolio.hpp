@@ -1,0 +1,44 @@
+#pragma once
+// Portfolio selection: which candidate projects to build, as binary decisions inside the
+// capacity-expansion problem (a MIP solved by Cbc), minimising system cost under a budget of
+// concessional finance (README, "Portfolio selection").
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/logger.hpp"
+#include "formulate/build.hpp"
+#include "model/appraisal.hpp"
+#include "model/results.hpp"
+#include "model/study.hpp"
+
+namespace silkgrid::appraise {
+
+struct PortfolioOptions {
+  double concessional_budget_eur = 0;
+  // Candidate projects by name; empty = every project not yet under construction or operating.
+  std::vector<std::string> candidates;
+};
+
+using model::PortfolioChoice;
+using model::PortfolioResult;
+
+// `study` has its project finance applied (finance::apply_project_finance). A candidate's
+// fixed assets become all-or-nothing (capacity p_nom when chosen, paying its annuity), its
+// extendable ones may be built up to p_nom_max only when chosen. Throws an input error for an
+// unknown candidate or an extendable candidate asset without a finite p_nom_max.
+PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptions& options,
+                                 const formulate::SolveStudyOptions& solve, core::Logger& log);
+
+// The candidate projects `select_portfolio` would consider.
+std::vector<std::size_t> candidate_projects(const model::Study& study, const PortfolioOptions& options);
+
+// The study with the candidates decided: chosen ones built (fixed assets at p_nom, paying their
+// annuity), the others removed. For brute-force checks and for reporting.
+model::Study with_choices(const model::Study& study, const std::vector<std::size_t>& candidates,
+                          const std::vector<char>& chosen);
+
+// The concessional debt share of a project's finance.
+double concessional_share(const model::FinanceTerms& terms);
+
+}  // namespace silkgrid::appraise
