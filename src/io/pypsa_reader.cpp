@@ -234,6 +234,7 @@ class Reader {
   std::vector<double> v_nom_;
   std::vector<char> dc_;
   std::vector<char> bus_active_;
+  std::unordered_map<std::string, int> bus_index_;  // bus name → region
   // Time-series tables, read once each, with their columns by component name.
   struct Series {
     Table table;
@@ -311,6 +312,8 @@ class Reader {
       v_nom_.push_back(buses.number(i, "v_nom", 1.0));
       dc_.push_back(buses.text(i, "carrier", "AC") == "DC" ? 1 : 0);
       bus_active_.push_back(buses.flag(i, "active", true) ? 1 : 0);
+      if (!bus_index_.emplace(buses.name(i), static_cast<int>(i)).second)
+        throw Error(ErrorKind::input, buses.at(i, "name"), fmt::format("bus '{}' appears twice", buses.name(i)));
     }
     warn_unmodelled(buses, {"v_nom", "carrier", "active"}, log_);
   }
@@ -351,7 +354,8 @@ class Reader {
 
   int bus(const Table& t, std::size_t row, const char* column) {
     const std::string name = t.text(row, column);
-    const int r = s_.find_region(name);
+    const auto found = bus_index_.find(name);
+    const int r = found == bus_index_.end() ? -1 : found->second;
     if (r < 0)
       throw Error(ErrorKind::input, t.at(row, column),
                   fmt::format("unknown bus '{}'{}", name, name.empty() ? " (the bus is required)" : ""));
