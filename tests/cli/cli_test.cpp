@@ -231,3 +231,45 @@ TEST(Cli, AppraiseWritesProjectsAndCashFlows) {
   EXPECT_EQ(run_command(program + " appraise --finance cheap --out " + (dir / "b").string(), &out), 64) << out;
   fs::remove_all(dir);
 }
+
+// Three all-or-nothing candidates, half concessional: with EUR 45 m the two that save most
+// (wind-1 and solar, EUR 25 m + 20 m) are chosen (tests/appraise/portfolio_test.cpp by hand).
+TEST(Cli, PortfolioWritesTheChosenSet) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", R"(
+study: {name: portfolio, snapshots: 1, snapshot_hours: 8760}
+carriers: [{name: gas}, {name: wind, renewable: true}, {name: solar, renewable: true}]
+regions: [{name: A, country: AZ}]
+loads: [{name: load, region: A, p_mw: 100}]
+generators:
+  - {name: gas, region: A, carrier: gas, p_nom_mw: 1000, vom_eur_per_mwh: 60}
+  - {name: wind-1, region: A, carrier: wind, p_nom_mw: 50, p_max_pu: 0.4, capex_eur_per_kw: 1000, lifetime_years: 25}
+  - {name: solar, region: A, carrier: solar, p_nom_mw: 80, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
+  - {name: wind-2, region: A, carrier: wind, p_nom_mw: 40, p_max_pu: 0.35, capex_eur_per_kw: 1200, lifetime_years: 25}
+projects:
+  - {name: p-wind-1, assets: [wind-1], finance: &half {tranches: [{kind: concessional_debt, share: 0.5, rate: 0.02, tenor_years: 20}, {kind: equity, share: 0.5, rate: 0.10}]}}
+  - {name: p-solar, assets: [solar], finance: *half}
+  - {name: p-wind-2, assets: [wind-2], finance: *half}
+)");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q portfolio " + (dir / "study.yaml").string() +
+                            " --concessional-budget-eur 45e6 --out " + (dir / "p").string(),
+                        &out),
+            0)
+      << out;
+  const auto p = read_json(dir / "p" / "portfolio.json");
+  EXPECT_EQ(p["chosen"], nlohmann::json::array({"p-wind-1", "p-solar"}));
+  EXPECT_NEAR(p["concessional_used_eur"].get<double>(), 45e6, 1.0);
+  EXPECT_TRUE(fs::exists(dir / "p" / "summary.json"));
+  // A study without projects has nothing to choose or appraise.
+  write(dir / "small" / "study.yaml", small_study);
+  EXPECT_EQ(run_command(program + " portfolio " + (dir / "small").string() + " --concessional-budget-eur 1 --out " +
+                            (dir / "q").string(),
+                        &out),
+            2)
+      << out;
+  EXPECT_EQ(run_command(program + " appraise " + (dir / "small").string() + " --out " + (dir / "r").string(), &out), 2)
+      << out;
+  EXPECT_NE(out.find("no projects"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
