@@ -236,13 +236,18 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
         all_or_nothing_money += share * capex_per_mw(study, a) * model::investment_of(study, a).p_nom_mw[static_cast<std::size_t>(a.index)];
     }
     c.concessional_eur = c.candidate ? share * c.capex_eur : 0.0;
+    // A candidate "chosen" with nothing built (an extendable one not worth building) is not.
+    if (c.candidate && c.chosen && c.capacity_mw <= 1e-6) {
+      c.chosen = false;
+      c.adds_eur_per_year.reset();
+    }
     if (c.candidate && !c.chosen && all_or_nothing_money > 0) next_step = std::min(next_step, all_or_nothing_money);
     out.projects.push_back(c);
   }
 
   // What each chosen candidate adds: the same LP with it left out.
   for (std::size_t k = 0; k < z.size(); ++k) {
-    if (!s.chosen[k]) continue;
+    if (!s.chosen[k] || !out.projects[candidates[k]].chosen) continue;
     const auto j = static_cast<std::size_t>(z[k]);
     built.lp.col_lower[j] = built.lp.col_upper[j] = 0.0;
     const lp::Solution without = lp::solve(built.lp, solve.solver, log);
