@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "core/error.hpp"
 #include "model/costs.hpp"
@@ -139,6 +143,27 @@ Solved solve_portfolio(const Prepared& p, const std::vector<std::size_t>& candid
   return s;
 }
 
+// Knapsack over the candidates: maximise the CO2 avoided within the budget (Cbc). `required`
+// candidates are fixed in. Returns the choice, or none when the budget cannot hold them.
+std::optional<std::vector<char>> knapsack(const std::vector<double>& avoided, const std::vector<double>& money,
+                                          const std::vector<char>& required, double budget,
+                                          const formulate::SolveStudyOptions& options, core::Logger& log) {
+  lp::LinearProgram lp;
+  lp.start.push_back(0);
+  lp::Row row{-lp::infinity, budget, {}};
+  for (std::size_t k = 0; k < avoided.size(); ++k) {
+    // Most CO2 first; among equals the cheaper choice (a tie-break far below a tonne).
+    const int col = lp::add_column(lp, required[k] ? 1.0 : 0.0, 1.0, -avoided[k] + 1e-9 * money[k], true);
+    if (money[k] != 0) row.entries.push_back({col, money[k]});
+  }
+  lp::add_rows(lp, {row});
+  const lp::Solution s = lp::solve_mip(lp, options.solver, log);
+  if (s.status != lp::Status::optimal) return std::nullopt;
+  std::vector<char> chosen;
+  for (double v : s.col_value) chosen.push_back(v > 0.5 ? 1 : 0);
+  return chosen;
+}
+
 }  // namespace
 
 double concessional_share(const model::FinanceTerms& terms) {
@@ -184,12 +209,113 @@ model::Study with_choices(const model::Study& study, const std::vector<std::size
   return p.study;
 }
 
+namespace {
+// Fills the per-project part of a portfolio result from a run with the choices made.
+void describe_projects(const model::Study& study, const std::vector<std::size_t>& candidates,
+                       const std::vector<char>& chosen, PortfolioResult& out) {
+  const auto& pr = study.projects;
+  for (std::size_t q = 0; q < pr.size(); ++q) {
+    PortfolioChoice c;
+    c.name = pr.name[q];
+    const auto at = std::find(candidates.begin(), candidates.end(), q);
+    c.candidate = at != candidates.end();
+    c.chosen = !c.candidate || chosen[static_cast<std::size_t>(at - candidates.begin())];
+    for (const AssetRef& a : pr.assets[q]) {
+      const double cap = built_capacity(out.results, a);
+      c.capacity_mw += cap;
+      c.capex_eur += capex_per_mw(study, a) * cap;
+    }
+    c.concessional_eur = c.candidate ? concessional_share(pr.finance[q]) * c.capex_eur : 0.0;
+    out.projects.push_back(c);
+  }
+}
+}  // namespace
+
+namespace {
+// The co2 objective: each candidate's CO2 from with/without runs, then a knapsack (Cbc).
+PortfolioResult select_for_co2(const model::Study& study, const std::vector<std::size_t>& candidates,
+                               const PortfolioOptions& options, const formulate::SolveStudyOptions& solve,
+                               core::Logger& log) {
+  const std::size_t n = candidates.size();
+  // Every candidate built: the reference run, and each candidate's concessional need there.
+  const std::vector<char> all(n, 1);
+  std::string messages;
+  core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+  const model::Results with_all = formulate::solve_study(with_choices(study, candidates, all), solve, quiet);
+  std::vector<double> money(n, 0.0), avoided(n, 0.0);
+  std::vector<char> required(n, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    double capex = 0;
+    for (const AssetRef& a : study.projects.assets[candidates[k]]) capex += capex_per_mw(study, a) * built_capacity(with_all, a);
+    money[k] = concessional_share(study.projects.finance[candidates[k]]) * capex;
+  }
+  // Each candidate's CO2: the system without it against with all, in parallel.
+  std::vector<std::string> failure(n);
+  {
+    const int workers = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers));
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t k) {
+      std::vector<char> others(n, 1);
+      others[k] = 0;
+      std::string text;
+      core::Logger silent = core::capturing_logger(text, core::LogLevel::error);
+      try {
+        avoided[k] = formulate::solve_study(with_choices(study, candidates, others), solve, silent).co2_t() - with_all.co2_t();
+      } catch (const core::Error& e) {
+        failure[k] = e.what();
+      }
+    });
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    if (!failure[k].empty()) {
+      required[k] = 1;  // the study's policies cannot be met without it
+      log.warn("project '{}' is required: without it the study has no solution ({})", study.projects.name[candidates[k]],
+               failure[k]);
+    }
+  const auto chosen = knapsack(avoided, money, required, options.concessional_budget_eur, solve, log);
+  if (!chosen)
+    throw core::Error(core::ErrorKind::infeasible, core::Context{study.file, 0, 0, "--concessional-budget-eur"},
+                      fmt::format("the projects that the study's policies require need more than the concessional budget "
+                                  "of EUR {:.1f} m",
+                                  options.concessional_budget_eur / 1e6));
+  PortfolioResult out;
+  out.objective = "co2";
+  out.budget_eur = options.concessional_budget_eur;
+  out.results = formulate::solve_study(with_choices(study, candidates, *chosen), solve, quiet);
+  out.objective_eur = out.results.objective_eur;
+  describe_projects(study, candidates, *chosen, out);
+  double next_step = model::unlimited;
+  for (std::size_t k = 0; k < n; ++k) {
+    auto& c = out.projects[candidates[k]];
+    c.co2_avoided_t_per_year = avoided[k];
+    if ((*chosen)[k]) {
+      out.concessional_used_eur += money[k];
+      out.co2_avoided_t_per_year += avoided[k];
+    } else if (money[k] > 0) {
+      next_step = std::min(next_step, money[k]);
+    }
+  }
+  // The next step: tonnes a year per euro from a budget larger by the cheapest left out.
+  out.step_eur = std::isfinite(next_step) ? next_step : std::max(0.1 * options.concessional_budget_eur, 1e6);
+  if (const auto more = knapsack(avoided, money, required, options.concessional_budget_eur + out.step_eur, solve, log)) {
+    double more_avoided = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      if ((*more)[k]) more_avoided += avoided[k];
+    out.step_value_eur_per_eur = (more_avoided - out.co2_avoided_t_per_year) / out.step_eur;
+  }
+  log.info("portfolio (most CO2 avoided): {:.0f} t a year for EUR {:.1f} m of concessional finance",
+           out.co2_avoided_t_per_year, out.concessional_used_eur / 1e6);
+  return out;
+}
+}  // namespace
+
 PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptions& options,
                                  const formulate::SolveStudyOptions& solve, core::Logger& log) {
   if (!(options.concessional_budget_eur >= 0))
     throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--concessional-budget-eur"},
                       fmt::format("expected a budget >= 0, got {}", options.concessional_budget_eur));
   const auto candidates = candidate_projects(study, options);
+  if (options.objective == PortfolioObjective::co2) return select_for_co2(study, candidates, options, solve, log);
   const Prepared p = prepare(study, candidates);
   formulate::Built built;
   int budget_row = -1;

@@ -14,10 +14,17 @@
 
 namespace silkgrid::appraise {
 
+enum class PortfolioObjective {
+  cost,  // minimise system cost (one MIP around the expansion LP)
+  co2,   // maximise the CO2 the chosen projects avoid within the budget: most CO2 per euro
+};
+
 struct PortfolioOptions {
   double concessional_budget_eur = 0;
   // Candidate projects by name; empty = every project not yet under construction or operating.
   std::vector<std::string> candidates;
+  PortfolioObjective objective = PortfolioObjective::cost;
+  int threads = 0;  // with/without runs at a time for the co2 objective (0 = one per core)
 };
 
 using model::PortfolioChoice;

@@ -177,7 +177,7 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
 }
 
 int select_portfolio(const GlobalOptions& global, const RunOptions& options, double budget,
-                     const std::vector<std::string>& candidates) {
+                     const std::vector<std::string>& candidates, const std::string& objective, int threads) {
   core::Logger log = make_logger(global);
   Prepared p = prepare(options, log);
   const model::Study& study = p.study;
@@ -187,25 +187,37 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
   const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-portfolio" : options.out;
   io::OutputDir dir(out);
   const auto start = std::chrono::steady_clock::now();
-  model::PortfolioResult portfolio = appraise::select_portfolio(study, {budget, candidates}, p.solve, log);
+  appraise::PortfolioOptions choice{budget, candidates,
+                                    objective == "co2" ? appraise::PortfolioObjective::co2 : appraise::PortfolioObjective::cost,
+                                    threads};
+  model::PortfolioResult portfolio = appraise::select_portfolio(study, choice, p.solve, log);
   portfolio.results.timings.read_s = p.read_s;
   portfolio.results.timings.solve_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   io::write_results(dir.staging().string(), study, portfolio.results, log);
   io::write_portfolio(dir.staging().string(), portfolio);
   dir.commit();
   if (!global.quiet) {
-    std::printf("\n%-28s %9s %10s %14s %14s\n", "project", "chosen", "MW", "concess. M€", "adds M€/yr");
+    const bool co2 = portfolio.objective == "co2";
+    std::printf("\n%-28s %9s %10s %14s %14s\n", "project", "chosen", "MW", "concess. M€", co2 ? "kt CO2/yr" : "adds M€/yr");
     for (const auto& c : portfolio.projects) {
       if (!c.candidate) continue;
+      const auto& shown = co2 ? c.co2_avoided_t_per_year : c.adds_eur_per_year;
       std::printf("%-28s %9s %10.0f %14.1f %14s\n", c.name.substr(0, 28).c_str(), c.chosen ? "yes" : "no", c.capacity_mw,
-                  c.concessional_eur / 1e6,
-                  c.adds_eur_per_year ? fmt::format("{:.1f}", *c.adds_eur_per_year / 1e6).c_str() : "-");
+                  c.concessional_eur / 1e6, shown ? fmt::format("{:.1f}", *shown / (co2 ? 1e3 : 1e6)).c_str() : "-");
     }
-    std::printf("concessional finance: EUR %.1f m of EUR %.1f m; one more euro is worth EUR %.3f a year at the margin",
-                portfolio.concessional_used_eur / 1e6, budget / 1e6, portfolio.marginal_value_eur_per_eur);
-    if (portfolio.step_value_eur_per_eur)
-      std::printf(", EUR %.3f a year per euro over the next EUR %.1f m", *portfolio.step_value_eur_per_eur,
-                  portfolio.step_eur / 1e6);
+    if (co2) {
+      std::printf("concessional finance: EUR %.1f m of EUR %.1f m avoids %.1f kt CO2 a year", portfolio.concessional_used_eur / 1e6,
+                  budget / 1e6, portfolio.co2_avoided_t_per_year / 1e3);
+      if (portfolio.step_value_eur_per_eur)
+        std::printf("; the next EUR %.1f m would avoid %.3f kg a year per euro", portfolio.step_eur / 1e6,
+                    *portfolio.step_value_eur_per_eur * 1e3);
+    } else {
+      std::printf("concessional finance: EUR %.1f m of EUR %.1f m; one more euro is worth EUR %.3f a year at the margin",
+                  portfolio.concessional_used_eur / 1e6, budget / 1e6, portfolio.marginal_value_eur_per_eur);
+      if (portfolio.step_value_eur_per_eur)
+        std::printf(", EUR %.3f a year per euro over the next EUR %.1f m", *portfolio.step_value_eur_per_eur,
+                    portfolio.step_eur / 1e6);
+    }
     std::printf("\n");
   }
   log.info("portfolio in {}/", out);
@@ -329,6 +341,13 @@ int main(int argc, char** argv) {
   portfolio_cmd->add_option("--concessional-budget-eur", budget, "Concessional finance available, EUR")
       ->required()
       ->check(CLI::NonNegativeNumber);
+  std::string portfolio_objective = "cost";
+  int portfolio_threads = 0;
+  portfolio_cmd->add_option("--objective", portfolio_objective,
+                            "cost: least system cost; co2: most CO2 avoided within the budget (with/without runs)")
+      ->check(CLI::IsMember({"cost", "co2"}));
+  portfolio_cmd->add_option("--threads", portfolio_threads, "With/without runs at a time for --objective co2 (default: one per core)")
+      ->check(CLI::NonNegativeNumber);
   portfolio_cmd->add_option("--candidates", candidates,
                             "Candidate projects (default: those not yet under construction or operating)")
       ->delimiter(',');
@@ -373,7 +392,8 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run(global, run_options);
-    if (*portfolio_cmd) return select_portfolio(global, portfolio_options, budget, candidates);
+    if (*portfolio_cmd)
+      return select_portfolio(global, portfolio_options, budget, candidates, portfolio_objective, portfolio_threads);
     if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
     if (*init_cmd) return init(global, init_study, init_folder);
     if (*convert_cmd) return convert(global, convert_options, convert_to);

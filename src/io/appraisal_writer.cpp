@@ -95,12 +95,18 @@ void write_appraisals(const std::string& dir, const std::vector<model::ProjectAp
 
 nlohmann::ordered_json portfolio_json(const model::PortfolioResult& p) {
   nlohmann::ordered_json out;
+  out["objective"] = p.objective;
   out["concessional_budget_eur"] = p.budget_eur;
   out["concessional_used_eur"] = p.concessional_used_eur;
   out["system_cost_eur"] = p.objective_eur;
-  out["marginal_value_eur_per_eur"] = p.marginal_value_eur_per_eur;
   out["next_step_eur"] = p.step_eur;
-  out["next_step_value_eur_per_eur"] = optional(p.step_value_eur_per_eur);
+  if (p.objective == "co2") {
+    out["co2_avoided_t_per_year"] = p.co2_avoided_t_per_year;
+    out["next_step_t_per_year_per_eur"] = optional(p.step_value_eur_per_eur);
+  } else {
+    out["marginal_value_eur_per_eur"] = p.marginal_value_eur_per_eur;
+    out["next_step_value_eur_per_eur"] = optional(p.step_value_eur_per_eur);
+  }
   out["chosen"] = nlohmann::ordered_json::array();
   for (const auto& c : p.projects)
     if (c.candidate && c.chosen) out["chosen"].push_back(c.name);
@@ -114,6 +120,7 @@ nlohmann::ordered_json portfolio_json(const model::PortfolioResult& p) {
     j["capex_eur"] = c.capex_eur;
     j["concessional_eur"] = c.concessional_eur;
     j["adds_eur_per_year"] = optional(c.adds_eur_per_year);
+    j["co2_avoided_t_per_year"] = optional(c.co2_avoided_t_per_year);
     out["projects"].push_back(j);
   }
   return out;

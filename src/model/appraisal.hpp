@@ -55,13 +55,19 @@ struct PortfolioChoice {
   double capex_eur = 0;
   // For a chosen candidate: the system cost of the portfolio without it minus with it.
   std::optional<double> adds_eur_per_year;
+  // With the co2 objective, for every candidate: the system's CO2 without it minus with every
+  // candidate built (t a year).
+  std::optional<double> co2_avoided_t_per_year;
 };
 
 struct PortfolioResult {
+  std::string objective = "cost";  // or "co2"
   double budget_eur = 0, concessional_used_eur = 0;
+  double co2_avoided_t_per_year = 0;  // co2 objective: by the chosen set (sum of their own)
   double objective_eur = 0;  // system cost of the chosen portfolio
   std::vector<PortfolioChoice> projects;
-  // The value of one more euro of concessional finance: −∂cost/∂budget of the LP with the
+  // The value of one more euro of concessional finance (co2 objective: tonnes a year per euro,
+  // over the next step only): −∂cost/∂budget of the LP with the
   // choices fixed (0 when the budget does not bind at the margin), and over the next step
   // (the cost with budget + step against the cost with budget, per euro).
   double marginal_value_eur_per_eur = 0;

@@ -138,3 +138,51 @@ TEST(Portfolio, WhatEachChosenProjectAdds) {
   EXPECT_NEAR(*result.projects[1].adds_eur_per_year, 80 * 0.25 * 8760 * 60.0 - 80 * 0.5e6 * af, 1.0);
   EXPECT_FALSE(result.projects[2].adds_eur_per_year.has_value());
 }
+
+// Most CO2 per euro: gas emits 0.2 t/MWh, so each candidate avoids its energy × 0.2 (wind-1 and
+// solar 20 MW × 8760 h each, wind-2 14 MW), for EUR 25 m, 20 m and 24 m. The best set within
+// each budget, by hand and by enumerating the system's CO2 for every affordable subset.
+TEST(Portfolio, MostCo2AvoidedWithinTheBudget) {
+  std::string yaml = three_candidates;
+  yaml.replace(yaml.find("{name: gas}"), 11, "{name: gas, co2_t_per_mwh_fuel: 0.2}");
+  const auto study = prepared(yaml);
+  auto log = quiet();
+  const double t = 8760 * 0.2;
+  const double avoided[3] = {20 * t, 20 * t, 14 * t}, need[3] = {25e6, 20e6, 24e6};
+  const auto candidates = appraise::candidate_projects(study, {});
+  for (const double budget : {0.0, 25e6, 44e6, 45e6, 69e6}) {
+    appraise::PortfolioOptions options{budget, {}, appraise::PortfolioObjective::co2, 2};
+    const auto result = appraise::select_portfolio(study, options, {}, log);
+    EXPECT_EQ(result.objective, "co2");
+    // Brute force on the system's CO2 (fewest tonnes; among equals the cheaper set).
+    double best_co2 = model::unlimited, best_money = 0;
+    int best_mask = 0;
+    for (int mask = 0; mask < 8; ++mask) {
+      double money = 0;
+      std::vector<char> chosen(3);
+      for (int k = 0; k < 3; ++k)
+        if ((chosen[static_cast<std::size_t>(k)] = (mask >> k) & 1)) money += need[k];
+      if (money > budget + 1e-6) continue;
+      const double co2 = test::solve(appraise::with_choices(study, candidates, chosen)).co2_t();
+      if (co2 < best_co2 - 1e-6 || (std::abs(co2 - best_co2) <= 1e-6 && money < best_money)) {
+        best_co2 = co2;
+        best_money = money;
+        best_mask = mask;
+      }
+    }
+    double expected = 0;
+    for (int k = 0; k < 3; ++k) {
+      EXPECT_EQ(result.projects[static_cast<std::size_t>(k)].chosen, ((best_mask >> k) & 1) != 0) << budget << " " << k;
+      EXPECT_NEAR(*result.projects[static_cast<std::size_t>(k)].co2_avoided_t_per_year, avoided[k], 1e-6);
+      if ((best_mask >> k) & 1) expected += avoided[k];
+    }
+    EXPECT_NEAR(result.co2_avoided_t_per_year, expected, 1e-6) << budget;
+  }
+  // With EUR 25 m, wind-1 and solar avoid the same; solar is cheaper.
+  const auto at25 = appraise::select_portfolio(study, {25e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
+  EXPECT_TRUE(at25.projects[1].chosen);
+  EXPECT_FALSE(at25.projects[0].chosen);
+  // With EUR 45 m the next step (wind-2's EUR 24 m) buys 14 MW × 8760 h × 0.2 t.
+  const auto at45 = appraise::select_portfolio(study, {45e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
+  EXPECT_NEAR(*at45.step_value_eur_per_eur, avoided[2] / 24e6, 1e-12);
+}
