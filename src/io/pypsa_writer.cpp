@@ -39,10 +39,16 @@ struct StaticTable {
   std::vector<std::vector<std::string>> rows;
   std::string text() const {
     std::string out;
-    for (std::size_t j = 0; j < header.size(); ++j) out += (j ? "," : "") + field(header[j]);
+    for (std::size_t j = 0; j < header.size(); ++j) {
+      if (j) out += ',';
+      out += field(header[j]);
+    }
     out += '\n';
     for (const auto& row : rows) {
-      for (std::size_t j = 0; j < row.size(); ++j) out += (j ? "," : "") + field(row[j]);
+      for (std::size_t j = 0; j < row.size(); ++j) {
+        if (j) out += ',';
+        out += field(row[j]);
+      }
       out += '\n';
     }
     return out;
@@ -69,11 +75,17 @@ class Writer {
     for (const auto& [name, table] : static_) put(name + ".csv", table.text());
     for (const auto& [file, columns] : series_) {
       std::string out = "snapshot";
-      for (const auto& [name, values] : columns) out += "," + field(name);
+      for (const auto& [name, values] : columns) {
+        out += ',';
+        out += field(name);
+      }
       out += '\n';
       for (std::size_t t = 0; t < T_; ++t) {
         out += field(s_.time.timestamps[t]);
-        for (const auto& [name, values] : columns) out += "," + number(values[t]);
+        for (const auto& [name, values] : columns) {
+          out += ',';
+          out += number(values[t]);
+        }
         out += '\n';
       }
       put(file + ".csv", out);
@@ -342,7 +354,7 @@ class Writer {
       std::vector<std::string> row = {ln.name[l], bus(ln.from[l]), bus(ln.to[l]), number(ln.x_pu[l] * base),
                                       number(ln.r_pu[l] * base)};
       auto cap = capacity(ln.invest, l);
-      if (trafo && ln.invest.extendable[l]) cap[0] = "1";  // the per-unit base of x and r
+      if (trafo && ln.invest.extendable[l]) cap[0] = number(1.0);  // the per-unit base of x and r
       row.insert(row.end(), cap.begin(), cap.end());
       for (const std::string& v : {number(ln.s_max_pu[l]), number(model::line_annuity(s_, l)), number(ln.length_km[l])})
         row.push_back(v);

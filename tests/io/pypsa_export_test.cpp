@@ -159,10 +159,10 @@ TEST(PyPsaExport, RunOnAPyPsaFolderWritesPyPsaStyleResults) {
   const std::string out = test::temp_dir("silkgrid-out") + "/run";
   std::string output;
   ASSERT_EQ(test::run_command(program + " -q run " + net + " --out " + out, &output), 0) << output;
-  for (const char* name : {"generators-p.csv", "links-p0.csv", "lines-p0.csv", "transformers-p0.csv",
+  for (const char* name : {"generators-p.csv", "lines-p0.csv", "transformers-p0.csv",
                            "storage_units-state_of_charge.csv", "stores-e.csv", "buses-marginal_price.csv", "generators.csv",
                            "lines.csv", "stores.csv", "storage_units.csv", "snapshots.csv"})
-    if (std::string(name) != "links-p0.csv") EXPECT_TRUE(fs::exists(fs::path(out) / name)) << name;
+    EXPECT_TRUE(fs::exists(fs::path(out) / name)) << name;
   // What A sends splits 2 : 1 between A→C and A→B→C by the impedances (1 against 1 + 1).
   const auto lines_p0 = read_csv(fs::path(out) / "lines-p0.csv");
   ASSERT_EQ(lines_p0.rows.size(), 2u);
