@@ -226,6 +226,7 @@ void describe_projects(const model::Study& study, const std::vector<std::size_t>
       c.capex_eur += capex_per_mw(study, a) * cap;
     }
     c.concessional_eur = c.candidate ? concessional_share(pr.finance[q]) * c.capex_eur : 0.0;
+    if (c.candidate && c.capacity_mw <= 1e-6) c.chosen = false;  // nothing built
     out.projects.push_back(c);
   }
 }
