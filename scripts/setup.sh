@@ -10,6 +10,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm installs the report's charting library at build time (report/package-lock.json); Debian's
+# npm package brings Node.js too. A Node.js with npm already on the PATH will do.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "silkgrid: installing ${missing[*]}" >&2
   sudo=""

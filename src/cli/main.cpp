@@ -18,6 +18,7 @@
 #include "finance/structure.hpp"
 #include "io/appraisal_writer.hpp"
 #include "io/builtin.hpp"
+#include "report/html.hpp"
 #include "io/output_dir.hpp"
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
@@ -47,7 +48,13 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   std::string resolution;
   std::string finance = "as-given";
+  bool report = false;  // also write report.html into the result folder
 };
+
+void maybe_report(const RunOptions& options, const std::string& out, core::Logger& log) {
+  if (!options.report) return;
+  log.info("report: {}", report::write_report(out));
+}
 
 // "3h", "3" or "1h" → hours; throws an input error naming the option otherwise.
 double parse_resolution(const std::string& text) {
@@ -141,6 +148,7 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   // A PyPSA network's results also the way PyPSA exports a solved network.
   if (io::is_pypsa_folder(p.path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
   dir.commit();
+  maybe_report(options, out, log);
   if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
   log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
            results.timings.read_s, results.timings.build_s, results.timings.solve_s, results.timings.extract_s,
@@ -171,6 +179,7 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
   }
   io::write_appraisals(dir.staging().string(), appraisals, finance::to_string(p.finance));
   dir.commit();
+  maybe_report(options, out, log);
   if (!global.quiet) std::fputs(cli::appraisal_table(appraisals).c_str(), stdout);
   log.info("appraisal of {} projects (finance: {}) in {}/", appraisals.size(), finance::to_string(p.finance), out);
   return 0;
@@ -196,6 +205,7 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
   io::write_results(dir.staging().string(), study, portfolio.results, log);
   io::write_portfolio(dir.staging().string(), portfolio);
   dir.commit();
+  maybe_report(options, out, log);
   if (!global.quiet) {
     const bool co2 = portfolio.objective == "co2";
     std::printf("\n%-28s %9s %10s %14s %14s\n", "project", "chosen", "MW", "concess. M€", co2 ? "kt CO2/yr" : "adds M€/yr");
@@ -313,6 +323,7 @@ int main(int argc, char** argv) {
                     "Project finance: as-given (each project's tranches), commercial (grants and concessional loans "
                     "replaced by commercial debt) or none (the study's discount rate)")
         ->check(CLI::IsMember({"as-given", "commercial", "none"}));
+    cmd->add_flag("--report", o.report, "Also write report.html (the HTML report) into the result folder");
   };
   add_solve_options(run_cmd, run_options, "results/<study name>");
 
@@ -351,6 +362,11 @@ int main(int argc, char** argv) {
   portfolio_cmd->add_option("--candidates", candidates,
                             "Candidate projects (default: those not yet under construction or operating)")
       ->delimiter(',');
+
+  std::string report_dir;
+  CLI::App* report_cmd = app.add_subcommand("report", "Write RUN_DIR/report.html, the HTML report of a result folder");
+  report_cmd->footer("Examples:\n  silkgrid report results/corridor\n  silkgrid run --report   # the same, right after a run");
+  report_cmd->add_option("run_dir", report_dir, "A result folder of run, appraise or portfolio")->required();
 
   RunOptions profile_options;
   CLI::App* profiles_cmd = app.add_subcommand("profiles", "Write a study's hourly profiles (the weather year) and their calibration");
@@ -396,6 +412,11 @@ int main(int argc, char** argv) {
       return select_portfolio(global, portfolio_options, budget, candidates, portfolio_objective, portfolio_threads);
     if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
     if (*init_cmd) return init(global, init_study, init_folder);
+    if (*report_cmd) {
+      core::Logger log = make_logger(global);
+      log.info("report: {}", report::write_report(report_dir));
+      return 0;
+    }
     if (*convert_cmd) return convert(global, convert_options, convert_to);
     if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {

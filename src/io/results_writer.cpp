@@ -4,10 +4,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <algorithm>
 #include <numeric>
 
+#include "io/builtin.hpp"
 #include "io/output_dir.hpp"
 #include "model/aggregates.hpp"
 #include "model/costs.hpp"
@@ -227,6 +230,67 @@ json summary_json(const model::Study& study, const model::Results& r) {
   return j;
 }
 
+json study_json(const model::Study& study) {
+  json s;
+  s["name"] = study.settings.name;
+  s["file"] = study.file;
+  const auto number_or_null = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+  s["regions"] = json::array();
+  for (std::size_t i = 0; i < study.regions.size(); ++i)
+    s["regions"].push_back({{"name", study.regions.name[i]}, {"country", study.regions.country[i]},
+                            {"lat", number_or_null(study.regions.lat[i])}, {"lon", number_or_null(study.regions.lon[i])}});
+  s["carriers"] = json::array();
+  for (std::size_t i = 0; i < study.carriers.size(); ++i)
+    s["carriers"].push_back({{"name", study.carriers.name[i]}, {"renewable", study.carriers.renewable[i] != 0},
+                             {"co2_t_per_mwh_fuel", study.carriers.co2_t_per_mwh_fuel[i]}});
+  const auto region = [&](int r) { return study.regions.name[static_cast<std::size_t>(r)]; };
+  s["generators"] = json::array();
+  for (std::size_t i = 0; i < study.generators.size(); ++i)
+    s["generators"].push_back({{"name", study.generators.name[i]}, {"region", region(study.generators.region[i])},
+                               {"carrier", study.carriers.name[static_cast<std::size_t>(study.generators.carrier[i])]}});
+  s["links"] = json::array();
+  for (std::size_t i = 0; i < study.links.size(); ++i)
+    s["links"].push_back({{"name", study.links.name[i]}, {"from", region(study.links.from[i])}, {"to", region(study.links.to[i])},
+                          {"kind", model::to_string(study.links.kind[i])}, {"length_km", study.links.length_km[i]},
+                          {"efficiency", study.links.efficiency[i]}});
+  s["lines"] = json::array();
+  for (std::size_t i = 0; i < study.lines.size(); ++i)
+    s["lines"].push_back({{"name", study.lines.name[i]}, {"from", region(study.lines.from[i])}, {"to", region(study.lines.to[i])}});
+  s["storage"] = json::array();
+  for (std::size_t i = 0; i < study.storage.size(); ++i)
+    s["storage"].push_back({{"name", study.storage.name[i]}, {"region", region(study.storage.region[i])}});
+  s["markets"] = json::array();
+  for (std::size_t i = 0; i < study.markets.size(); ++i)
+    s["markets"].push_back({{"name", study.markets.name[i]}, {"region", region(study.markets.region[i])}});
+  s["policies"] = json::array();
+  for (std::size_t i = 0; i < study.policies.size(); ++i) {
+    json regions = json::array();
+    for (int r : study.policies.regions[i]) regions.push_back(region(r));
+    s["policies"].push_back({{"name", study.policies.name[i]}, {"kind", model::to_string(study.policies.kind[i])},
+                             {"regions", regions}, {"value", study.policies.value[i]}});
+  }
+  // The study's assumptions, where an ASSUMPTIONS.md stands beside the study file.
+  std::string assumptions;
+  const std::string prefix(builtin_prefix);
+  if (study.file.rfind(prefix, 0) == 0) {
+    const std::string relative = study.file.substr(prefix.size());
+    const auto slash = relative.rfind('/');
+    if (const auto text = find_builtin((slash == std::string::npos ? "" : relative.substr(0, slash + 1)) + "ASSUMPTIONS.md"))
+      assumptions = std::string(*text);
+  } else {
+    const fs::path beside = fs::path(study.file).parent_path() / "ASSUMPTIONS.md";
+    std::error_code ec;
+    if (fs::exists(beside, ec)) {
+      std::ifstream in(beside);
+      std::stringstream text;
+      text << in.rdbuf();
+      assumptions = text.str();
+    }
+  }
+  s["assumptions"] = assumptions.empty() ? json(nullptr) : json(assumptions);
+  return s;
+}
+
 void write_results(const std::string& dir, const model::Study& study, model::Results& r, core::Logger& log) {
   const auto start = std::chrono::steady_clock::now();
   const fs::path folder(dir);
@@ -281,6 +345,7 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
   write("markets.csv", time_csv(study, columns));
 
   write("capacities.csv", capacities_csv(study, r));
+  write("study.json", study_json(study).dump(2) + "\n");
 
   r.timings.write_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write("summary.json", summary_json(study, r).dump(2) + "\n");

@@ -12,6 +12,10 @@ namespace silkgrid::io {
 // The summary as JSON (also what `summary.json` holds).
 nlohmann::ordered_json summary_json(const model::Study& study, const model::Results& results);
 
+// The study's topology and metadata as the report reads it (`study.json`): regions with their
+// coordinates, carriers, assets with their regions, policies and the study's ASSUMPTIONS.md.
+nlohmann::ordered_json study_json(const model::Study& study);
+
 // Writes every result file into `dir` (an OutputDir's staging folder, normally), summary.json
 // last. Records the write time in results.timings.
 void write_results(const std::string& dir, const model::Study& study, model::Results& results, core::Logger& log);

@@ -1,0 +1,311 @@
+#include "report/data.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "io/csv.hpp"
+
+namespace silkgrid::report {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw core::Error(core::ErrorKind::io, core::Context{path.string(), 0, 0, ""}, "cannot be read (not a result folder?)");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+json read_json(const fs::path& path) {
+  try {
+    return json::parse(read_text(path));
+  } catch (const json::exception& e) {
+    throw core::Error(core::ErrorKind::io, core::Context{path.string(), 0, 0, ""}, std::string("malformed JSON: ") + e.what());
+  }
+}
+
+// A time-series CSV as columns by name, plus the weights.
+struct Series {
+  std::vector<std::string> timestamps;
+  std::vector<double> weights;
+  std::map<std::string, std::vector<double>> columns;
+  const std::vector<double>& at(const std::string& name, const fs::path& file) const {
+    const auto found = columns.find(name);
+    if (found == columns.end())
+      throw core::Error(core::ErrorKind::io, core::Context{file.string(), 1, 0, name}, "expected a column of this name");
+    return found->second;
+  }
+};
+
+Series read_series(const fs::path& path) {
+  const io::CsvTable t = io::parse_csv(read_text(path), path.string());
+  Series s;
+  if (t.header.size() < 2 || t.header[0] != "timestamp" || t.header[1] != "weight_h")
+    throw core::Error(core::ErrorKind::io, core::Context{path.string(), 1, 0, ""}, "expected the columns timestamp,weight_h,...");
+  for (std::size_t j = 2; j < t.header.size(); ++j) s.columns[t.header[j]].reserve(t.rows.size());
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    s.timestamps.push_back(t.rows[r][0]);
+    s.weights.push_back(io::parse_number_cell(t, r, 1));
+    for (std::size_t j = 2; j < t.header.size(); ++j) s.columns[t.header[j]].push_back(io::parse_number_cell(t, r, j));
+  }
+  return s;
+}
+
+double weighted_sum(const std::vector<double>& v, const std::vector<double>& w) {
+  double sum = 0;
+  for (std::size_t t = 0; t < v.size(); ++t) sum += w[t] * v[t];
+  return sum;
+}
+
+std::vector<double> sorted_desc(std::vector<double> v) {
+  std::sort(v.begin(), v.end(), std::greater<>());
+  return v;
+}
+
+// At most `n` evenly spaced points of a long series (duration curves stay readable and small).
+std::vector<double> thin(const std::vector<double>& v, std::size_t n = 400) {
+  if (v.size() <= n) return v;
+  std::vector<double> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(v[i * (v.size() - 1) / (n - 1)]);
+  return out;
+}
+
+}  // namespace
+
+json report_data(const std::string& run_dir) {
+  const fs::path dir(run_dir);
+  const json summary = read_json(dir / "summary.json");
+  const json study = read_json(dir / "study.json");
+  const Series dispatch = read_series(dir / "dispatch.csv");
+  const Series prices = read_series(dir / "prices.csv");
+  const Series flows = read_series(dir / "link_flows.csv");
+  const Series storage = read_series(dir / "storage.csv");
+  const Series demand = read_series(dir / "demand.csv");
+  const std::vector<double>& w = dispatch.weights;
+  const std::size_t T = w.size();
+
+  std::map<std::string, std::string> country_of, region_of_generator, carrier_of_generator;
+  std::vector<std::string> regions, countries;
+  for (const auto& r : study["regions"]) {
+    regions.push_back(r["name"]);
+    country_of[r["name"]] = r["country"];
+    if (std::find(countries.begin(), countries.end(), r["country"]) == countries.end()) countries.push_back(r["country"]);
+  }
+  std::vector<std::string> carriers;
+  for (const auto& g : study["generators"]) {
+    region_of_generator[g["name"]] = g["region"];
+    carrier_of_generator[g["name"]] = g["carrier"];
+    if (std::find(carriers.begin(), carriers.end(), g["carrier"]) == carriers.end()) carriers.push_back(g["carrier"]);
+  }
+
+  json out;
+  out["study"] = summary.value("study", study.value("name", ""));
+  out["objective_eur"] = summary["objective_eur"];
+  out["co2_t"] = summary["co2_t"];
+  out["snapshots"] = T;
+  double exports = 0;
+  for (const auto& [name, mwh] : summary["exports_mwh"].items()) exports += mwh.get<double>();
+  out["exports_mwh"] = exports;
+
+  // Map: regions at their coordinates with their average price; links with capacity, net flow and use.
+  std::map<std::string, double> mean_price;
+  for (const auto& r : summary["regions"]) mean_price[r["name"]] = r.value("load_weighted_price_eur_per_mwh", 0.0);
+  json map_regions = json::array();
+  for (const auto& r : study["regions"])
+    map_regions.push_back({{"name", r["name"]}, {"country", r["country"]}, {"lat", r["lat"]}, {"lon", r["lon"]},
+                           {"price", mean_price[r["name"]]}});
+  json map_links = json::array();
+  for (const auto& l : summary["links"]) {
+    const double net = l["forward_mwh"].get<double>() - l["backward_mwh"].get<double>();
+    map_links.push_back({{"name", l["name"]}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", l["capacity_mw"]},
+                         {"net_mwh", net}, {"utilisation", l["utilisation"]}});
+  }
+  out["map"] = {{"regions", map_regions}, {"links", map_links}};
+
+  // Capacity by carrier and region, existing and new (generators).
+  {
+    const io::CsvTable t = io::parse_csv(read_text(dir / "capacities.csv"), (dir / "capacities.csv").string());
+    std::map<std::string, std::map<std::string, double>> existing, added;
+    const auto col = [&](const std::string& name) {
+      for (std::size_t j = 0; j < t.header.size(); ++j)
+        if (t.header[j] == name) return j;
+      throw core::Error(core::ErrorKind::io, core::Context{t.file, 1, 0, name}, "expected a column of this name");
+    };
+    const std::size_t kind = col("kind"), region = col("region"), carrier = col("carrier"), ex = col("existing_mw"),
+                      nw = col("new_mw");
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      if (t.rows[r][kind] != "generator") continue;
+      existing[t.rows[r][carrier]][t.rows[r][region]] += io::parse_number_cell(t, r, ex);
+      added[t.rows[r][carrier]][t.rows[r][region]] += io::parse_number_cell(t, r, nw);
+    }
+    json e = json::object(), n = json::object();
+    for (const auto& c : carriers) {
+      e[c] = json::array();
+      n[c] = json::array();
+      for (const auto& r : regions) {
+        e[c].push_back(existing[c][r]);
+        n[c].push_back(added[c][r]);
+      }
+    }
+    out["capacity"] = {{"carriers", carriers}, {"regions", regions}, {"existing", e}, {"new", n}};
+  }
+
+  // Energy balance by country.
+  {
+    std::map<std::string, double> generation, load, imports, exports_by, curtailment, unserved;
+    for (const auto& [g, region] : region_of_generator)
+      generation[country_of[region]] += weighted_sum(dispatch.at(g, dir / "dispatch.csv"), w);
+    for (const auto& r : summary["regions"]) {
+      load[country_of[r["name"]]] += r["load_mwh"].get<double>();
+      unserved[country_of[r["name"]]] += r["unserved_mwh"].get<double>();
+    }
+    for (const auto& l : summary["links"]) {
+      const std::string a = country_of[l["from"]], b = country_of[l["to"]];
+      if (a == b) continue;
+      const double eta = l["efficiency"].get<double>();
+      const double fwd = l["forward_mwh"].get<double>(), bwd = l["backward_mwh"].get<double>();
+      exports_by[a] += fwd;
+      imports[b] += eta * fwd;
+      exports_by[b] += bwd;
+      imports[a] += eta * bwd;
+    }
+    std::map<std::string, std::string> market_region;
+    for (const auto& m : study["markets"]) market_region[m["name"]] = m["region"];
+    for (const auto& [m, mwh] : summary["exports_mwh"].items()) exports_by[country_of[market_region[m]]] += mwh.get<double>();
+    for (const auto& [m, mwh] : summary["imports_mwh"].items()) imports[country_of[market_region[m]]] += mwh.get<double>();
+    for (const auto& [g, mwh] : summary["curtailment_mwh_by_generator"].items())
+      curtailment[country_of[region_of_generator[g]]] += mwh.get<double>();
+    json b = {{"countries", countries}};
+    for (const auto& [key, values] : std::vector<std::pair<const char*, std::map<std::string, double>*>>{
+             {"generation", &generation}, {"demand", &load}, {"imports", &imports}, {"exports", &exports_by},
+             {"curtailment", &curtailment}, {"unserved", &unserved}}) {
+      b[key] = json::array();
+      for (const auto& c : countries) b[key].push_back((*values)[c]);
+    }
+    out["balance"] = b;
+  }
+
+  // Dispatch of the week with the highest total load, by region and carrier, with prices.
+  {
+    std::vector<double> total(T, 0.0);
+    for (const auto& r : regions)
+      for (std::size_t t = 0; t < T; ++t) total[t] += demand.at(r + ":load_mw", dir / "demand.csv")[t];
+    std::size_t best = 0, span = 0;
+    double hours = 0, best_energy = -1;
+    for (span = 0; span < T && hours < 168; ++span) hours += w[span];
+    for (std::size_t start = 0; start + span <= T; ++start) {
+      double energy = 0;
+      for (std::size_t t = start; t < start + span; ++t) energy += w[t] * total[t];
+      if (energy > best_energy) {
+        best_energy = energy;
+        best = start;
+      }
+    }
+    const auto slice = [&](const std::vector<double>& v) { return std::vector<double>(v.begin() + best, v.begin() + best + span); };
+    json d = {{"week_start", T ? dispatch.timestamps[best] : ""},
+              {"timestamps", std::vector<std::string>(dispatch.timestamps.begin() + best, dispatch.timestamps.begin() + best + span)},
+              {"regions", json::object()}};
+    std::map<std::string, std::string> storage_region;
+    for (const auto& s : study["storage"]) storage_region[s["name"]] = s["region"];
+    for (const auto& r : regions) {
+      std::map<std::string, std::vector<double>> by_carrier;
+      for (const auto& [g, region] : region_of_generator) {
+        if (region != r) continue;
+        auto& acc = by_carrier[carrier_of_generator[g]];
+        const auto part = slice(dispatch.at(g, dir / "dispatch.csv"));
+        if (acc.empty()) acc.assign(span, 0.0);
+        for (std::size_t t = 0; t < span; ++t) acc[t] += part[t];
+      }
+      for (const auto& [s, region] : storage_region) {
+        if (region != r) continue;
+        auto& acc = by_carrier["storage (net)"];
+        const auto d_ = slice(storage.at(s + ":discharge_mw", dir / "storage.csv"));
+        const auto c_ = slice(storage.at(s + ":charge_mw", dir / "storage.csv"));
+        if (acc.empty()) acc.assign(span, 0.0);
+        for (std::size_t t = 0; t < span; ++t) acc[t] += d_[t] - c_[t];
+      }
+      d["regions"][r] = {{"carriers", by_carrier},
+                         {"load", slice(demand.at(r + ":load_mw", dir / "demand.csv"))},
+                         {"price", slice(prices.at(r, dir / "prices.csv"))}};
+    }
+    out["dispatch"] = d;
+  }
+
+  // Duration curves: link flows (forward − backward) and prices.
+  {
+    json links = json::object(), price = json::object();
+    for (const auto& l : study["links"]) {
+      const std::string n = l["name"];
+      std::vector<double> net = flows.at(n + ":forward_mw", dir / "link_flows.csv");
+      const auto& back = flows.at(n + ":backward_mw", dir / "link_flows.csv");
+      for (std::size_t t = 0; t < net.size(); ++t) net[t] -= back[t];
+      links[n] = thin(sorted_desc(net));
+    }
+    for (const auto& r : regions) price[r] = thin(sorted_desc(prices.at(r, dir / "prices.csv")));
+    out["duration"] = {{"links", links}, {"prices", price}};
+  }
+
+  // Storage levels.
+  {
+    json levels = json::object();
+    for (const auto& s : study["storage"]) levels[s["name"].get<std::string>()] = storage.at(s["name"].get<std::string>() + ":soc_mwh", dir / "storage.csv");
+    out["storage"] = {{"timestamps", storage.timestamps}, {"levels", levels}};
+  }
+
+  // CO2 by country, against caps.
+  {
+    json t = json::array();
+    for (const auto& c : countries) {
+      double co2 = 0;
+      for (const auto& k : summary["countries"])
+        if (k["country"] == c) co2 = k["co2_t"].get<double>();
+      t.push_back(co2);
+    }
+    json caps = json::array();
+    for (const auto& p : study["policies"])
+      if (p["kind"] == "co2_cap") caps.push_back({{"name", p["name"]}, {"t_per_year", p["value"]}, {"regions", p["regions"]}});
+    out["co2"] = {{"countries", countries}, {"t", t}, {"caps", caps}};
+  }
+
+  // Markets: exports and imports.
+  {
+    json m = json::array();
+    for (const auto& market : study["markets"]) {
+      const std::string n = market["name"];
+      m.push_back({{"name", n},
+                   {"exports_mwh", summary["exports_mwh"].value(n, 0.0)},
+                   {"imports_mwh", summary["imports_mwh"].value(n, 0.0)},
+                   {"revenue_eur", summary["export_revenue_eur"].value(n, 0.0)}});
+    }
+    out["markets"] = m;
+  }
+
+  // Appraisal and portfolio, when the run made them.
+  out["projects"] = fs::exists(dir / "projects.json") ? read_json(dir / "projects.json")["projects"] : json(nullptr);
+  if (fs::exists(dir / "cashflows.csv")) {
+    const io::CsvTable t = io::parse_csv(read_text(dir / "cashflows.csv"), (dir / "cashflows.csv").string());
+    json flows_by_project = json::object();
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      auto& p = flows_by_project[t.rows[r][0]];
+      for (std::size_t j = 1; j < t.header.size(); ++j) p[t.header[j]].push_back(io::parse_number_cell(t, r, j));
+    }
+    out["cashflows"] = flows_by_project;
+  } else {
+    out["cashflows"] = nullptr;
+  }
+  out["portfolio"] = fs::exists(dir / "portfolio.json") ? read_json(dir / "portfolio.json") : json(nullptr);
+  out["assumptions"] = study["assumptions"];
+  return out;
+}
+
+}  // namespace silkgrid::report

@@ -1,0 +1,27 @@
+#pragma once
+// The data a report shows, computed from a result folder (summary.json, study.json and the CSV
+// tables; projects.json, cashflows.csv and portfolio.json when the run appraised projects or
+// chose a portfolio). Every chart of the HTML report is drawn from this one JSON object, so the
+// figures can be tested here, apart from the drawing.
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace silkgrid::report {
+
+// Reads `run_dir` and returns:
+//   study, objective_eur, co2_t, exports_mwh, snapshots             headline figures
+//   map: regions [{name, country, lat, lon, price}], links [{name, from, to, capacity_mw,
+//        net_mwh (forward − backward sent), utilisation}]
+//   capacity: carriers, regions, existing[carrier][region], new[carrier][region] (MW)
+//   balance: countries, generation, demand, imports, exports, curtailment, unserved (MWh)
+//   dispatch: week_start, timestamps, per region {carriers: {name: [MW]}, load: [MW], price: [EUR/MWh]}
+//   duration: links {name: [MW sorted]}, prices {region: [EUR/MWh sorted]}
+//   storage: timestamps, {unit: [MWh]}
+//   co2: countries, t, caps [{name, t_per_year, regions}]
+//   markets: [{name, exports_mwh, imports_mwh, revenue_eur}]
+//   projects, cashflows, portfolio: as written by appraise / portfolio, or null
+//   assumptions: the study's ASSUMPTIONS.md text, or null
+// Throws core::Error(io) naming the file when a required one is missing or malformed.
+nlohmann::json report_data(const std::string& run_dir);
+
+}  // namespace silkgrid::report

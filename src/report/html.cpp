@@ -1,0 +1,112 @@
+#include "report/html.hpp"
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "io/builtin.hpp"
+#include "io/output_dir.hpp"
+#include "report/data.hpp"
+
+namespace silkgrid::io {
+// Embedded at build time (CMakeLists.txt): ECharts from npm, and src/report/report.js.
+const std::vector<BuiltinFile>& report_library();
+const std::vector<BuiltinFile>& report_script();
+}  // namespace silkgrid::io
+
+namespace silkgrid::report {
+
+namespace {
+
+std::string_view only_file(const std::vector<io::BuiltinFile>& files) {
+  if (files.size() != 1) throw core::Error(core::ErrorKind::internal, core::Context{}, "the report's embedded assets are missing");
+  return files.front().content;
+}
+
+// Text safe inside <script>: no "</" that could close the element.
+std::string in_script(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') out += "\\";
+  }
+  return out;
+}
+
+const char* style = R"(
+body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1rem 2rem; color: #222; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+.kpis { display: flex; gap: 1rem; flex-wrap: wrap; } .kpi { background: #f4f6f8; padding: .6rem 1rem; border-radius: 6px; }
+.kpi span { display: block; font-size: .8rem; color: #555; } .kpi b { font-size: 1.2rem; }
+.chart { width: 100%; height: 420px; } .tall { height: 560px; } .note { color: #666; font-size: .9rem; }
+table { border-collapse: collapse; font-size: .85rem; width: 100%; } th { cursor: pointer; background: #f4f6f8; }
+th, td { padding: .3rem .5rem; border-bottom: 1px solid #eee; text-align: right; } td:first-child, th:first-child { text-align: left; }
+pre { white-space: pre-wrap; font-size: .8rem; background: #fafafa; padding: 1rem; }
+)";
+
+const char* body = R"(
+<h1 id="title">silkgrid report</h1>
+<div class="kpis" id="headline"></div>
+<h2>The corridor: regions, cables and lines</h2>
+<p class="note">Regions at their coordinates (colour: average price); links drawn with width by capacity and opacity by utilisation; hover for net annual flow.</p>
+<div class="chart tall" id="map" data-chart="map"></div>
+<h2>Capacity by region and carrier</h2>
+<div class="chart" id="capacity" data-chart="capacity"></div>
+<h2>Annual energy balance by country</h2>
+<div class="chart" id="balance" data-chart="balance"></div>
+<h2>Dispatch in the week of highest demand</h2>
+<p class="note">Week from <span id="dispatch-week"></span>. Region: <select id="dispatch-region"></select></p>
+<div class="chart" id="dispatch" data-chart="dispatch"></div>
+<h2>Duration curves</h2>
+<div class="chart" id="duration-links" data-chart="duration-links"></div>
+<div class="chart" id="duration-prices" data-chart="duration-prices"></div>
+<h2>Storage state of charge</h2>
+<div class="chart" id="storage" data-chart="storage"></div>
+<h2>CO2 by country</h2>
+<div class="chart" id="co2" data-chart="co2"></div>
+<h2>Exports to markets</h2>
+<div class="chart" id="markets" data-chart="markets"></div>
+<div id="projects-section">
+<h2>Projects</h2>
+<p class="note">Click a column to sort.</p>
+<table id="projects" data-chart="projects"></table>
+<p class="note">Yearly cash flows of <select id="cashflow-project"></select></p>
+<div class="chart" id="cashflows" data-chart="cashflows"></div>
+</div>
+<div id="portfolio-section">
+<h2>Portfolio under the concessional budget</h2>
+<p id="portfolio-text"></p>
+<div class="chart" id="portfolio" data-chart="portfolio"></div>
+</div>
+<h2>Assumptions and sources</h2>
+<pre id="assumptions"></pre>
+)";
+
+}  // namespace
+
+std::string report_html(const nlohmann::json& data) {
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>silkgrid report: ";
+  std::string title = data.value("study", "study");
+  for (char c : title) html += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+  html += "</title>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+          "style-src 'unsafe-inline'; img-src data:\">\n<style>";
+  html += style;
+  html += "</style></head><body>";
+  html += body;
+  html += "<script>";
+  html += in_script(only_file(io::report_library()));
+  html += "</script>\n<script>window.SILKGRID = ";
+  html += in_script(data.dump());
+  html += ";</script>\n<script>";
+  html += in_script(only_file(io::report_script()));
+  html += "</script>\n</body></html>\n";
+  return html;
+}
+
+std::string write_report(const std::string& run_dir) {
+  const std::filesystem::path path = std::filesystem::path(run_dir) / "report.html";
+  io::write_file_atomically(path, report_html(report_data(run_dir)));
+  return path.string();
+}
+
+}  // namespace silkgrid::report

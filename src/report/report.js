@@ -1,0 +1,211 @@
+// silkgrid's report: draws every chart from window.SILKGRID (report::report_data) with
+// ECharts, bundled into the same file. No request leaves the page.
+(function () {
+  'use strict';
+  const D = window.SILKGRID;
+  const fmt = (v, d = 1) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-GB', {maximumFractionDigits: d, minimumFractionDigits: d}));
+  const twh = (mwh) => mwh / 1e6;
+  const charts = [];
+
+  function chart(id, option, nonEmpty) {
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const c = echarts.init(el, null, {renderer: 'canvas'});
+    c.setOption(Object.assign({animation: false}, option));
+    el.dataset.drawn = nonEmpty ? 'true' : 'empty';
+    charts.push(c);
+    return c;
+  }
+
+  function headline() {
+    document.getElementById('title').textContent = 'silkgrid report: ' + D.study;
+    const items = [
+      ['System cost', fmt(D.objective_eur / 1e9, 2) + ' bn EUR/yr'],
+      ['Exports to markets', fmt(twh(D.exports_mwh), 1) + ' TWh'],
+      ['CO2', fmt(D.co2_t / 1e6, 1) + ' Mt'],
+      ['Snapshots', String(D.snapshots)],
+    ];
+    document.getElementById('headline').innerHTML = items.map(([k, v]) => '<div class="kpi"><span>' + k + '</span><b>' + v + '</b></div>').join('');
+  }
+
+  function map() {
+    const regions = D.map.regions.filter((r) => r.lat !== null && r.lon !== null);
+    const at = {};
+    regions.forEach((r) => (at[r.name] = [r.lon, r.lat]));
+    const maxCap = Math.max(1, ...D.map.links.map((l) => l.capacity_mw));
+    const lines = D.map.links.filter((l) => at[l.from] && at[l.to]).map((l) => ({
+      name: l.name,
+      coords: [at[l.from], at[l.to]],
+      lineStyle: {width: 1 + 9 * l.capacity_mw / maxCap, opacity: 0.35 + 0.6 * Math.min(1, l.utilisation), curveness: 0.1,
+        type: l.capacity_mw > 0 ? 'solid' : 'dashed'},
+      value: [l.capacity_mw, l.net_mwh, l.utilisation],
+    }));
+    chart('map', {
+      tooltip: {formatter: (p) => p.seriesType === 'lines'
+        ? p.name + '<br>' + fmt(p.value[0], 0) + ' MW, net ' + fmt(twh(p.value[1]), 2) + ' TWh, used ' + fmt(100 * p.value[2], 0) + ' %'
+        : p.name + '<br>' + fmt(p.value[2], 1) + ' EUR/MWh'},
+      xAxis: {type: 'value', name: 'longitude', scale: true}, yAxis: {type: 'value', name: 'latitude', scale: true},
+      series: [
+        {type: 'lines', coordinateSystem: 'cartesian2d', polyline: false, data: lines, label: {show: true, formatter: (p) => p.name, fontSize: 9}},
+        {type: 'scatter', symbolSize: 16, data: regions.map((r) => ({name: r.name, value: [r.lon, r.lat, r.price]})),
+          label: {show: true, position: 'right', formatter: (p) => p.name}},
+      ],
+    }, lines.length + regions.length > 0);
+  }
+
+  function capacity() {
+    const c = D.capacity;
+    const series = [];
+    c.carriers.forEach((k) => {
+      series.push({name: k + ' (existing)', type: 'bar', stack: 'existing', data: c.existing[k].map((v) => v / 1e3)});
+      if (c.new[k].some((v) => v > 0)) series.push({name: k + ' (new)', type: 'bar', stack: 'new', data: c.new[k].map((v) => v / 1e3)});
+    });
+    chart('capacity', {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60},
+      xAxis: {type: 'category', data: c.regions}, yAxis: {type: 'value', name: 'GW'}, series}, series.length > 0);
+  }
+
+  function balance() {
+    const b = D.balance;
+    const keys = ['generation', 'demand', 'imports', 'exports', 'curtailment', 'unserved'];
+    chart('balance', {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50},
+      xAxis: {type: 'category', data: b.countries}, yAxis: {type: 'value', name: 'TWh'},
+      series: keys.map((k) => ({name: k, type: 'bar', data: b[k].map(twh)}))}, b.countries.length > 0);
+  }
+
+  function dispatch() {
+    const select = document.getElementById('dispatch-region');
+    const names = Object.keys(D.dispatch.regions);
+    select.innerHTML = names.map((n) => '<option>' + n + '</option>').join('');
+    let c = null;
+    const draw = () => {
+      const r = D.dispatch.regions[select.value];
+      const series = Object.entries(r.carriers).map(([k, v]) => ({name: k, type: 'line', stack: 'p', areaStyle: {}, symbol: 'none', data: v}));
+      series.push({name: 'load', type: 'line', symbol: 'none', lineStyle: {color: '#000', width: 2}, data: r.load});
+      series.push({name: 'price', type: 'line', symbol: 'none', yAxisIndex: 1, lineStyle: {type: 'dashed'}, data: r.price});
+      const option = {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60},
+        xAxis: {type: 'category', data: D.dispatch.timestamps},
+        yAxis: [{type: 'value', name: 'MW'}, {type: 'value', name: 'EUR/MWh'}], series};
+      if (c) c.setOption(option, true); else c = chart('dispatch', option, series.length > 0);
+    };
+    select.addEventListener('change', draw);
+    if (names.length) draw();
+    document.getElementById('dispatch-week').textContent = D.dispatch.week_start;
+  }
+
+  function duration() {
+    const curve = (obj, id, unit) => {
+      const series = Object.entries(obj).map(([k, v]) => ({name: k, type: 'line', symbol: 'none',
+        data: v.map((y, i) => [100 * i / Math.max(1, v.length - 1), y])}));
+      chart(id, {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60},
+        xAxis: {type: 'value', name: '% of time', max: 100}, yAxis: {type: 'value', name: unit}, series}, series.length > 0);
+    };
+    curve(D.duration.links, 'duration-links', 'MW');
+    curve(D.duration.prices, 'duration-prices', 'EUR/MWh');
+  }
+
+  function storage() {
+    const series = Object.entries(D.storage.levels).map(([k, v]) => ({name: k, type: 'line', symbol: 'none', data: v}));
+    const el = document.getElementById('storage');
+    if (!series.length) { el.outerHTML = '<p class="note">This study has no storage.</p>'; return; }
+    chart('storage', {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60}, dataZoom: [{type: 'inside'}, {}],
+      xAxis: {type: 'category', data: D.storage.timestamps}, yAxis: {type: 'value', name: 'MWh'}, series}, true);
+  }
+
+  function co2() {
+    const caps = D.co2.caps.map((c) => ({yAxis: c.t_per_year / 1e6, name: c.name}));
+    chart('co2', {tooltip: {trigger: 'axis'}, xAxis: {type: 'category', data: D.co2.countries}, yAxis: {type: 'value', name: 'Mt'},
+      series: [{name: 'CO2', type: 'bar', data: D.co2.t.map((v) => v / 1e6),
+        markLine: caps.length ? {data: caps, label: {formatter: (p) => p.name + ' cap'}} : undefined}]}, D.co2.countries.length > 0);
+  }
+
+  function markets() {
+    const m = D.markets;
+    const el = document.getElementById('markets');
+    if (!m.length) { el.outerHTML = '<p class="note">This study has no export markets.</p>'; return; }
+    chart('markets', {tooltip: {trigger: 'axis'}, legend: {}, xAxis: {type: 'category', data: m.map((x) => x.name)},
+      yAxis: {type: 'value', name: 'TWh'}, series: [
+        {name: 'exports', type: 'bar', data: m.map((x) => twh(x.exports_mwh))},
+        {name: 'imports', type: 'bar', data: m.map((x) => twh(x.imports_mwh))}]}, true);
+  }
+
+  function projects() {
+    const section = document.getElementById('projects-section');
+    if (!D.projects) { section.style.display = 'none'; return; }
+    const cols = [['name', 'project', null], ['capacity_mw', 'MW', 0], ['capex_eur', 'capex M€', 1, 1e6], ['wacc', 'WACC %', 2, 0.01],
+      ['lcoe_eur_per_mwh', 'LCOE €/MWh', 1], ['npv_eur', 'NPV M€', 1, 1e6], ['project_irr', 'IRR %', 1, 0.01],
+      ['equity_irr', 'equity IRR %', 1, 0.01], ['dscr_min', 'DSCR min', 2], ['co2_avoided_t_per_year', 'kt CO2/yr', 1, 1e3],
+      ['abatement_cost_eur_per_t', '€/t CO2', 0], ['system_value_eur_per_year', 'value M€/yr', 1, 1e6]];
+    const table = document.getElementById('projects');
+    let rows = D.projects.slice();
+    let sortKey = null, asc = true;
+    const render = () => {
+      table.innerHTML = '<thead><tr>' + cols.map(([k, h]) => '<th data-key="' + k + '">' + h + (sortKey === k ? (asc ? ' ▲' : ' ▼') : '') + '</th>').join('') +
+        '</tr></thead><tbody>' + rows.map((p) => '<tr>' + cols.map(([k, , d, scale]) =>
+          '<td>' + (d === null ? p[k] : fmt(p[k] === null ? null : p[k] / (scale || 1), d)) + '</td>').join('') + '</tr>').join('') + '</tbody>';
+      table.querySelectorAll('th').forEach((th) => th.addEventListener('click', () => {
+        const k = th.dataset.key;
+        asc = sortKey === k ? !asc : true;
+        sortKey = k;
+        rows.sort((a, b) => {
+          const x = a[k], y = b[k];
+          if (x === y) return 0;
+          if (x === null) return 1;
+          if (y === null) return -1;
+          return (x < y ? -1 : 1) * (asc ? 1 : -1);
+        });
+        render();
+      }));
+    };
+    render();
+    table.dataset.drawn = rows.length ? 'true' : 'empty';
+
+    const select = document.getElementById('cashflow-project');
+    const names = Object.keys(D.cashflows || {});
+    select.innerHTML = names.map((n) => '<option>' + n + '</option>').join('');
+    let c = null;
+    const draw = () => {
+      const f = D.cashflows[select.value];
+      const option = {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50}, xAxis: {type: 'category', data: f.year},
+        yAxis: {type: 'value', name: 'M€'}, series: [
+          {name: 'project cash flow', type: 'bar', data: f.project_cash_flow_eur.map((v) => v / 1e6)},
+          {name: 'equity cash flow', type: 'bar', data: f.equity_cash_flow_eur.map((v) => v / 1e6)},
+          {name: 'debt service', type: 'line', data: f.debt_service_eur.map((v) => v / 1e6)}]};
+      if (c) c.setOption(option, true); else c = chart('cashflows', option, f.year.length > 0);
+    };
+    select.addEventListener('change', draw);
+    if (names.length) draw();
+  }
+
+  function portfolio() {
+    const section = document.getElementById('portfolio-section');
+    const p = D.portfolio;
+    if (!p) { section.style.display = 'none'; return; }
+    const cands = p.projects.filter((x) => x.candidate);
+    document.getElementById('portfolio-text').textContent = 'Concessional finance: ' + fmt(p.concessional_used_eur / 1e6, 1) +
+      ' of ' + fmt(p.concessional_budget_eur / 1e6, 1) + ' M€ (objective: ' + p.objective + '). Chosen: ' + (p.chosen.join(', ') || 'none') + '.';
+    chart('portfolio', {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50}, xAxis: {type: 'category', data: cands.map((x) => x.name), axisLabel: {rotate: 30}},
+      yAxis: {type: 'value', name: 'M€'}, series: [
+        {name: 'concessional draw', type: 'bar', data: cands.map((x) => ({value: x.concessional_eur / 1e6, itemStyle: {opacity: x.chosen ? 1 : 0.3}}))},
+        {name: 'capex', type: 'bar', data: cands.map((x) => ({value: x.capex_eur / 1e6, itemStyle: {opacity: x.chosen ? 1 : 0.3}}))}]}, cands.length > 0);
+  }
+
+  function assumptions() {
+    const el = document.getElementById('assumptions');
+    el.textContent = D.assumptions || 'The study has no ASSUMPTIONS.md beside it.';
+  }
+
+  headline();
+  map();
+  capacity();
+  balance();
+  dispatch();
+  duration();
+  storage();
+  co2();
+  markets();
+  projects();
+  portfolio();
+  assumptions();
+  window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+  document.body.dataset.ready = 'true';
+})();
