@@ -5,7 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 packages=(build-essential cmake pkg-config coinor-libclp-dev coinor-libcbc-dev libyaml-cpp-dev
-          nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
+          chromium)  # chromium: the report's headless-browser test
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The report of the default study (appraised, so that the project pages are drawn too), opened in
+# headless Chromium by browser_test.js. Usage: browser_test.sh SILKGRID NODE_MODULES OUT_DIR
+set -euo pipefail
+program=$1 node_modules=$2 out=$3
+rm -rf "$out"
+"$program" -q appraise --no-system-value --report --out "$out/run" >/dev/null
+NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/run/report.html" "$out/report.png"
