@@ -18,6 +18,7 @@
 #include "finance/structure.hpp"
 #include "io/appraisal_writer.hpp"
 #include "io/builtin.hpp"
+#include "report/compare.hpp"
 #include "report/html.hpp"
 #include "io/output_dir.hpp"
 #include "io/pypsa_reader.hpp"
@@ -368,6 +369,15 @@ int main(int argc, char** argv) {
   report_cmd->footer("Examples:\n  silkgrid report results/corridor\n  silkgrid run --report   # the same, right after a run");
   report_cmd->add_option("run_dir", report_dir, "A result folder of run, appraise or portfolio")->required();
 
+  std::string compare_a, compare_b, compare_out;
+  CLI::App* compare_cmd = app.add_subcommand("compare", "Print and write the differences of the key figures of two result folders");
+  compare_cmd->footer(
+      "Examples:\n  silkgrid compare results/corridor results/corridor-commercial\n"
+      "  silkgrid compare run-a run-b --out a-vs-b.csv");
+  compare_cmd->add_option("run_a", compare_a, "The reference result folder (A)")->required();
+  compare_cmd->add_option("run_b", compare_b, "The result folder compared with it (B)")->required();
+  compare_cmd->add_option("-o,--out", compare_out, "CSV file to write (default: RUN_B/compare.csv)");
+
   RunOptions profile_options;
   CLI::App* profiles_cmd = app.add_subcommand("profiles", "Write a study's hourly profiles (the weather year) and their calibration");
   profiles_cmd->footer(
@@ -412,6 +422,15 @@ int main(int argc, char** argv) {
       return select_portfolio(global, portfolio_options, budget, candidates, portfolio_objective, portfolio_threads);
     if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
     if (*init_cmd) return init(global, init_study, init_folder);
+    if (*compare_cmd) {
+      core::Logger log = make_logger(global);
+      const auto differences = report::compare_runs(compare_a, compare_b);
+      const std::string file = compare_out.empty() ? (std::filesystem::path(compare_b) / "compare.csv").string() : compare_out;
+      io::write_file_atomically(file, report::differences_csv(differences));
+      if (!global.quiet) std::fputs(report::differences_table(differences, compare_a, compare_b).c_str(), stdout);
+      log.info("differences in {}", file);
+      return 0;
+    }
     if (*report_cmd) {
       core::Logger log = make_logger(global);
       log.info("report: {}", report::write_report(report_dir));

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "report/compare.hpp"
 #include "report/data.hpp"
 #include "report/html.hpp"
 #include "support/studies.hpp"
@@ -90,5 +91,38 @@ TEST(Report, AFolderThatIsNotAResultFolderIsAnError) {
   std::string out;
   EXPECT_EQ(test::run_command(program + " report " + dir.string(), &out), 6) << out;
   EXPECT_NE(out.find("summary.json"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+// Two runs of the same study, gas at 20 and at 30 EUR/MWh of fuel (efficiency 0.5): the cost
+// of 500 MWh of gas power rises by 500 · 20 = 10,000 EUR, and B's price by 20 / 0.8 = 25.
+TEST(Report, CompareTwoRuns) {
+  const fs::path dir = test::temp_dir("silkgrid-compare");
+  std::ofstream(dir / "a.yaml") << study;
+  std::string dear = study;
+  dear.replace(dear.find("fuel_eur_per_mwh_fuel: 20"), 25, "fuel_eur_per_mwh_fuel: 30");
+  std::ofstream(dir / "b.yaml") << dear;
+  std::string out;
+  for (const char* run : {"a", "b"})
+    ASSERT_EQ(test::run_command(program + " -q run " + (dir / (std::string(run) + ".yaml")).string() + " --out " +
+                                    (dir / run).string(),
+                                &out),
+              0)
+        << out;
+  ASSERT_EQ(test::run_command(program + " compare " + (dir / "a").string() + " " + (dir / "b").string(), &out), 0) << out;
+  EXPECT_NE(out.find("objective_eur"), std::string::npos) << out;
+  const auto differences = report::compare_runs((dir / "a").string(), (dir / "b").string());
+  const auto find = [&](const std::string& figure) {
+    for (const auto& d : differences)
+      if (d.figure == figure) return d;
+    ADD_FAILURE() << "no " << figure;
+    return report::Difference{};
+  };
+  EXPECT_NEAR(find("objective_eur").change(), 10000.0, 1e-6);
+  EXPECT_NEAR(find("objective_eur").relative(), 10000.0 / 20000.0, 1e-9);
+  EXPECT_NEAR(find("price_eur_per_mwh.B").change(), 25.0, 1e-6);
+  EXPECT_NEAR(find("co2_t").change(), 0.0, 1e-9);
+  EXPECT_TRUE(fs::exists(dir / "b" / "compare.csv"));
+  EXPECT_EQ(test::run_command(program + " compare " + (dir / "a").string() + " " + (dir / "nope").string(), &out), 6) << out;
   fs::remove_all(dir);
 }
