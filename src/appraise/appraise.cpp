@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <thread>
 
 #include "core/error.hpp"
@@ -311,6 +312,9 @@ void add_system_values(const model::Study& study, double objective_with, std::ve
   std::vector<std::string> failure(n);
   const int workers = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers));
+  std::mutex progress;
+  std::size_t done = 0;
+  log.progress("with/without runs: 0 of {} done", n);
   tbb::parallel_for(std::size_t{0}, n, [&](std::size_t p) {
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
@@ -319,6 +323,8 @@ void add_system_values(const model::Study& study, double objective_with, std::ve
     } catch (const std::exception& e) {
       failure[p] = e.what();
     }
+    const std::lock_guard<std::mutex> lock(progress);
+    log.progress("with/without runs: {} of {} done ({} without)", ++done, n, appraisals[p].name);
   });
   for (std::size_t p = 0; p < n; ++p) {
     if (!failure[p].empty()) {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 
+#include "cli/progress.hpp"
 #include "cli/summary_table.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
@@ -92,7 +93,8 @@ std::string safe_folder_name(std::string name) {
 }
 
 core::Logger make_logger(const GlobalOptions& global) {
-  return core::Logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info);
+  return cli::terminal_logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info,
+                              !global.quiet && cli::TerminalStatus::stderr_is_terminal());
 }
 
 // Reads the study (with its project finance under --finance) and the solver options.
@@ -109,6 +111,7 @@ Prepared prepare(const RunOptions& options, core::Logger& log) {
   const auto start = std::chrono::steady_clock::now();
   p.path = resolve_study_path(options.study);
   log.info("reading {}", p.path);
+  log.progress("reading {}", p.path);
   p.study = io::read_study(p.path, log, read_options(options));
   p.finance = finance::parse_finance_mode(options.finance);
   // Each extendable asset of a project takes its project's cost of capital and grant.
@@ -131,6 +134,7 @@ Prepared prepare(const RunOptions& options, core::Logger& log) {
   if (options.time_limit_s >= 0) p.solve.solver.time_limit_s = options.time_limit_s;
   if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;
   p.solve.write_lp = options.write_lp;
+  p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
   return p;
 }
 

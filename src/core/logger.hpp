@@ -18,6 +18,17 @@ class Logger {
   Logger(LogLevel level, Sink sink);
 
   LogLevel level() const { return level_; }
+
+  // Progress of a long phase (reading, building, the solver's iterations, with/without runs):
+  // shown by a progress sink when there is one (a terminal), dropped otherwise. One line at a
+  // time; a later line replaces it. Not thread-safe: callers from several threads serialise.
+  using ProgressSink = std::function<void(const std::string&)>;
+  void set_progress_sink(ProgressSink sink) { progress_ = std::move(sink); }
+  bool shows_progress() const { return static_cast<bool>(progress_); }
+  template <typename... Args>
+  void progress(fmt::format_string<Args...> format, Args&&... args) {
+    if (progress_) progress_(fmt::format(format, std::forward<Args>(args)...));
+  }
   bool enabled(LogLevel level) const { return level <= level_; }
   int warnings() const { return warnings_; }
 
@@ -43,6 +54,7 @@ class Logger {
  private:
   LogLevel level_;
   Sink sink_;
+  ProgressSink progress_;
   int warnings_ = 0;
 };
 

@@ -31,6 +31,7 @@ lp::SolveOptions solve_options(const model::SolverOptions& options) {
 model::Results solve_study(const model::Study& study, const SolveStudyOptions& options, core::Logger& log) {
   using clock = std::chrono::steady_clock;
   auto start = clock::now();
+  log.progress("building the LP");
   Built built = build(study, BuildOptions{!options.write_lp.empty()});
   const double build_s = seconds_since(start);
   const lp::Statistics stats = lp::statistics(built.lp);
@@ -49,6 +50,7 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
                        : options.solver.method == lp::Method::primal ? "primal simplex"
                                                                      : "dual simplex";
   log.info("solving with Clp ({}, presolve {})", method, options.solver.presolve ? "on" : "off");
+  log.progress("solving with Clp");
   const lp::Solution solution = lp::solve(built.lp, options.solver, log);
   const double solve_s = seconds_since(start);
   log.info("Clp: {} after {} iterations in {:.2f} s, objective {:.6e}", solution.status_text, solution.iterations,

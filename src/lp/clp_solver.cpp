@@ -17,16 +17,21 @@ namespace {
 
 class LoggerHandler : public CoinMessageHandler {
  public:
-  explicit LoggerHandler(core::Logger& log) : log_(log) {}
+  // `as_progress`: the messages were asked for only to show progress, not to be logged.
+  LoggerHandler(core::Logger& log, bool as_progress) : log_(log), as_progress_(as_progress) {}
   LoggerHandler(const LoggerHandler&) = default;
   int print() override {
-    log_.info("clp: {}", messageBuffer());
+    if (as_progress_)
+      log_.progress("solving: Clp {}", messageBuffer());
+    else
+      log_.info("clp: {}", messageBuffer());
     return 0;
   }
   CoinMessageHandler* clone() const override { return new LoggerHandler(*this); }
 
  private:
   core::Logger& log_;
+  bool as_progress_;
 };
 
 ClpSolve::SolveType solve_type(Method method) {
@@ -66,9 +71,10 @@ Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logge
     throw core::Error(core::ErrorKind::solver, "the LP has more non-zeros than Clp can index (2^31)");
 
   ClpSimplex model;
-  LoggerHandler handler(log);
+  const bool as_progress = options.progress && options.log_level == 0 && log.shows_progress();
+  LoggerHandler handler(log, as_progress);
   model.passInMessageHandler(&handler);
-  model.setLogLevel(options.log_level);
+  model.setLogLevel(as_progress ? 1 : options.log_level);
   model.loadProblem(lp.num_cols, lp.num_rows, lp.start.data(), lp.index.data(), lp.value.data(),
                     lp.col_lower.data(), lp.col_upper.data(), lp.cost.data(), lp.row_lower.data(),
                     lp.row_upper.data());

@@ -17,6 +17,7 @@ struct SolveOptions {
   bool presolve = true;
   double time_limit_s = 0.0;  // 0 = no limit
   int log_level = 0;          // Clp's log level; its messages go to the logger at info level
+  bool progress = false;      // also show Clp's iteration lines as progress (log level ≥ 1 for them)
 };
 
 struct Solution {

@@ -273,3 +273,25 @@ projects:
   EXPECT_NE(out.find("no projects"), std::string::npos) << out;
   fs::remove_all(dir);
 }
+
+// Progress shows on a terminal (a pseudo-terminal from script(1)) and never when piped.
+TEST(Cli, ProgressOnATerminalOnly) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", small_study);
+  const std::string run = program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string();
+  std::string piped, terminal;
+  ASSERT_EQ(run_command(run, &piped), 0) << piped;
+  EXPECT_EQ(piped.find("\033[K"), std::string::npos);
+  EXPECT_EQ(piped.find("solving: Clp"), std::string::npos);
+  ASSERT_EQ(run_command("script -qec '" + run + "' /dev/null", &terminal), 0) << terminal;
+  EXPECT_NE(terminal.find("\033[K"), std::string::npos) << terminal;
+  EXPECT_NE(terminal.find("] building the LP"), std::string::npos) << terminal;
+  EXPECT_NE(terminal.find("] solving with Clp"), std::string::npos) << terminal;
+  std::string quiet;
+  ASSERT_EQ(run_command("script -qec '" + program + " -q run " + (dir / "study.yaml").string() + " --out " +
+                            (dir / "out").string() + "' /dev/null",
+                        &quiet),
+            0);
+  EXPECT_EQ(quiet.find("\033[K"), std::string::npos) << quiet;
+  fs::remove_all(dir);
+}
