@@ -195,26 +195,29 @@ json report_data(const std::string& run_dir) {
     out["balance"] = b;
   }
 
-  // Dispatch of the week with the highest total load, by region and carrier, with prices.
+  // Dispatch by region and carrier over the whole horizon, cut into weeks (the snapshots that
+  // cover 168 h); the report opens on the week of highest total load.
   {
     std::vector<double> total(T, 0.0);
     for (const auto& r : regions)
       for (std::size_t t = 0; t < T; ++t) total[t] += demand.at(r + ":load_mw", dir / "demand.csv")[t];
-    std::size_t best = 0, span = 0;
-    double hours = 0, best_energy = -1;
+    std::size_t span = 0;
+    double hours = 0;
     for (span = 0; span < T && hours < 168; ++span) hours += w[span];
-    for (std::size_t start = 0; start + span <= T; ++start) {
+    json weeks = json::array();
+    std::size_t best = 0;
+    double best_energy = -1;
+    for (std::size_t start = 0; start < T; start += std::max<std::size_t>(span, 1)) {
       double energy = 0;
-      for (std::size_t t = start; t < start + span; ++t) energy += w[t] * total[t];
+      for (std::size_t t = start; t < std::min(T, start + span); ++t) energy += w[t] * total[t];
       if (energy > best_energy) {
         best_energy = energy;
-        best = start;
+        best = weeks.size();
       }
+      weeks.push_back({{"start", start}, {"end", std::min(T, start + span)}, {"label", dispatch.timestamps[start]}});
     }
-    const auto slice = [&](const std::vector<double>& v) { return std::vector<double>(v.begin() + best, v.begin() + best + span); };
-    json d = {{"week_start", T ? dispatch.timestamps[best] : ""},
-              {"timestamps", std::vector<std::string>(dispatch.timestamps.begin() + best, dispatch.timestamps.begin() + best + span)},
-              {"regions", json::object()}};
+    json d = {{"timestamps", dispatch.timestamps}, {"weeks", weeks}, {"peak_week", best},
+              {"week_start", T ? weeks[best]["label"] : json("")}, {"regions", json::object()}};
     std::map<std::string, std::string> storage_region;
     for (const auto& s : study["storage"]) storage_region[s["name"]] = s["region"];
     for (const auto& r : regions) {
@@ -222,21 +225,21 @@ json report_data(const std::string& run_dir) {
       for (const auto& [g, region] : region_of_generator) {
         if (region != r) continue;
         auto& acc = by_carrier[carrier_of_generator[g]];
-        const auto part = slice(dispatch.at(g, dir / "dispatch.csv"));
-        if (acc.empty()) acc.assign(span, 0.0);
-        for (std::size_t t = 0; t < span; ++t) acc[t] += part[t];
+        const auto& p = dispatch.at(g, dir / "dispatch.csv");
+        if (acc.empty()) acc.assign(T, 0.0);
+        for (std::size_t t = 0; t < T; ++t) acc[t] += p[t];
       }
       for (const auto& [s, region] : storage_region) {
         if (region != r) continue;
         auto& acc = by_carrier["storage (net)"];
-        const auto d_ = slice(storage.at(s + ":discharge_mw", dir / "storage.csv"));
-        const auto c_ = slice(storage.at(s + ":charge_mw", dir / "storage.csv"));
-        if (acc.empty()) acc.assign(span, 0.0);
-        for (std::size_t t = 0; t < span; ++t) acc[t] += d_[t] - c_[t];
+        const auto& discharge = storage.at(s + ":discharge_mw", dir / "storage.csv");
+        const auto& charge = storage.at(s + ":charge_mw", dir / "storage.csv");
+        if (acc.empty()) acc.assign(T, 0.0);
+        for (std::size_t t = 0; t < T; ++t) acc[t] += discharge[t] - charge[t];
       }
       d["regions"][r] = {{"carriers", by_carrier},
-                         {"load", slice(demand.at(r + ":load_mw", dir / "demand.csv"))},
-                         {"price", slice(prices.at(r, dir / "prices.csv"))}};
+                         {"load", demand.at(r + ":load_mw", dir / "demand.csv")},
+                         {"price", prices.at(r, dir / "prices.csv")}};
     }
     out["dispatch"] = d;
   }

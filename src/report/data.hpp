@@ -14,7 +14,8 @@ namespace silkgrid::report {
 //        net_mwh (forward − backward sent), utilisation}]
 //   capacity: carriers, regions, existing[carrier][region], new[carrier][region] (MW)
 //   balance: countries, generation, demand, imports, exports, curtailment, unserved (MWh)
-//   dispatch: week_start, timestamps, per region {carriers: {name: [MW]}, load: [MW], price: [EUR/MWh]}
+//   dispatch: timestamps, weeks [{start, end, label}], peak_week (index), week_start (its label),
+//             per region {carriers: {name: [MW]}, load: [MW], price: [EUR/MWh]} over the horizon
 //   duration: links {name: [MW sorted]}, prices {region: [EUR/MWh sorted]}
 //   storage: timestamps, {unit: [MWh]}
 //   co2: countries, t, caps [{name, t_per_year, regions}]

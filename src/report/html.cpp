@@ -54,8 +54,8 @@ const char* body = R"(
 <div class="chart" id="capacity" data-chart="capacity"></div>
 <h2>Annual energy balance by country</h2>
 <div class="chart" id="balance" data-chart="balance"></div>
-<h2>Dispatch in the week of highest demand</h2>
-<p class="note">Week from <span id="dispatch-week"></span>. Region: <select id="dispatch-region"></select></p>
+<h2>Dispatch in a chosen week</h2>
+<p class="note">Week from <select id="dispatch-week"></select> Region: <select id="dispatch-region"></select></p>
 <div class="chart" id="dispatch" data-chart="dispatch"></div>
 <h2>Duration curves</h2>
 <div class="chart" id="duration-links" data-chart="duration-links"></div>

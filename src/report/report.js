@@ -74,22 +74,28 @@
 
   function dispatch() {
     const select = document.getElementById('dispatch-region');
+    const weekSelect = document.getElementById('dispatch-week');
     const names = Object.keys(D.dispatch.regions);
     select.innerHTML = names.map((n) => '<option>' + n + '</option>').join('');
+    weekSelect.innerHTML = D.dispatch.weeks.map((w, i) => '<option value="' + i + '">' + w.label +
+      (i === D.dispatch.peak_week ? ' (highest demand)' : '') + '</option>').join('');
+    weekSelect.value = String(D.dispatch.peak_week);
     let c = null;
     const draw = () => {
       const r = D.dispatch.regions[select.value];
-      const series = Object.entries(r.carriers).map(([k, v]) => ({name: k, type: 'line', stack: 'p', areaStyle: {}, symbol: 'none', data: v}));
-      series.push({name: 'load', type: 'line', symbol: 'none', lineStyle: {color: '#000', width: 2}, data: r.load});
-      series.push({name: 'price', type: 'line', symbol: 'none', yAxisIndex: 1, lineStyle: {type: 'dashed'}, data: r.price});
+      const w = D.dispatch.weeks[Number(weekSelect.value)];
+      const cut = (v) => v.slice(w.start, w.end);
+      const series = Object.entries(r.carriers).map(([k, v]) => ({name: k, type: 'line', stack: 'p', areaStyle: {}, symbol: 'none', data: cut(v)}));
+      series.push({name: 'load', type: 'line', symbol: 'none', lineStyle: {color: '#000', width: 2}, data: cut(r.load)});
+      series.push({name: 'price', type: 'line', symbol: 'none', yAxisIndex: 1, lineStyle: {type: 'dashed'}, data: cut(r.price)});
       const option = {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60},
-        xAxis: {type: 'category', data: D.dispatch.timestamps},
+        xAxis: {type: 'category', data: cut(D.dispatch.timestamps)},
         yAxis: [{type: 'value', name: 'MW'}, {type: 'value', name: 'EUR/MWh'}], series};
       if (c) c.setOption(option, true); else c = chart('dispatch', option, series.length > 0);
     };
     select.addEventListener('change', draw);
+    weekSelect.addEventListener('change', draw);
     if (names.length) draw();
-    document.getElementById('dispatch-week').textContent = D.dispatch.week_start;
   }
 
   function duration() {

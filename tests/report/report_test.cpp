@@ -54,8 +54,11 @@ TEST(Report, DataFromAResultFolder) {
   EXPECT_NEAR(link["net_mwh"].get<double>(), 500.0, 1e-6);
   EXPECT_NEAR(link["utilisation"].get<double>(), 125.0 / 150.0, 1e-9);
   EXPECT_NEAR(d["map"]["regions"][0]["lat"].get<double>(), 43.6, 1e-12);
-  // Dispatch: all four hours (less than a week), gas at A, load and prices at B (40/0.8 = 50).
+  // Dispatch: all four hours make one (short) week; gas at A, load and prices at B (40/0.8 = 50).
   EXPECT_EQ(d["dispatch"]["timestamps"].size(), 4u);
+  ASSERT_EQ(d["dispatch"]["weeks"].size(), 1u);
+  EXPECT_EQ(d["dispatch"]["weeks"][0]["end"], 4);
+  EXPECT_EQ(d["dispatch"]["peak_week"], 0);
   EXPECT_NEAR(d["dispatch"]["regions"]["A"]["carriers"]["gas"][0].get<double>(), 125.0, 1e-6);
   EXPECT_NEAR(d["dispatch"]["regions"]["B"]["price"][0].get<double>(), 50.0, 1e-6);
   // Duration curves are sorted, storage levels present, CO2 by country: 500 MWh · 0.4 t at KZ.
