@@ -215,6 +215,14 @@ json summary_json(const model::Study& study, const model::Results& r) {
                         {fmt::format("shadow_price_{}", unit), r.policy_shadow_price[p]}});
   }
   j["policies"] = policies;
+  json targets = json::array();
+  for (std::size_t i = 0; i < study.export_targets.size(); ++i) {
+    double achieved = 0;
+    for (int m : study.export_targets.markets[i]) achieved += r.market_exports_mwh[static_cast<std::size_t>(m)];
+    targets.push_back({{"name", study.export_targets.name[i]}, {"target_twh", study.export_targets.twh[i]},
+                       {"exports_twh", achieved / 1e6}});
+  }
+  j["export_targets"] = targets;
 
   j["lp"] = {{"rows", r.lp.rows},
              {"cols", r.lp.cols},
@@ -268,6 +276,13 @@ json study_json(const model::Study& study) {
     for (int r : study.policies.regions[i]) regions.push_back(region(r));
     s["policies"].push_back({{"name", study.policies.name[i]}, {"kind", model::to_string(study.policies.kind[i])},
                              {"regions", regions}, {"value", study.policies.value[i]}});
+  }
+  s["export_targets"] = json::array();
+  for (std::size_t i = 0; i < study.export_targets.size(); ++i) {
+    json markets = json::array();
+    for (int m : study.export_targets.markets[i]) markets.push_back(study.markets.name[static_cast<std::size_t>(m)]);
+    s["export_targets"].push_back({{"name", study.export_targets.name[i]}, {"markets", markets},
+                                   {"twh", study.export_targets.twh[i]}, {"note", study.export_targets.note[i]}});
   }
   // The study's assumptions, where an ASSUMPTIONS.md stands beside the study file.
   std::string assumptions;

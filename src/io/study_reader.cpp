@@ -85,7 +85,7 @@ class StudyReader {
     }
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
     check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
-                          "lines", "storage", "markets", "policies", "projects"});
+                          "lines", "storage", "markets", "policies", "projects", "export_targets"});
     read_settings(root);
     if (root["solver"]) read_solver(root["solver"]);
     read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
@@ -99,6 +99,7 @@ class StudyReader {
     read_list(root, "markets", [&](const YAML::Node& n, const std::string& k) { read_market(n, k); });
     read_list(root, "policies", [&](const YAML::Node& n, const std::string& k) { read_policy(n, k); });
     read_list(root, "projects", [&](const YAML::Node& n, const std::string& k) { read_project(n, k); });
+    read_list(root, "export_targets", [&](const YAML::Node& n, const std::string& k) { read_export_target(n, k); });
     model::validate(study_, log_);
     return std::move(study_);
   }
@@ -724,6 +725,22 @@ class StudyReader {
     if (n[key] && !(v >= 0 && v < high))
       fail(n[key], join(path, key), fmt::format("expected a rate in [0, {}), got {}", high, v));
     return v;
+  }
+
+  void read_export_target(const YAML::Node& n, const std::string& k) {
+    check_keys(n, k, {"name", "markets", "twh", "note"});
+    auto& t = study_.export_targets;
+    t.name.push_back(required_text(n, "name", k));
+    std::vector<int> markets = name_list(n, "markets", k, study_.markets.name, "market");
+    if (!n["markets"]) {
+      markets.resize(study_.markets.size());
+      std::iota(markets.begin(), markets.end(), 0);
+    }
+    t.markets.push_back(markets);
+    const double twh = required_number(n, "twh", k);
+    if (!(twh >= 0)) fail(n["twh"], join(k, "twh"), fmt::format("expected TWh >= 0, got {}", twh));
+    t.twh.push_back(twh);
+    t.note.push_back(text(n, "note", k, ""));
   }
 
   void read_project(const YAML::Node& n, const std::string& k) {

@@ -223,6 +223,16 @@ struct Projects {
   std::size_t size() const { return name.size(); }
 };
 
+// Export targets: goals for the energy sold through some markets in a year, which the report
+// and the summary compare with the run (they do not constrain it).
+struct ExportTargets {
+  std::vector<std::string> name;
+  std::vector<std::vector<int>> markets;
+  std::vector<double> twh;
+  std::vector<std::string> note;  // where the target comes from
+  std::size_t size() const { return name.size(); }
+};
+
 enum class SolverMethod { dual, primal, barrier };
 
 struct SolverOptions {
@@ -258,6 +268,7 @@ struct Study {
   Markets markets;
   Policies policies;
   Projects projects;
+  ExportTargets export_targets;
   WeatherSpec weather;                          // the generator spec, when the study has one
   std::vector<ProfileSummary> profile_summary;  // what the generated profiles came out as
 

@@ -291,6 +291,14 @@ json report_data(const std::string& run_dir) {
                    {"revenue_eur", summary["export_revenue_eur"].value(n, 0.0)}});
     }
     out["markets"] = m;
+    json targets = json::array();
+    for (const auto& t : study.value("export_targets", json::array())) {
+      double achieved = 0;
+      for (const auto& name : t["markets"]) achieved += summary["exports_mwh"].value(name.get<std::string>(), 0.0);
+      targets.push_back({{"name", t["name"]}, {"twh", t["twh"]}, {"achieved_twh", achieved / 1e6}, {"note", t["note"]},
+                         {"markets", t["markets"]}});
+    }
+    out["export_targets"] = targets;
   }
 
   // Appraisal and portfolio, when the run made them.

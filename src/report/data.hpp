@@ -20,6 +20,7 @@ namespace silkgrid::report {
 //   storage: timestamps, {unit: [MWh]}
 //   co2: countries, t, caps [{name, t_per_year, regions}]
 //   markets: [{name, exports_mwh, imports_mwh, revenue_eur}]
+//   export_targets: [{name, twh, achieved_twh, note, markets}]
 //   projects, cashflows, portfolio: as written by appraise / portfolio, or null
 //   assumptions: the study's ASSUMPTIONS.md text, or null
 // Throws core::Error(io) naming the file when a required one is missing or malformed.

@@ -64,8 +64,9 @@ const char* body = R"(
 <div class="chart" id="storage" data-chart="storage"></div>
 <h2>CO2 by country</h2>
 <div class="chart" id="co2" data-chart="co2"></div>
-<h2>Exports to markets</h2>
+<h2>Exports to markets, against the export targets</h2>
 <div class="chart" id="markets" data-chart="markets"></div>
+<p class="note" id="targets-note"></p>
 <div id="projects-section">
 <h2>Projects</h2>
 <p class="note">Click a column to sort.</p>

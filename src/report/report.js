@@ -128,10 +128,17 @@
     const m = D.markets;
     const el = document.getElementById('markets');
     if (!m.length) { el.outerHTML = '<p class="note">This study has no export markets.</p>'; return; }
-    chart('markets', {tooltip: {trigger: 'axis'}, legend: {}, xAxis: {type: 'category', data: m.map((x) => x.name)},
+    const t = D.export_targets || [];
+    const names = m.map((x) => x.name).concat(t.map((x) => x.name + ' (target)'));
+    const pad = (values, n) => values.concat(new Array(n).fill(null));
+    chart('markets', {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50}, xAxis: {type: 'category', data: names, axisLabel: {rotate: t.length ? 20 : 0}},
       yAxis: {type: 'value', name: 'TWh'}, series: [
-        {name: 'exports', type: 'bar', data: m.map((x) => twh(x.exports_mwh))},
-        {name: 'imports', type: 'bar', data: m.map((x) => twh(x.imports_mwh))}]}, true);
+        {name: 'exports', type: 'bar', data: pad(m.map((x) => twh(x.exports_mwh)), t.length)},
+        {name: 'imports', type: 'bar', data: pad(m.map((x) => twh(x.imports_mwh)), t.length)},
+        {name: 'exports counted for the target', type: 'bar', data: new Array(m.length).fill(null).concat(t.map((x) => x.achieved_twh))},
+        {name: 'target', type: 'bar', data: new Array(m.length).fill(null).concat(t.map((x) => x.twh))}]}, true);
+    document.getElementById('targets-note').textContent = t.map((x) => x.name + ': ' + fmt(x.achieved_twh, 1) + ' of ' +
+      fmt(x.twh, 1) + ' TWh through ' + x.markets.join(', ') + (x.note ? ' (' + x.note + ')' : '')).join('; ');
   }
 
   function projects() {

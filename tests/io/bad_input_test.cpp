@@ -296,3 +296,12 @@ TEST(BadInput, StorageLevelKeys) {
                  "storage: [{name: s, region: A, p_nom_mw: 10, max_hours: 2, inflow_mw: -1}]\n");
   EXPECT_EQ(e.context().key, "storage[0].inflow_mw");
 }
+
+TEST(BadInput, ExportTargetKeys) {
+  const std::string markets = "markets: [{name: eu, region: B, export_price_eur_per_mwh: 50, max_export_mw: 10}]\n";
+  auto e = read_error(std::string(base_study) + markets + "export_targets: [{name: t, markets: [euu], twh: 1}]\n");
+  EXPECT_EQ(e.context().key, "export_targets[0].markets[0]");
+  expect_contains(e.what(), "did you mean 'eu'");
+  e = read_error(std::string(base_study) + markets + "export_targets: [{name: t, twh: -1}]\n");
+  EXPECT_EQ(e.context().key, "export_targets[0].twh");
+}

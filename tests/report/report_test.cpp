@@ -25,6 +25,7 @@ generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 200, efficiency: 0
 links: [{name: cable, from: A, to: B, p_nom_mw: 150, efficiency: 0.8, bidirectional: false}]
 storage: [{name: battery, region: B, p_nom_mw: 10, max_hours: 2}]
 markets: [{name: eu, region: A, export_price_eur_per_mwh: 10, max_export_mw: 50}]
+export_targets: [{name: goal, markets: [eu], twh: 0.001, note: by hand}]
 )";
 }  // namespace
 
@@ -66,6 +67,8 @@ TEST(Report, DataFromAResultFolder) {
   EXPECT_EQ(d["storage"]["levels"]["battery"].size(), 4u);
   EXPECT_NEAR(d["co2"]["t"][0].get<double>(), 200.0, 1e-6);
   EXPECT_NEAR(d["markets"][0]["exports_mwh"].get<double>(), 0.0, 1e-9);
+  EXPECT_NEAR(d["export_targets"][0]["twh"].get<double>(), 0.001, 1e-12);
+  EXPECT_NEAR(d["export_targets"][0]["achieved_twh"].get<double>(), 0.0, 1e-12);
   EXPECT_TRUE(d["projects"].is_null());
   EXPECT_TRUE(d["portfolio"].is_null());
   // The HTML: one file, with the library, the data and a policy that forbids any request.
