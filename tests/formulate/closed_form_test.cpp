@@ -1,8 +1,10 @@
 // Small studies whose optimum is worked out by hand (the numbers in the comments).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 
+#include "formulate/layout.hpp"
 #include "support/studies.hpp"
 
 using silkgrid::test::index_of;
@@ -516,4 +518,31 @@ storage:
   const auto r = solve(study);
   EXPECT_NEAR(r.storage_spill(0, 0) + r.storage_spill(0, 1), 5.0, 1e-6);
   EXPECT_NEAR(r.objective_eur, 5.0, 1e-6);
+}
+
+// A 3 × 3 grid of buses has 12 lines and 12 − 9 + 1 = 4 independent cycles: its four square
+// faces, four lines each (a spanning tree's fundamental cycles would run up to 8 lines).
+// Whatever the basis, Kirchhoff's law splits the flow the same way: by symmetry, 90 MW from a
+// corner to the opposite corner leave on the two corner lines 45 MW each.
+TEST(ClosedForm, GridCyclesAreItsFacesAndSplitFlowsBySymmetry) {
+  std::string yaml = R"(
+study: {name: grid, snapshots: 1}
+carriers: [{name: gas}]
+regions:
+)";
+  for (int i = 0; i < 9; ++i) yaml += fmt::format("  - {{name: n{}, country: AZ}}\n", i);
+  yaml += "loads: [{name: load, region: n8, p_mw: 90}]\ngenerators: [{name: g, region: n0, carrier: gas, p_nom_mw: 200}]\nlines:\n";
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 3; ++c) {
+      const int n = 3 * r + c;
+      if (c < 2) yaml += fmt::format("  - {{name: h{}, from: n{}, to: n{}, x_ohm: 1, v_nom_kv: 1, p_nom_mw: 1000}}\n", n, n, n + 1);
+      if (r < 2) yaml += fmt::format("  - {{name: v{}, from: n{}, to: n{}, x_ohm: 1, v_nom_kv: 1, p_nom_mw: 1000}}\n", n, n, n + 3);
+    }
+  const auto study = study_from(yaml);
+  const auto cycles = silkgrid::formulate::line_cycles(study);
+  ASSERT_EQ(cycles.size(), 4u);
+  for (const auto& cycle : cycles) EXPECT_EQ(cycle.size(), 4u);
+  const auto r = solve(study);
+  EXPECT_NEAR(r.line_flow(index_of(study.lines.name, "h0"), 0), 45.0, 1e-6);
+  EXPECT_NEAR(r.line_flow(index_of(study.lines.name, "v0"), 0), 45.0, 1e-6);
 }
