@@ -6,5 +6,5 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh"
 build="${SILKGRID_BUILD_DIR:-$root/build}"
-if [ $# -eq 0 ]; then set -- run; fi
+if [ $# -eq 0 ]; then set -- run --report; fi  # the default study, with its HTML report
 exec "$build/silkgrid" "$@"
