@@ -153,12 +153,17 @@ json summary_json(const model::Study& study, const model::Results& r) {
 
   json links = json::array();
   for (std::size_t k = 0; k < study.links.size(); ++k) {
-    double fwd = 0, bwd = 0, losses = 0;
+    // A reversible (PyPSA) link's negative flow is sent backwards: η·|f| leave `to` and |f|
+    // reach `from` (PyPSA applies the efficiency both ways, so that "loss" is negative).
+    double fwd = 0, bwd = 0, losses = 0, used = 0;
     const double eta = study.links.efficiency[k];
     for (std::size_t t = 0; t < T; ++t) {
-      fwd += w[t] * r.link_forward(k, t);
-      bwd += w[t] * r.link_backward(k, t);
-      losses += w[t] * (1 - eta) * (r.link_forward(k, t) + r.link_backward(k, t));
+      const double f = r.link_forward(k, t), b = r.link_backward(k, t);
+      if (f >= 0) fwd += w[t] * f;
+      else bwd += w[t] * eta * -f;
+      bwd += w[t] * b;
+      losses += w[t] * (1 - eta) * (f + b);
+      used += w[t] * (std::abs(f) + b);
     }
     const double cap = r.link_capacity_mw[k];
     const double hours = study.time.total_hours();
@@ -170,7 +175,7 @@ json summary_json(const model::Study& study, const model::Results& r) {
                      {"forward_mwh", fwd},
                      {"backward_mwh", bwd},
                      {"losses_mwh", losses},
-                     {"utilisation", cap > 0 ? (fwd + bwd) / (cap * hours) : 0.0}});
+                     {"utilisation", cap > 0 ? used / (cap * hours) : 0.0}});
   }
   j["links"] = links;
 

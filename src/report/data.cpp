@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -129,6 +130,32 @@ json report_data(const std::string& run_dir) {
     const double net = l["forward_mwh"].get<double>() - l["backward_mwh"].get<double>();
     map_links.push_back({{"name", l["name"]}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", l["capacity_mw"]},
                          {"net_mwh", net}, {"utilisation", l["utilisation"]}});
+  }
+  // Lines (AC and DC, transformers included): capacity from capacities.csv, flows from
+  // line_flows.csv (from → to positive).
+  {
+    const io::CsvTable caps = io::parse_csv(read_text(dir / "capacities.csv"), (dir / "capacities.csv").string());
+    std::map<std::string, double> line_capacity;
+    std::size_t optimal = 0;
+    for (std::size_t j = 0; j < caps.header.size(); ++j)
+      if (caps.header[j] == "optimal_mw") optimal = j;
+    for (std::size_t r = 0; r < caps.rows.size(); ++r)
+      if (caps.rows[r][1] == "line") line_capacity[caps.rows[r][0]] = io::parse_number_cell(caps, r, optimal);
+    const Series line_flows = read_series(dir / "line_flows.csv");
+    double hours = 0;
+    for (double h : line_flows.weights) hours += h;
+    for (const auto& l : study["lines"]) {
+      const std::string n = l["name"];
+      const auto& f = line_flows.at(n, dir / "line_flows.csv");
+      double net = 0, moved = 0;
+      for (std::size_t t = 0; t < f.size(); ++t) {
+        net += line_flows.weights[t] * f[t];
+        moved += line_flows.weights[t] * std::abs(f[t]);
+      }
+      const double cap = line_capacity[n];
+      map_links.push_back({{"name", n}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", cap}, {"net_mwh", net},
+                           {"utilisation", cap > 0 && hours > 0 ? moved / (cap * hours) : 0.0}, {"line", true}});
+    }
   }
   out["map"] = {{"regions", map_regions}, {"links", map_links}};
 

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
+#include "io/results_writer.hpp"
 #include "io/study_reader.hpp"
 #include "support/studies.hpp"
 
@@ -122,6 +123,13 @@ links: [{name: k, from: A, to: B, p_nom_mw: 200, efficiency: 0.9, bidirectional:
   // A needs 90 MW: p0 = −90 (A gets +90), B supplies η·90 = 81 MW at 10 EUR/MWh.
   EXPECT_NEAR(r.link_forward(0, 0), -90.0, 1e-9);
   EXPECT_NEAR(r.objective_eur, 810.0, 1e-9);
+  // In the summary: nothing sent forward; 81 MWh sent backwards from B; the "loss" is the
+  // PyPSA gain of −9 MWh; 90 of 200 MW used.
+  const auto link = io::summary_json(study, r)["links"][0];
+  EXPECT_NEAR(link["forward_mwh"].get<double>(), 0.0, 1e-9);
+  EXPECT_NEAR(link["backward_mwh"].get<double>(), 81.0, 1e-9);
+  EXPECT_NEAR(link["losses_mwh"].get<double>(), -9.0, 1e-9);
+  EXPECT_NEAR(link["utilisation"].get<double>(), 90.0 / 200.0, 1e-9);
 }
 
 // A storage unit of 50 MW and 2 h (100 MWh), efficiencies 0.9 each way, starting at 20 MWh.

@@ -23,6 +23,7 @@ regions: [{name: A, country: KZ, lat: 43.6, lon: 51.2}, {name: B, country: AZ, l
 loads: [{name: load-B, region: B, p_mw: 100}]
 generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 200, efficiency: 0.5, fuel_eur_per_mwh_fuel: 20}]
 links: [{name: cable, from: A, to: B, p_nom_mw: 150, efficiency: 0.8, bidirectional: false}]
+lines: [{name: ac, from: A, to: B, x_ohm: 1, v_nom_kv: 1, p_nom_mw: 0}]
 storage: [{name: battery, region: B, p_nom_mw: 10, max_hours: 2}]
 markets: [{name: eu, region: A, export_price_eur_per_mwh: 10, max_export_mw: 50}]
 export_targets: [{name: goal, markets: [eu], twh: 0.001, note: by hand}]
@@ -55,6 +56,10 @@ TEST(Report, DataFromAResultFolder) {
   EXPECT_NEAR(link["net_mwh"].get<double>(), 500.0, 1e-6);
   EXPECT_NEAR(link["utilisation"].get<double>(), 125.0 / 150.0, 1e-9);
   EXPECT_NEAR(d["map"]["regions"][0]["lat"].get<double>(), 43.6, 1e-12);
+  // A line of no capacity is drawn too, carrying nothing.
+  ASSERT_EQ(d["map"]["links"].size(), 2u);
+  EXPECT_EQ(d["map"]["links"][1]["name"], "ac");
+  EXPECT_NEAR(d["map"]["links"][1]["net_mwh"].get<double>(), 0.0, 1e-9);
   // Dispatch: all four hours make one (short) week; gas at A, load and prices at B (40/0.8 = 50).
   EXPECT_EQ(d["dispatch"]["timestamps"].size(), 4u);
   ASSERT_EQ(d["dispatch"]["weeks"].size(), 1u);
