@@ -1,14 +1,11 @@
 #include "appraise/appraise.hpp"
 
 #include <fmt/format.h>
-#include <tbb/global_control.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 #include <mutex>
-#include <thread>
 
+#include "appraise/parallel.hpp"
 #include "core/error.hpp"
 #include "finance/cashflow.hpp"
 #include "finance/structure.hpp"
@@ -310,12 +307,10 @@ void add_system_values(const model::Study& study, double objective_with, std::ve
   const std::size_t n = appraisals.size();
   std::vector<double> objective(n, model::not_given);
   std::vector<std::string> failure(n);
-  const int workers = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers));
   std::mutex progress;
   std::size_t done = 0;
   log.progress("with/without runs: 0 of {} done", n);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t p) {
+  parallel_runs(n, threads, [&](std::size_t p) {
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     try {

@@ -2,13 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <tbb/global_control.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
+#include "appraise/parallel.hpp"
 #include "core/error.hpp"
 #include "model/costs.hpp"
 
@@ -252,21 +249,17 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
   }
   // Each candidate's CO2: the system without it against with all, in parallel.
   std::vector<std::string> failure(n);
-  {
-    const int workers = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers));
-    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t k) {
-      std::vector<char> others(n, 1);
-      others[k] = 0;
-      std::string text;
-      core::Logger silent = core::capturing_logger(text, core::LogLevel::error);
-      try {
-        avoided[k] = formulate::solve_study(with_choices(study, candidates, others), solve, silent).co2_t() - with_all.co2_t();
-      } catch (const core::Error& e) {
-        failure[k] = e.what();
-      }
-    });
-  }
+  parallel_runs(n, options.threads, [&](std::size_t k) {
+    std::vector<char> others(n, 1);
+    others[k] = 0;
+    std::string text;
+    core::Logger silent = core::capturing_logger(text, core::LogLevel::error);
+    try {
+      avoided[k] = formulate::solve_study(with_choices(study, candidates, others), solve, silent).co2_t() - with_all.co2_t();
+    } catch (const core::Error& e) {
+      failure[k] = e.what();
+    }
+  });
   for (std::size_t k = 0; k < n; ++k)
     if (!failure[k].empty()) {
       required[k] = 1;  // the study's policies cannot be met without it
@@ -345,31 +338,15 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
   fixed.row_activity.resize(static_cast<std::size_t>(built.layout.num_rows));
   out.results = formulate::extract(p.study, built.layout, fixed);
 
-  const auto& pr = study.projects;
+  describe_projects(study, candidates, s.chosen, out);
+  // The concessional need of the cheapest all-or-nothing candidate left out.
   double next_step = model::unlimited;
-  for (std::size_t q = 0; q < pr.size(); ++q) {
-    PortfolioChoice c;
-    c.name = pr.name[q];
-    const auto at = std::find(candidates.begin(), candidates.end(), q);
-    c.candidate = at != candidates.end();
-    const double share = concessional_share(pr.finance[q]);
-    c.chosen = !c.candidate || s.chosen[static_cast<std::size_t>(at - candidates.begin())];
-    double all_or_nothing_money = 0;
-    for (const AssetRef& a : pr.assets[q]) {
-      const double cap = built_capacity(out.results, a);
-      c.capacity_mw += cap;
-      c.capex_eur += capex_per_mw(study, a) * cap;
-      if (c.candidate && !model::investment_of(study, a).extendable[static_cast<std::size_t>(a.index)])
-        all_or_nothing_money += share * capex_per_mw(study, a) * model::investment_of(study, a).p_nom_mw[static_cast<std::size_t>(a.index)];
-    }
-    c.concessional_eur = c.candidate ? share * c.capex_eur : 0.0;
-    // A candidate "chosen" with nothing built (an extendable one not worth building) is not.
-    if (c.candidate && c.chosen && c.capacity_mw <= 1e-6) {
-      c.chosen = false;
-      c.adds_eur_per_year.reset();
-    }
-    if (c.candidate && !c.chosen && all_or_nothing_money > 0) next_step = std::min(next_step, all_or_nothing_money);
-    out.projects.push_back(c);
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (out.projects[candidates[k]].chosen) continue;
+    double money = 0;
+    for (const Decided& d : p.assets[k])
+      if (d.all_or_nothing) money += concessional_share(study.projects.finance[candidates[k]]) * capex_per_mw(study, d.asset) * d.size;
+    if (money > 0) next_step = std::min(next_step, money);
   }
 
   // What each chosen candidate adds: the same LP with it left out.

@@ -161,14 +161,22 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   return 0;
 }
 
+// The result folder of a subcommand on projects (--out, else results/<study>-<suffix>), after
+// checking that the study has projects.
+std::string projects_folder(const RunOptions& options, const model::Study& study, const std::string& suffix,
+                            const char* purpose) {
+  if (study.projects.size() == 0)
+    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
+                      fmt::format("the study has no projects {} (README, \"{}\")", suffix == "appraisal" ? "to appraise" : "to choose from",
+                                  purpose));
+  return options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-" + suffix : options.out;
+}
+
 int appraise_projects(const GlobalOptions& global, const RunOptions& options, bool system_value, int threads) {
   core::Logger log = make_logger(global);
   Prepared p = prepare(options, log);
   const model::Study& study = p.study;
-  if (study.projects.size() == 0)
-    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
-                      "the study has no projects to appraise (README, \"Projects and climate finance\")");
-  const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-appraisal" : options.out;
+  const std::string out = projects_folder(options, study, "appraisal", "Projects and climate finance");
   io::OutputDir dir(out);
 
   model::Results results = formulate::solve_study(study, p.solve, log);
@@ -195,10 +203,7 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
   core::Logger log = make_logger(global);
   Prepared p = prepare(options, log);
   const model::Study& study = p.study;
-  if (study.projects.size() == 0)
-    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
-                      "the study has no projects to choose from (README, \"Portfolio selection\")");
-  const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-portfolio" : options.out;
+  const std::string out = projects_folder(options, study, "portfolio", "Portfolio selection");
   io::OutputDir dir(out);
   const auto start = std::chrono::steady_clock::now();
   appraise::PortfolioOptions choice{budget, candidates,

@@ -4,13 +4,11 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "core/error.hpp"
+#include "report/data.hpp"
 
 namespace silkgrid::report {
 
@@ -24,16 +22,7 @@ double Difference::relative() const {
 
 namespace {
 
-json summary_of(const std::string& run) {
-  const fs::path path = fs::path(run) / "summary.json";
-  std::ifstream in(path);
-  if (!in) throw core::Error(core::ErrorKind::io, core::Context{path.string(), 0, 0, ""}, "cannot be read (not a result folder?)");
-  try {
-    return json::parse(in);
-  } catch (const json::exception& e) {
-    throw core::Error(core::ErrorKind::io, core::Context{path.string(), 0, 0, ""}, std::string("malformed JSON: ") + e.what());
-  }
-}
+json summary_of(const std::string& run) { return read_result_json((fs::path(run) / "summary.json").string()); }
 
 double total(const json& by_name) {
   double sum = 0;

@@ -27,13 +27,18 @@ std::string read_text(const fs::path& path) {
   return text.str();
 }
 
-json read_json(const fs::path& path) {
+}  // namespace
+
+json read_result_json(const std::string& path) {
   try {
-    return json::parse(read_text(path));
+    return json::parse(read_text(fs::path(path)));
   } catch (const json::exception& e) {
-    throw core::Error(core::ErrorKind::io, core::Context{path.string(), 0, 0, ""}, std::string("malformed JSON: ") + e.what());
+    throw core::Error(core::ErrorKind::io, core::Context{path, 0, 0, ""}, std::string("malformed JSON: ") + e.what());
   }
 }
+
+namespace {
+json read_json(const fs::path& path) { return read_result_json(path.string()); }
 
 // A time-series CSV as columns by name, plus the weights.
 struct Series {
@@ -92,6 +97,7 @@ json report_data(const std::string& run_dir) {
   const Series flows = read_series(dir / "link_flows.csv");
   const Series storage = read_series(dir / "storage.csv");
   const Series demand = read_series(dir / "demand.csv");
+  const io::CsvTable caps = io::parse_csv(read_text(dir / "capacities.csv"), (dir / "capacities.csv").string());
   const std::vector<double>& w = dispatch.weights;
   const std::size_t T = w.size();
 
@@ -134,7 +140,6 @@ json report_data(const std::string& run_dir) {
   // Lines (AC and DC, transformers included): capacity from capacities.csv, flows from
   // line_flows.csv (from → to positive).
   {
-    const io::CsvTable caps = io::parse_csv(read_text(dir / "capacities.csv"), (dir / "capacities.csv").string());
     std::map<std::string, double> line_capacity;
     std::size_t optimal = 0;
     for (std::size_t j = 0; j < caps.header.size(); ++j)
@@ -161,7 +166,7 @@ json report_data(const std::string& run_dir) {
 
   // Capacity by carrier and region, existing and new (generators).
   {
-    const io::CsvTable t = io::parse_csv(read_text(dir / "capacities.csv"), (dir / "capacities.csv").string());
+    const io::CsvTable& t = caps;
     std::map<std::string, std::map<std::string, double>> existing, added;
     const auto col = [&](const std::string& name) {
       for (std::size_t j = 0; j < t.header.size(); ++j)

@@ -26,4 +26,7 @@ namespace silkgrid::report {
 // Throws core::Error(io) naming the file when a required one is missing or malformed.
 nlohmann::json report_data(const std::string& run_dir);
 
+// A JSON file of a result folder; core::Error(io) naming it when missing or malformed.
+nlohmann::json read_result_json(const std::string& path);
+
 }  // namespace silkgrid::report
