@@ -366,7 +366,8 @@ class StudyReader {
       if (!(cf > 0 && cf < 1)) fail(m["capacity_factor"], join(k, "capacity_factor"), fmt::format("expected a capacity factor in (0, 1), got {}", cf));
       return cf;
     };
-    for (auto [key, sites] : {std::pair{"solar", &w.solar}, {"wind", &w.wind}})
+    for (const auto& [key, list] : {std::pair{"solar", &w.solar}, {"wind", &w.wind}}) {
+      auto* sites = list;  // a plain variable: lambdas capture no structured bindings before C++20's P1091 (clang < 16)
       read_list(n, key, [&](const YAML::Node& m, const std::string& k0) {
         const std::string k = "weather." + k0;
         check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
@@ -376,6 +377,7 @@ class StudyReader {
         site.capacity_factor = capacity_factor(m, k);
         sites->push_back(site);
       }, "weather.");
+    }
     read_list(n, "load", [&](const YAML::Node& m, const std::string& k0) {
       const std::string k = "weather." + k0;
       check_keys(m, k, {"name", "lat", "lon", "annual_twh", "peak_mw", "heating", "cooling", "weekend", "evening_peak"});

@@ -1,0 +1,22 @@
+// Fuzz target: the study reader (io::read_study_text), with the files it loads taken from the
+// input ("#==> series.csv <==" sections), and the LP of every study that reads.
+#include "core/logger.hpp"
+#include "fuzz/harness.hpp"
+#include "io/study_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace silkgrid;
+  const fuzz::Files files = fuzz::split(std::string_view(reinterpret_cast<const char*>(data), size));
+  const io::FileLoader load = [&](const std::string& relative) {
+    const auto found = files.named.find(relative);
+    if (found == files.named.end())
+      throw core::Error(core::ErrorKind::input, core::Context{relative, 0, 0, ""}, "no such file");
+    return found->second;
+  };
+  std::string messages;
+  core::Logger log = core::capturing_logger(messages, core::LogLevel::warning);
+  model::Study study;
+  if (!fuzz::expect_clean([&] { study = io::read_study_text(files.main, "study.yaml", load, log); })) return 0;
+  fuzz::check_lp(study);
+  return 0;
+}
