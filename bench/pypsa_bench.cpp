@@ -49,6 +49,7 @@
 #include "core/logger.hpp"
 #include "core/time_axis.hpp"
 #include "formulate/build.hpp"
+#include "formulate/cycles.hpp"
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
 #include "lp/solver.hpp"
@@ -382,8 +383,9 @@ Measurement measure(const Case& c) {
   m.rows = lp.num_rows;
   m.cols = lp.num_cols;
   m.nonzeros = static_cast<long long>(lp.nonzeros());
-  m.cycles = static_cast<int>(built->layout.cycles.size());
-  for (const auto& cycle : built->layout.cycles) m.cycle_lines += static_cast<long long>(cycle.size());
+  const auto cycles = formulate::line_cycles(*study);  // the basis the build used (lines.cpp)
+  m.cycles = static_cast<int>(cycles.size());
+  for (const auto& cycle : cycles) m.cycle_lines += static_cast<long long>(cycle.size());
 
   // (c) Solving with Clp, as silkgrid_bench_build does.
   if (c.solve) {

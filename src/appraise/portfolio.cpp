@@ -27,17 +27,6 @@ double capex_per_mw(const model::Study& s, AssetRef a) {
   return 0.0;
 }
 
-int capacity_column(const formulate::Layout& L, AssetRef a) {
-  const auto i = static_cast<std::size_t>(a.index);
-  switch (a.kind) {
-    case AssetKind::generator: return L.generator_capacity[i];
-    case AssetKind::link: return L.link_capacity[i];
-    case AssetKind::storage: return L.storage_capacity[i];
-    case AssetKind::line: return L.line_capacity[i];
-  }
-  return formulate::none;
-}
-
 double built_capacity(const model::Results& r, AssetRef a) {
   const auto i = static_cast<std::size_t>(a.index);
   switch (a.kind) {
@@ -105,7 +94,7 @@ Solved solve_portfolio(const Prepared& p, const std::vector<std::size_t>& candid
     const double share = concessional_share(p.study.projects.finance[candidates[k]]);
     double fixed_money = 0;
     for (const Decided& d : p.assets[k]) {
-      const int col = capacity_column(b.layout, d.asset);
+      const int col = b.capacity_column(d.asset);
       const double unit = share * capex_per_mw(p.study, d.asset);
       if (d.all_or_nothing) {
         rows.push_back({0.0, 0.0, {{col, 1.0}, {z.back(), -d.size}}});
@@ -333,10 +322,7 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
   if (std::abs(out.marginal_value_eur_per_eur) < 1e-12) out.marginal_value_eur_per_eur = 0.0;
   const double used = fixed.row_activity[static_cast<std::size_t>(budget_row)];
   out.concessional_used_eur = used;
-  fixed.col_value.resize(static_cast<std::size_t>(built.layout.num_cols));
-  fixed.row_dual.resize(static_cast<std::size_t>(built.layout.num_rows));
-  fixed.row_activity.resize(static_cast<std::size_t>(built.layout.num_rows));
-  out.results = formulate::extract(p.study, built.layout, fixed);
+  out.results = formulate::extract(p.study, built, fixed);  // takes its own columns and rows, not the choices
 
   describe_projects(study, candidates, s.chosen, out);
   // The concessional need of the cheapest all-or-nothing candidate left out.

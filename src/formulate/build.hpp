@@ -1,7 +1,12 @@
 #pragma once
-// Turning a study into a LinearProgram, and a solution back into Results.
+// Turning a study — or a window of it (formulate/scope.hpp) — into a LinearProgram, and a
+// solution back into Results. The constraint families that make up the LP are listed in
+// families.cpp, one file each (formulate/family.hpp says what a family owns).
+#include <memory>
+#include <string>
+
 #include "core/logger.hpp"
-#include "formulate/layout.hpp"
+#include "formulate/scope.hpp"
 #include "lp/linear_program.hpp"
 #include "lp/solver.hpp"
 #include "model/results.hpp"
@@ -11,19 +16,32 @@ namespace silkgrid::formulate {
 
 struct BuildOptions {
   bool names = false;  // fill column and row names (for MPS files); costs memory
+  Scope scope;         // the whole horizon, capacities as columns, storage as the study says
 };
 
+class Formulation;  // the families of one build with the blocks they allocated (build.cpp)
+
 struct Built {
-  Layout layout;
   lp::LinearProgram lp;
+  std::shared_ptr<const Formulation> formulation;
+
+  // A column or row of a named block (e.g. column "generator.p", row "balance"), for tests and
+  // for callers that add to the LP; throws core::Error(internal) for an unknown block and
+  // returns -1 (none) where the component has none.
+  int column(const std::string& block, std::size_t component, std::size_t t = 0) const;
+  int row(const std::string& block, std::size_t component, std::size_t t = 0) const;
+  // The capacity column of an asset, or -1 where its capacity is fixed.
+  int capacity_column(model::AssetRef asset) const;
+  // The window the LP covers: its first snapshot and its length.
+  std::size_t first_snapshot() const;
+  std::size_t snapshots() const;
 };
 
 Built build(const model::Study& study, const BuildOptions& options = {});
 
-// Names for every column and row, e.g. "p(wind-A,12)" and "balance(A,12)".
-void name_columns_and_rows(const model::Study& study, const Layout& layout, lp::LinearProgram& lp);
-
-model::Results extract(const model::Study& study, const Layout& layout, const lp::Solution& solution);
+// Reads the solution of `built` (built from `study`) back into the study's terms. Columns and
+// rows beyond the built LP's (added by a caller) are ignored.
+model::Results extract(const model::Study& study, const Built& built, const lp::Solution& solution);
 
 lp::SolveOptions solve_options(const model::SolverOptions& options);
 

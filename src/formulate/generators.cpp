@@ -1,65 +1,87 @@
-// Generator limits. Fixed capacity: p_min_pu·P ≤ p ≤ p_max_pu·P as bounds. Extendable:
-//   p − p_max_pu·P ≤ 0 and (where p_min_pu is not zero) p − p_min_pu·P ≥ 0.
+// Generators: output p[g,t] ("generator.p"), +p in its region's balance. Its limits
+// p_min_pu·P ≤ p ≤ p_max_pu·P go to the capacity rule (capacity.cpp): bounds where P is fixed,
+// rows "pmax" and (where p_min_pu is not zero) "pmin" where it is extendable. p may be negative
+// only where p_min_pu is (a generator that consumes: PyPSA's sign −1).
 // Cost of p: weight · (fuel / efficiency + vom), or the time-varying marginal cost where given.
-#include "formulate/problem.hpp"
+// Results: dispatch, energy, curtailment of renewable carriers, CO2 per generator and region,
+// operating cost.
+#include <algorithm>
+
+#include "formulate/family.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::formulate {
 
-void generator_bounds(const Problem& problem, lp::LinearProgram& lp) {
-  const auto& study = problem.study;
-  const auto& gen = study.generators;
-  const auto& L = problem.layout;
-  for (std::size_t g = 0; g < gen.size(); ++g) {
-    const bool fixed = L.generator_capacity[g] == none;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const auto j = static_cast<std::size_t>(L.p(g, t));
-      lp.cost[j] = model::marginal_cost_eur_per_mwh(study, g, t) * problem.weight(t);
-      if (fixed) {
-        lp.col_lower[j] = gen.p_min_pu[g].at(study.series, t) * gen.invest.p_nom_mw[g];
-        lp.col_upper[j] = gen.p_max_pu[g].at(study.series, t) * gen.invest.p_nom_mw[g];
-      } else {
+namespace {
+
+class Generators final : public Family {
+ public:
+  void allocate(const Context& ctx, Allocator& alloc, Index& index, CapacityRule& rule) override {
+    const auto& gen = ctx.study.generators;
+    index.add_columns("generator.p", alloc.column_block(gen.size(), static_cast<int>(ctx.T)));
+    Limit max{model::AssetKind::generator, "generator.p", "pmax"};
+    max.profiles = &gen.p_max_pu;
+    rule.declare(max);
+    Limit min{model::AssetKind::generator, "generator.p", "pmin", true};
+    min.profiles = &gen.p_min_pu;
+    min.skip_if_zero = true;
+    rule.declare(min);
+  }
+
+  void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
+    const auto& gen = ctx.study.generators;
+    const Block& p = index.columns("generator.p");
+    for (std::size_t g = 0; g < gen.size(); ++g)
+      for (std::size_t t = 0; t < ctx.T; ++t) {
+        const auto j = static_cast<std::size_t>(p.at(g, t));
+        lp.cost[j] = model::marginal_cost_eur_per_mwh(ctx.study, g, ctx.snapshot(t)) * ctx.weight(t);
+        lp.col_lower[j] = ctx.at(gen.p_min_pu[g], t) < 0 ? -lp::infinity : 0.0;
         lp.col_upper[j] = lp::infinity;
       }
-    }
-    if (fixed) continue;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const auto row = static_cast<std::size_t>(L.generator_max[g]) + t;
-      lp.row_lower[row] = -lp::infinity;
-      lp.row_upper[row] = 0.0;
-    }
-    if (L.generator_min[g] == none) continue;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const auto row = static_cast<std::size_t>(L.generator_min[g]) + t;
-      lp.row_lower[row] = 0.0;
-      lp.row_upper[row] = lp::infinity;
+  }
+
+  void entries(const Context& ctx, const Index& index, Entries& sink) const override {
+    const auto& gen = ctx.study.generators;
+    const Block& p = index.columns("generator.p");
+    const Block& balance = index.rows("balance");
+    for (std::size_t g = 0; g < gen.size(); ++g) {
+      const auto r = static_cast<std::size_t>(gen.region[g]);
+      for (std::size_t t = 0; t < ctx.T; ++t) sink.add(balance.at(r, t), p.at(g, t), 1.0);
     }
   }
-}
 
-template <typename Sink>
-void generator_entries(const Problem& problem, Sink& sink) {
-  const auto& study = problem.study;
-  const auto& gen = study.generators;
-  const auto& L = problem.layout;
-  for (std::size_t g = 0; g < gen.size(); ++g) {
-    const int P = L.generator_capacity[g];
-    if (P == none) continue;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const int row = L.generator_max[g] + static_cast<int>(t);
-      sink.add(row, L.p(g, t), 1.0);
-      sink.add(row, P, -gen.p_max_pu[g].at(study.series, t));
-    }
-    if (L.generator_min[g] == none) continue;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const int row = L.generator_min[g] + static_cast<int>(t);
-      sink.add(row, L.p(g, t), 1.0);
-      sink.add(row, P, -gen.p_min_pu[g].at(study.series, t));
+  void names(const Context& ctx, const Index& index, Names& names) const override {
+    names.columns(index.columns("generator.p"), "p", ctx.study.generators.name);
+  }
+
+  void extract(const Context& ctx, const Index& index, const lp::Solution& solution,
+               model::Results& res) const override {
+    const auto& study = ctx.study;
+    const auto& gen = study.generators;
+    const std::size_t G = gen.size();
+    res.generator_p = model::Matrix(G, ctx.T);
+    res.generator_energy_mwh.assign(G, 0.0);
+    res.generator_curtailment_mwh.assign(G, 0.0);
+    res.generator_co2_t.assign(G, 0.0);
+    res.region_co2_t.assign(study.regions.size(), 0.0);
+    for (std::size_t g = 0; g < G; ++g) {
+      const double cap = capacity_value(ctx, index, solution, model::AssetKind::generator, g);
+      copy_series(solution, index.columns("generator.p"), g, res.generator_p);
+      const bool renewable = study.carriers.renewable[static_cast<std::size_t>(gen.carrier[g])] != 0;
+      for (std::size_t t = 0; t < ctx.T; ++t) {
+        const double p = res.generator_p(g, t), w = ctx.weight(t);
+        res.generator_energy_mwh[g] += w * p;
+        res.operating_cost_eur += w * p * model::marginal_cost_eur_per_mwh(study, g, ctx.snapshot(t));
+        if (renewable) res.generator_curtailment_mwh[g] += w * std::max(0.0, ctx.at(gen.p_max_pu[g], t) * cap - p);
+      }
+      res.generator_co2_t[g] = res.generator_energy_mwh[g] * model::co2_t_per_mwh(study, g);
+      res.region_co2_t[static_cast<std::size_t>(gen.region[g])] += res.generator_co2_t[g];
     }
   }
-}
+};
 
-template void generator_entries<CountSink>(const Problem&, CountSink&);
-template void generator_entries<FillSink>(const Problem&, FillSink&);
+}  // namespace
+
+std::unique_ptr<Family> make_generators() { return std::make_unique<Generators>(); }
 
 }  // namespace silkgrid::formulate

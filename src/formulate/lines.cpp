@@ -1,80 +1,101 @@
-// Lines and transformers: lossless flows f ∈ [−s_max_pu·S, s_max_pu·S] (bounds when S is fixed,
-// two rows when extendable), and Kirchhoff's voltage law around each cycle of the network:
+// Lines and transformers: lossless flows f[l,t] ("line.flow", free in sign, from → to
+// positive) within ±s_max_pu·S through the capacity rule ("linemax", "linemin"), and
+// Kirchhoff's voltage law around each cycle of the network (rows "kvl"):
 //   Σ_cycle ±(z_l / z_max)·f[l,t] = −Σ_cycle ±φ_l / z_max,
 // z = x (AC) or r (DC) per unit of 1 MVA, φ a transformer's phase shift in radians (PyPSA:
 // P = (θ0 − θ1 − φ)/x), scaled by the largest impedance in the cycle to keep coefficients near 1.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
 #include <numbers>
 
-#include "formulate/problem.hpp"
+#include "formulate/cycles.hpp"
+#include "formulate/family.hpp"
 
 namespace silkgrid::formulate {
 
 namespace {
+
 double largest_impedance(const model::Lines& lines, const std::vector<std::pair<int, double>>& cycle) {
   double largest = 0;
   for (const auto& [line, sign] : cycle) largest = std::max(largest, lines.impedance_pu(static_cast<std::size_t>(line)));
   return largest;
 }
+
+class Lines final : public Family {
+ public:
+  void allocate(const Context& ctx, Allocator& alloc, Index& index, CapacityRule& rule) override {
+    const auto& lines = ctx.study.lines;
+    const int T = static_cast<int>(ctx.T);
+    index.add_columns("line.flow", alloc.column_block(lines.size(), T));
+    Limit max{model::AssetKind::line, "line.flow", "linemax"};
+    max.constants = &lines.s_max_pu;
+    rule.declare(max);
+    Limit min{model::AssetKind::line, "line.flow", "linemin", true};
+    min.constants = &lines.s_max_pu;
+    min.factor = -1.0;
+    rule.declare(min);
+    cycles_ = line_cycles(ctx.study);
+    index.add_rows("kvl", alloc.row_block(cycles_.size(), T));
+  }
+
+  void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
+    const auto& lines = ctx.study.lines;
+    const Block& f = index.columns("line.flow");
+    for (std::size_t l = 0; l < lines.size(); ++l)
+      for (std::size_t t = 0; t < ctx.T; ++t) lp.col_lower[static_cast<std::size_t>(f.at(l, t))] = -lp::infinity;
+    const Block& kvl = index.rows("kvl");
+    for (std::size_t c = 0; c < cycles_.size(); ++c) {
+      double shift = 0;  // −Σ ±φ in radians, over the same scale as the row
+      for (const auto& [line, sign] : cycles_[c]) shift -= sign * lines.phase_shift_deg[static_cast<std::size_t>(line)];
+      const double rhs = shift == 0 ? 0.0 : shift * std::numbers::pi / 180.0 / largest_impedance(lines, cycles_[c]);
+      for (std::size_t t = 0; t < ctx.T; ++t) {
+        const auto row = static_cast<std::size_t>(kvl.at(c, t));
+        lp.row_lower[row] = lp.row_upper[row] = rhs;
+      }
+    }
+  }
+
+  void entries(const Context& ctx, const Index& index, Entries& sink) const override {
+    const auto& lines = ctx.study.lines;
+    const Block& f = index.columns("line.flow");
+    const Block& balance = index.rows("balance");
+    for (std::size_t l = 0; l < lines.size(); ++l)
+      for (std::size_t t = 0; t < ctx.T; ++t) {
+        sink.add(balance.at(static_cast<std::size_t>(lines.from[l]), t), f.at(l, t), -1.0);
+        sink.add(balance.at(static_cast<std::size_t>(lines.to[l]), t), f.at(l, t), 1.0);
+      }
+    const Block& kvl = index.rows("kvl");
+    for (std::size_t c = 0; c < cycles_.size(); ++c) {
+      const double largest = largest_impedance(lines, cycles_[c]);
+      for (std::size_t t = 0; t < ctx.T; ++t)
+        for (const auto& [line, sign] : cycles_[c])
+          sink.add(kvl.at(c, t), f.at(static_cast<std::size_t>(line), t),
+                   sign * lines.impedance_pu(static_cast<std::size_t>(line)) / largest);
+    }
+  }
+
+  void names(const Context& ctx, const Index& index, Names& names) const override {
+    names.columns(index.columns("line.flow"), "fline", ctx.study.lines.name);
+    std::vector<std::string> cycle_names;
+    for (std::size_t c = 0; c < cycles_.size(); ++c) cycle_names.push_back(fmt::format("cycle{}", c));
+    names.rows(index.rows("kvl"), "kvl", cycle_names);
+  }
+
+  void extract(const Context& ctx, const Index& index, const lp::Solution& solution,
+               model::Results& res) const override {
+    const std::size_t N = ctx.study.lines.size();
+    res.line_flow = model::Matrix(N, ctx.T);
+    for (std::size_t l = 0; l < N; ++l) copy_series(solution, index.columns("line.flow"), l, res.line_flow);
+  }
+
+ private:
+  std::vector<std::vector<std::pair<int, double>>> cycles_;
+};
+
 }  // namespace
 
-void line_bounds(const Problem& problem, lp::LinearProgram& lp) {
-  const auto& lines = problem.study.lines;
-  const auto& L = problem.layout;
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    const bool fixed = L.line_capacity[l] == none;
-    const double limit = fixed ? lines.s_max_pu[l] * lines.invest.p_nom_mw[l] : lp::infinity;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const auto j = static_cast<std::size_t>(L.f_line(l, t));
-      lp.col_lower[j] = -limit;
-      lp.col_upper[j] = limit;
-    }
-    if (fixed) continue;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      lp.row_lower[static_cast<std::size_t>(L.line_max[l]) + t] = -lp::infinity;
-      lp.row_upper[static_cast<std::size_t>(L.line_max[l]) + t] = 0.0;
-      lp.row_lower[static_cast<std::size_t>(L.line_min[l]) + t] = 0.0;
-      lp.row_upper[static_cast<std::size_t>(L.line_min[l]) + t] = lp::infinity;
-    }
-  }
-  for (std::size_t c = 0; c < L.cycles.size(); ++c) {
-    double shift = 0;  // −Σ ±φ in radians, over the same scale as the row
-    for (const auto& [line, sign] : L.cycles[c]) shift -= sign * lines.phase_shift_deg[static_cast<std::size_t>(line)];
-    const double rhs = shift == 0 ? 0.0 : shift * std::numbers::pi / 180.0 / largest_impedance(lines, L.cycles[c]);
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const auto row = static_cast<std::size_t>(L.kvl_row(c, t));
-      lp.row_lower[row] = lp.row_upper[row] = rhs;
-    }
-  }
-}
-
-template <typename Sink>
-void line_entries(const Problem& problem, Sink& sink) {
-  const auto& lines = problem.study.lines;
-  const auto& L = problem.layout;
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    const int S = L.line_capacity[l];
-    if (S == none) continue;
-    for (std::size_t t = 0; t < problem.T(); ++t) {
-      const int ti = static_cast<int>(t);
-      sink.add(L.line_max[l] + ti, L.f_line(l, t), 1.0);
-      sink.add(L.line_max[l] + ti, S, -lines.s_max_pu[l]);
-      sink.add(L.line_min[l] + ti, L.f_line(l, t), 1.0);
-      sink.add(L.line_min[l] + ti, S, lines.s_max_pu[l]);
-    }
-  }
-  for (std::size_t c = 0; c < L.cycles.size(); ++c) {
-    const double largest = largest_impedance(lines, L.cycles[c]);
-    for (std::size_t t = 0; t < problem.T(); ++t)
-      for (const auto& [line, sign] : L.cycles[c])
-        sink.add(L.kvl_row(c, t), L.f_line(static_cast<std::size_t>(line), t),
-                 sign * lines.impedance_pu(static_cast<std::size_t>(line)) / largest);
-  }
-}
-
-template void line_entries<CountSink>(const Problem&, CountSink&);
-template void line_entries<FillSink>(const Problem&, FillSink&);
+std::unique_ptr<Family> make_lines() { return std::make_unique<Lines>(); }
 
 }  // namespace silkgrid::formulate

@@ -1,109 +1,174 @@
-// Policies, one row each:
-//   co2_cap:             Σ_t w_t Σ_g co2_g·p[g,t] + Σ_s co2_s·(initial_s − e[s,T−1]) ≤ t_per_year
+// Policies, one row each ("policy"), over the window:
+//   co2_cap:             Σ_t w_t Σ_g co2_g·p[g,t] + Σ_s co2_s·(e[s,−1] − e[s,T−1]) ≤ t_per_year
 //                        (generators in the regions, w = the generator weight; non-cyclic
-//                        storage of an emitting carrier counts what it depletes, as in PyPSA)
+//                        storage of an emitting carrier counts what it depletes, as in PyPSA:
+//                        e[s,−1] is initial_mwh, the fixed start level or the free start column);
+//                        a window's budget replaces the yearly cap where the scope gives one
 //   min_renewable_share: Σ_t w_t Σ_g p[g,t] ≥ share · Σ_t w_t load  (renewable carriers, or the listed ones)
-//   max_capacity:        Σ P[g] ≤ mw − existing fixed capacity      (carrier, regions)
-//   min_capacity:        Σ P[g] ≥ mw − existing fixed capacity
+//   max_capacity:        Σ P[g] ≤ mw − fixed capacity      (carrier, regions)
+//   min_capacity:        Σ P[g] ≥ mw − fixed capacity
+// A capacity policy has a row only where some generator it counts has a capacity column.
+// Results: the row's dual as a price (≥ 0 when binding) and its left-hand side.
 #include <algorithm>
+#include <cmath>
 
-#include "formulate/problem.hpp"
+#include "formulate/family.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::formulate {
 
 namespace {
+
 bool in_regions(const std::vector<int>& regions, int region) {
   return std::find(regions.begin(), regions.end(), region) != regions.end();
 }
-}  // namespace
 
-double storage_co2_t_per_mwh(const model::Study& study, std::size_t s) {
-  const auto& st = study.storage;
-  if (st.cyclic[s] || st.carrier[s] < 0) return 0.0;
-  return study.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[s])];
+bool is_capacity_policy(model::PolicyKind kind) {
+  return kind == model::PolicyKind::max_capacity || kind == model::PolicyKind::min_capacity;
 }
 
-void policy_bounds(const Problem& problem, lp::LinearProgram& lp) {
-  const auto& study = problem.study;
-  const auto& pol = study.policies;
-  for (std::size_t p = 0; p < pol.size(); ++p) {
-    const int row = problem.layout.policy[p];
-    if (row == none) continue;
-    const auto i = static_cast<std::size_t>(row);
-    switch (pol.kind[p]) {
-      case model::PolicyKind::co2_cap: {
-        double depleted_from = 0;  // Σ co2·initial of the counted storage, moved to the right
-        for (std::size_t s = 0; s < study.storage.size(); ++s)
-          if (in_regions(pol.regions[p], study.storage.region[s]))
-            depleted_from += storage_co2_t_per_mwh(study, s) * study.storage.initial_mwh[s];
-        lp.row_lower[i] = -lp::infinity;
-        lp.row_upper[i] = pol.value[p] - depleted_from;
-        break;
-      }
-      case model::PolicyKind::min_renewable_share: {
-        double demand = 0;
-        for (int r : pol.regions[p])
-          for (std::size_t t = 0; t < problem.T(); ++t) demand += problem.weight(t) * problem.load(static_cast<std::size_t>(r), t);
-        lp.row_lower[i] = pol.value[p] * demand;
-        lp.row_upper[i] = lp::infinity;
-        break;
-      }
-      case model::PolicyKind::max_capacity:
-      case model::PolicyKind::min_capacity: {
-        double fixed = 0;
-        const auto& g = study.generators;
-        for (std::size_t j = 0; j < g.size(); ++j)
-          if (!g.invest.extendable[j] && g.carrier[j] == pol.carrier[p] && in_regions(pol.regions[p], g.region[j]))
-            fixed += g.invest.p_nom_mw[j];
-        const bool at_most = pol.kind[p] == model::PolicyKind::max_capacity;
-        lp.row_lower[i] = at_most ? -lp::infinity : pol.value[p] - fixed;
-        lp.row_upper[i] = at_most ? pol.value[p] - fixed : lp::infinity;
-        break;
-      }
+// Whether generator j counts toward capacity policy p.
+bool counts(const model::Study& study, std::size_t p, std::size_t j) {
+  return study.generators.carrier[j] == study.policies.carrier[p] &&
+         in_regions(study.policies.regions[p], study.generators.region[j]);
+}
+
+class Policies final : public Family {
+ public:
+  void allocate(const Context& ctx, Allocator& alloc, Index& index, CapacityRule&) override {
+    const auto& pol = ctx.study.policies;
+    std::vector<char> rows(pol.size(), 1);
+    for (std::size_t p = 0; p < pol.size(); ++p) {
+      if (!is_capacity_policy(pol.kind[p])) continue;
+      rows[p] = 0;
+      if (!ctx.capacities_are_columns()) continue;
+      for (std::size_t j = 0; j < ctx.study.generators.size(); ++j)
+        if (ctx.study.generators.invest.extendable[j] && counts(ctx.study, p, j)) rows[p] = 1;
     }
+    index.add_rows("policy", alloc.row_block(pol.size(), 1, rows));
   }
-}
 
-template <typename Sink>
-void policy_entries(const Problem& problem, Sink& sink) {
-  const auto& study = problem.study;
-  const auto& pol = study.policies;
-  const auto& g = study.generators;
-  const auto& L = problem.layout;
-  for (std::size_t p = 0; p < pol.size(); ++p) {
-    const int row = L.policy[p];
-    if (row == none) continue;
-    for (std::size_t j = 0; j < g.size(); ++j) {
-      if (!in_regions(pol.regions[p], g.region[j])) continue;
+  void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
+    const auto& study = ctx.study;
+    const auto& pol = study.policies;
+    const Block& policy = index.rows("policy");
+    for (std::size_t p = 0; p < pol.size(); ++p) {
+      if (!policy.has(p)) continue;
+      const auto i = static_cast<std::size_t>(policy.at(p));
       switch (pol.kind[p]) {
         case model::PolicyKind::co2_cap: {
-          const double co2 = model::co2_t_per_mwh(study, j);
-          for (std::size_t t = 0; t < problem.T(); ++t) sink.add(row, L.p(j, t), co2 * study.time.generator_weight(t));
+          double depleted_from = 0;  // Σ co2·(the level before the window), moved to the right
+          for (std::size_t s = 0; s < study.storage.size(); ++s)
+            if (in_regions(pol.regions[p], study.storage.region[s]))
+              depleted_from += storage_co2_t_per_mwh(ctx, s) * level_before(ctx, s);
+          const double budget = p < ctx.scope.co2_budget_t.size() && !std::isnan(ctx.scope.co2_budget_t[p])
+                                    ? ctx.scope.co2_budget_t[p]
+                                    : pol.value[p];
+          lp.row_lower[i] = -lp::infinity;
+          lp.row_upper[i] = budget - depleted_from;
           break;
         }
-        case model::PolicyKind::min_renewable_share:
-          if (!study.carriers.renewable[static_cast<std::size_t>(g.carrier[j])]) break;
-          if (!pol.carriers[p].empty() &&
-              std::find(pol.carriers[p].begin(), pol.carriers[p].end(), g.carrier[j]) == pol.carriers[p].end())
-            break;
-          for (std::size_t t = 0; t < problem.T(); ++t) sink.add(row, L.p(j, t), problem.weight(t));
+        case model::PolicyKind::min_renewable_share: {
+          double demand = 0;
+          for (int r : pol.regions[p])
+            for (std::size_t t = 0; t < ctx.T; ++t) demand += ctx.weight(t) * ctx.load(static_cast<std::size_t>(r), t);
+          lp.row_lower[i] = pol.value[p] * demand;
+          lp.row_upper[i] = lp::infinity;
           break;
+        }
         case model::PolicyKind::max_capacity:
-        case model::PolicyKind::min_capacity:
-          if (g.carrier[j] == pol.carrier[p] && L.generator_capacity[j] != none)
-            sink.add(row, L.generator_capacity[j], 1.0);
+        case model::PolicyKind::min_capacity: {
+          double fixed = 0;
+          const auto& g = study.generators;
+          for (std::size_t j = 0; j < g.size(); ++j)
+            if (!g.invest.extendable[j] && counts(study, p, j)) fixed += g.invest.p_nom_mw[j];
+          const bool at_most = pol.kind[p] == model::PolicyKind::max_capacity;
+          lp.row_lower[i] = at_most ? -lp::infinity : pol.value[p] - fixed;
+          lp.row_upper[i] = at_most ? pol.value[p] - fixed : lp::infinity;
           break;
+        }
       }
     }
-    if (pol.kind[p] != model::PolicyKind::co2_cap || problem.T() == 0) continue;
-    for (std::size_t s = 0; s < study.storage.size(); ++s)
-      if (in_regions(pol.regions[p], study.storage.region[s]))
-        sink.add(row, L.e(s, problem.T() - 1), -storage_co2_t_per_mwh(study, s));
   }
-}
 
-template void policy_entries<CountSink>(const Problem&, CountSink&);
-template void policy_entries<FillSink>(const Problem&, FillSink&);
+  void entries(const Context& ctx, const Index& index, Entries& sink) const override {
+    const auto& study = ctx.study;
+    const auto& pol = study.policies;
+    const auto& g = study.generators;
+    const Block& policy = index.rows("policy");
+    const Block& p_col = index.columns("generator.p");
+    const Block& capacity = index.columns("capacity.generator");
+    for (std::size_t p = 0; p < pol.size(); ++p) {
+      if (!policy.has(p)) continue;
+      const int row = policy.at(p);
+      for (std::size_t j = 0; j < g.size(); ++j) {
+        if (!in_regions(pol.regions[p], g.region[j])) continue;
+        switch (pol.kind[p]) {
+          case model::PolicyKind::co2_cap: {
+            const double co2 = model::co2_t_per_mwh(study, j);
+            for (std::size_t t = 0; t < ctx.T; ++t) sink.add(row, p_col.at(j, t), co2 * ctx.generator_weight(t));
+            break;
+          }
+          case model::PolicyKind::min_renewable_share:
+            if (!study.carriers.renewable[static_cast<std::size_t>(g.carrier[j])]) break;
+            if (!pol.carriers[p].empty() &&
+                std::find(pol.carriers[p].begin(), pol.carriers[p].end(), g.carrier[j]) == pol.carriers[p].end())
+              break;
+            for (std::size_t t = 0; t < ctx.T; ++t) sink.add(row, p_col.at(j, t), ctx.weight(t));
+            break;
+          case model::PolicyKind::max_capacity:
+          case model::PolicyKind::min_capacity:
+            if (g.carrier[j] == pol.carrier[p] && capacity.has(j)) sink.add(row, capacity.at(j), 1.0);
+            break;
+        }
+      }
+      if (pol.kind[p] != model::PolicyKind::co2_cap) continue;
+      const Block& e = index.columns("storage.level");
+      const Block& start = index.columns("storage.start");
+      for (std::size_t s = 0; s < study.storage.size(); ++s) {
+        if (!in_regions(pol.regions[p], study.storage.region[s])) continue;
+        const double co2 = storage_co2_t_per_mwh(ctx, s);
+        sink.add(row, e.at(s, ctx.T - 1), -co2);
+        if (start.has(s)) sink.add(row, start.at(s), co2);
+      }
+    }
+  }
+
+  void names(const Context& ctx, const Index& index, Names& names) const override {
+    names.rows(index.rows("policy"), "policy", ctx.study.policies.name, true);
+  }
+
+  void extract(const Context& ctx, const Index& index, const lp::Solution& solution,
+               model::Results& res) const override {
+    const auto& pol = ctx.study.policies;
+    const Block& policy = index.rows("policy");
+    res.policy_shadow_price.assign(pol.size(), 0.0);
+    res.policy_value.assign(pol.size(), 0.0);
+    if (solution.row_dual.empty()) return;
+    for (std::size_t p = 0; p < pol.size(); ++p) {
+      if (!policy.has(p)) continue;
+      const auto row = static_cast<std::size_t>(policy.at(p));
+      const bool at_most = pol.kind[p] == model::PolicyKind::co2_cap || pol.kind[p] == model::PolicyKind::max_capacity;
+      res.policy_shadow_price[p] = at_most ? -solution.row_dual[row] : solution.row_dual[row];
+      if (!solution.row_activity.empty()) res.policy_value[p] = solution.row_activity[row];
+    }
+  }
+
+ private:
+  // The level before the window, where it is a constant (the free start is a column).
+  static double level_before(const Context& ctx, std::size_t s) {
+    switch (ctx.scope.start) {
+      case Level::as_study: return ctx.study.storage.initial_mwh[s];
+      case Level::fixed: return ctx.scope.start_mwh[s];
+      case Level::cyclic:
+      case Level::free: return 0.0;
+    }
+    return 0.0;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Family> make_policies() { return std::make_unique<Policies>(); }
 
 }  // namespace silkgrid::formulate

@@ -74,7 +74,7 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   }
 
   start = clock::now();
-  model::Results results = extract(study, built.layout, solution);
+  model::Results results = extract(study, built, solution);
   results.timings.build_s = build_s;
   results.timings.solve_s = solve_s;
   results.timings.extract_s = seconds_since(start);

@@ -1,124 +1,196 @@
-// Storage, PyPSA's StorageUnit and Store. The level balance, with h_t the store weight:
-//   e[t] − (1−σ)^{h_t}·e[t−1] − η_c·h_t·c[t] + h_t·d[t]/η_d + h_t·spill[t] = h_t·inflow[t]
-// where e[−1] = e[T−1] when cyclic; otherwise the first row has e[−1] = initial on the right
-// (no standing loss on it, as in PyPSA). Limits per unit of the capacity S:
-//   c ≤ charge_max_pu·S, d ≤ dispatch_max_pu·S,
-//   level_min_pu·max_hours·S ≤ e ≤ level_max_pu·max_hours·S, spill ≤ inflow,
-// bounds when S is fixed, rows when it is extendable; e is fixed where level_set is given.
-// An energy-only store (PyPSA Store) has no power limit: c is fixed at 0 and d is free.
+// Storage, PyPSA's StorageUnit and Store. Columns: charge c, discharge d, level e
+// ("storage.charge", "storage.discharge", "storage.level"), spill where there is inflow
+// ("storage.spill") and, for a window whose start level is free, that level ("storage.start").
+// The level balance (rows "level"), with h_t the store weight and keep_t = (1−σ)^{h_t}:
+//   e[t] − keep_t·e[t−1] − η_c·h_t·c[t] + h_t·d[t]/η_d + h_t·spill[t] = h_t·inflow[t]
+// e[−1] is, by the scope's start level: e[T−1] when cyclic; initial_mwh on the right (no
+// standing loss on it, as in PyPSA) when the study's storage is not cyclic; the fixed level,
+// kept over the first snapshot, on the right; or the free start column. A fixed end level
+// fixes e[T−1]. −c + d enters the balance. Limits per unit of the capacity S, through the
+// capacity rule: c ≤ charge_max_pu·S ("chargemax"), d ≤ dispatch_max_pu·S ("dischargemax"),
+// e ≤ level_max_pu·max_hours·S ("energymax"), e ≥ level_min_pu·max_hours·S where not zero
+// ("energymin"); spill ≤ inflow; e is fixed where level_set is given. An energy-only store
+// (PyPSA Store) has no power limit: c is fixed at 0 and d is free.
 // Costs: weight · (marginal cost · d + marginal_cost_storage · e + spill cost · spill).
-#include <cmath>
+#include <algorithm>
 
-#include "formulate/problem.hpp"
+#include "formulate/family.hpp"
 
 namespace silkgrid::formulate {
 
 namespace {
-void set_rows(lp::LinearProgram& lp, int first, std::size_t T, double lower, double upper) {
-  if (first == none) return;
-  for (std::size_t t = 0; t < T; ++t) {
-    lp.row_lower[static_cast<std::size_t>(first) + t] = lower;
-    lp.row_upper[static_cast<std::size_t>(first) + t] = upper;
+
+class Storage final : public Family {
+ public:
+  void allocate(const Context& ctx, Allocator& alloc, Index& index, CapacityRule& rule) override {
+    const auto& st = ctx.study.storage;
+    const std::size_t S = st.size();
+    const int T = static_cast<int>(ctx.T);
+    index.add_columns("storage.charge", alloc.column_block(S, T));
+    index.add_columns("storage.discharge", alloc.column_block(S, T));
+    index.add_columns("storage.level", alloc.column_block(S, T));
+    std::vector<char> inflow(S, 0), power(S, 0);
+    for (std::size_t s = 0; s < S; ++s) {
+      inflow[s] = st.has_inflow(s, ctx.study.series) ? 1 : 0;
+      power[s] = st.energy_only[s] ? 0 : 1;
+    }
+    index.add_columns("storage.spill", alloc.column_block(S, T, inflow));
+    const bool free_start = ctx.scope.start == Level::free;
+    index.add_columns("storage.start", alloc.column_block(S, 1, std::vector<char>(S, free_start ? 1 : 0)));
+    index.add_rows("storage.balance", alloc.row_block(S, T));
+
+    Limit charge{model::AssetKind::storage, "storage.charge", "chargemax"};
+    charge.profiles = &st.charge_max_pu;
+    charge.applies = power;
+    charge.clamp = true;
+    rule.declare(charge);
+    Limit discharge{model::AssetKind::storage, "storage.discharge", "dischargemax"};
+    discharge.profiles = &st.dispatch_max_pu;
+    discharge.applies = power;
+    discharge.clamp = true;
+    rule.declare(discharge);
+    for (const char* flow : {"storage.level", "storage.start"}) {
+      const bool start = flow[8] == 's';
+      Limit max{model::AssetKind::storage, flow, start ? "startmax" : "energymax"};
+      max.profiles = &st.level_max_pu;
+      max.factors = &st.max_hours;
+      rule.declare(max);
+      Limit min{model::AssetKind::storage, flow, start ? "startmin" : "energymin", true};
+      min.profiles = &st.level_min_pu;
+      min.factors = &st.max_hours;
+      min.skip_if_zero = true;
+      rule.declare(min);
+    }
   }
-}
+
+  void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
+    const auto& st = ctx.study.storage;
+    const Block& c = index.columns("storage.charge");
+    const Block& d = index.columns("storage.discharge");
+    const Block& e = index.columns("storage.level");
+    const Block& spill = index.columns("storage.spill");
+    const Block& start = index.columns("storage.start");
+    const Block& level = index.rows("storage.balance");
+    const auto set = [&lp](int j, double lower, double upper) {
+      lp.col_lower[static_cast<std::size_t>(j)] = lower;
+      lp.col_upper[static_cast<std::size_t>(j)] = upper;
+    };
+    for (std::size_t s = 0; s < st.size(); ++s) {
+      const bool store = st.energy_only[s] != 0;
+      for (std::size_t t = 0; t < ctx.T; ++t) {
+        const double w = ctx.weight(t);
+        if (store) {
+          set(c.at(s, t), 0.0, 0.0);
+          set(d.at(s, t), -lp::infinity, lp::infinity);
+        }
+        const int j = e.at(s, t);
+        set(j, ctx.at(st.level_min_pu[s], t) < 0 ? -lp::infinity : 0.0, lp::infinity);
+        const double fixed = ctx.at(st.level_set_mwh[s], t);
+        if (model::is_given(fixed)) set(j, fixed, fixed);
+        if (t + 1 == ctx.T && ctx.scope.end == Level::fixed) {
+          const double end = ctx.scope.end_mwh[s];
+          set(j, std::max(lp.col_lower[static_cast<std::size_t>(j)], end), std::min(lp.col_upper[static_cast<std::size_t>(j)], end));
+        }
+        lp.cost[static_cast<std::size_t>(d.at(s, t))] = st.marginal_cost_eur_per_mwh[s] * w;
+        lp.cost[static_cast<std::size_t>(j)] = st.marginal_cost_storage_eur_per_mwh_h[s] * w;
+        const double inflow = ctx.at(st.inflow_mw[s], t);
+        double rhs = ctx.store_weight(t) * inflow;
+        if (t == 0) rhs += start_level(ctx, s);
+        const auto row = static_cast<std::size_t>(level.at(s, t));
+        lp.row_lower[row] = lp.row_upper[row] = rhs;
+        if (spill.has(s)) {
+          set(spill.at(s, t), 0.0, inflow);
+          lp.cost[static_cast<std::size_t>(spill.at(s, t))] = st.spill_cost_eur_per_mwh[s] * w;
+        }
+      }
+      if (start.has(s)) set(start.at(s), ctx.at(st.level_min_pu[s], 0) < 0 ? -lp::infinity : 0.0, lp::infinity);
+    }
+  }
+
+  void entries(const Context& ctx, const Index& index, Entries& sink) const override {
+    const auto& st = ctx.study.storage;
+    const Block& c = index.columns("storage.charge");
+    const Block& d = index.columns("storage.discharge");
+    const Block& e = index.columns("storage.level");
+    const Block& spill = index.columns("storage.spill");
+    const Block& start = index.columns("storage.start");
+    const Block& level = index.rows("storage.balance");
+    const Block& balance = index.rows("balance");
+    const std::size_t T = ctx.T;
+    for (std::size_t s = 0; s < st.size(); ++s) {
+      const bool cyclic = ctx.cyclic(s);
+      const auto r = static_cast<std::size_t>(st.region[s]);
+      for (std::size_t t = 0; t < T; ++t) {
+        const int row = level.at(s, t);
+        const double h = ctx.store_weight(t);
+        const double keep = storage_keep(ctx.study, s, ctx.snapshot(t));
+        const bool carries = t > 0 || cyclic;
+        const std::size_t previous = t == 0 ? T - 1 : t - 1;
+        if (carries && previous == t) {
+          sink.add(row, e.at(s, t), 1.0 - keep);  // one cyclic snapshot: e − keep·e
+        } else {
+          sink.add(row, e.at(s, t), 1.0);
+          if (carries) sink.add(row, e.at(s, previous), -keep);
+        }
+        if (t == 0 && start.has(s)) sink.add(row, start.at(s), -keep);
+        sink.add(row, c.at(s, t), -st.efficiency_store[s] * h);
+        sink.add(row, d.at(s, t), h / st.efficiency_dispatch[s]);
+        if (spill.has(s)) sink.add(row, spill.at(s, t), h);
+        sink.add(balance.at(r, t), c.at(s, t), -1.0);
+        sink.add(balance.at(r, t), d.at(s, t), 1.0);
+      }
+    }
+  }
+
+  void names(const Context& ctx, const Index& index, Names& names) const override {
+    const auto& n = ctx.study.storage.name;
+    names.columns(index.columns("storage.charge"), "charge", n);
+    names.columns(index.columns("storage.discharge"), "discharge", n);
+    names.columns(index.columns("storage.level"), "soc", n);
+    names.columns(index.columns("storage.spill"), "spill", n);
+    names.columns(index.columns("storage.start"), "start", n, true);
+    names.rows(index.rows("storage.balance"), "level", n);
+  }
+
+  void extract(const Context& ctx, const Index& index, const lp::Solution& solution,
+               model::Results& res) const override {
+    const auto& st = ctx.study.storage;
+    const std::size_t S = st.size();
+    res.storage_charge = model::Matrix(S, ctx.T);
+    res.storage_discharge = model::Matrix(S, ctx.T);
+    res.storage_soc = model::Matrix(S, ctx.T);
+    res.storage_spill = model::Matrix(S, ctx.T);
+    for (std::size_t s = 0; s < S; ++s) {
+      copy_series(solution, index.columns("storage.charge"), s, res.storage_charge);
+      copy_series(solution, index.columns("storage.discharge"), s, res.storage_discharge);
+      copy_series(solution, index.columns("storage.level"), s, res.storage_soc);
+      copy_series(solution, index.columns("storage.spill"), s, res.storage_spill);
+      for (std::size_t t = 0; t < ctx.T; ++t)
+        res.operating_cost_eur += ctx.weight(t) * (st.marginal_cost_eur_per_mwh[s] * res.storage_discharge(s, t) +
+                                                   st.marginal_cost_storage_eur_per_mwh_h[s] * res.storage_soc(s, t) +
+                                                   st.spill_cost_eur_per_mwh[s] * res.storage_spill(s, t));
+    }
+  }
+};
+
 }  // namespace
 
-double storage_keep(const model::Study& study, std::size_t s, std::size_t t) {
-  return std::pow(1.0 - study.storage.standing_loss_per_hour[s], study.time.store_weight(t));
-}
-
-void storage_bounds(const Problem& problem, lp::LinearProgram& lp) {
-  const auto& st = problem.study.storage;
-  const auto& series = problem.study.series;
-  const auto& L = problem.layout;
-  const std::size_t T = problem.T();
-  for (std::size_t s = 0; s < st.size(); ++s) {
-    const bool fixed = L.storage_capacity[s] == none;
-    const double cap = st.invest.p_nom_mw[s];
-    const double energy = cap * st.max_hours[s];
-    const bool store = st.energy_only[s] != 0;
-    for (std::size_t t = 0; t < T; ++t) {
-      const double w = problem.weight(t);
-      const auto c = static_cast<std::size_t>(L.c(s, t)), d = static_cast<std::size_t>(L.d(s, t));
-      const auto e = static_cast<std::size_t>(L.e(s, t));
-      if (store) {
-        lp.col_upper[c] = 0.0;
-        lp.col_lower[d] = -lp::infinity;
-        lp.col_upper[d] = lp::infinity;
-      } else {
-        lp.col_upper[c] = fixed ? std::max(0.0, st.charge_max_pu[s].at(series, t) * cap) : lp::infinity;
-        lp.col_upper[d] = fixed ? std::max(0.0, st.dispatch_max_pu[s].at(series, t) * cap) : lp::infinity;
-      }
-      const double min_pu = st.level_min_pu[s].at(series, t);
-      lp.col_lower[e] = fixed ? min_pu * energy : (min_pu < 0 ? -lp::infinity : 0.0);
-      lp.col_upper[e] = fixed ? st.level_max_pu[s].at(series, t) * energy : lp::infinity;
-      const double set = st.level_set_mwh[s].at(series, t);
-      if (model::is_given(set)) lp.col_lower[e] = lp.col_upper[e] = set;
-      lp.cost[d] = st.marginal_cost_eur_per_mwh[s] * w;
-      lp.cost[e] = st.marginal_cost_storage_eur_per_mwh_h[s] * w;
-      const double inflow = st.inflow_mw[s].at(series, t);
-      const auto level = static_cast<std::size_t>(L.level_row(s, t));
-      double rhs = problem.study.time.store_weight(t) * inflow;
-      if (t == 0 && !st.cyclic[s]) rhs += st.initial_mwh[s];
-      lp.row_lower[level] = lp.row_upper[level] = rhs;
-      if (L.spill[s] != none) {
-        const auto j = static_cast<std::size_t>(L.spill_col(s, t));
-        lp.col_upper[j] = inflow;
-        lp.cost[j] = st.spill_cost_eur_per_mwh[s] * w;
-      }
-    }
-    if (fixed) continue;
-    set_rows(lp, L.storage_charge_max[s], T, -lp::infinity, 0.0);
-    set_rows(lp, L.storage_discharge_max[s], T, -lp::infinity, 0.0);
-    set_rows(lp, L.storage_energy_max[s], T, -lp::infinity, 0.0);
-    set_rows(lp, L.storage_energy_min[s], T, 0.0, lp::infinity);
+double start_level(const Context& ctx, std::size_t s) {
+  switch (ctx.scope.start) {
+    case Level::as_study: return ctx.study.storage.cyclic[s] ? 0.0 : ctx.study.storage.initial_mwh[s];
+    case Level::fixed: return storage_keep(ctx.study, s, ctx.snapshot(0)) * ctx.scope.start_mwh[s];
+    case Level::cyclic:
+    case Level::free: return 0.0;
   }
+  return 0.0;
 }
 
-template <typename Sink>
-void storage_entries(const Problem& problem, Sink& sink) {
-  const auto& st = problem.study.storage;
-  const auto& series = problem.study.series;
-  const auto& L = problem.layout;
-  const std::size_t T = problem.T();
-  for (std::size_t s = 0; s < st.size(); ++s) {
-    for (std::size_t t = 0; t < T; ++t) {
-      const int row = L.level_row(s, t);
-      const double h = problem.study.time.store_weight(t);
-      const double keep = storage_keep(problem.study, s, t);
-      const bool carries = t > 0 || st.cyclic[s];
-      const std::size_t previous = t == 0 ? T - 1 : t - 1;
-      if (carries && previous == t) {
-        sink.add(row, L.e(s, t), 1.0 - keep);  // one cyclic snapshot: e − keep·e
-      } else {
-        sink.add(row, L.e(s, t), 1.0);
-        if (carries) sink.add(row, L.e(s, previous), -keep);
-      }
-      sink.add(row, L.c(s, t), -st.efficiency_store[s] * h);
-      sink.add(row, L.d(s, t), h / st.efficiency_dispatch[s]);
-      if (L.spill[s] != none) sink.add(row, L.spill_col(s, t), h);
-    }
-    const int S = L.storage_capacity[s];
-    if (S == none) continue;
-    for (std::size_t t = 0; t < T; ++t) {
-      const int ti = static_cast<int>(t);
-      if (L.storage_charge_max[s] != none) {
-        sink.add(L.storage_charge_max[s] + ti, L.c(s, t), 1.0);
-        sink.add(L.storage_charge_max[s] + ti, S, -st.charge_max_pu[s].at(series, t));
-        sink.add(L.storage_discharge_max[s] + ti, L.d(s, t), 1.0);
-        sink.add(L.storage_discharge_max[s] + ti, S, -st.dispatch_max_pu[s].at(series, t));
-      }
-      sink.add(L.storage_energy_max[s] + ti, L.e(s, t), 1.0);
-      sink.add(L.storage_energy_max[s] + ti, S, -st.max_hours[s] * st.level_max_pu[s].at(series, t));
-      if (L.storage_energy_min[s] != none) {
-        sink.add(L.storage_energy_min[s] + ti, L.e(s, t), 1.0);
-        sink.add(L.storage_energy_min[s] + ti, S, -st.max_hours[s] * st.level_min_pu[s].at(series, t));
-      }
-    }
-  }
+double storage_co2_t_per_mwh(const Context& ctx, std::size_t s) {
+  const auto& st = ctx.study.storage;
+  if (ctx.cyclic(s) || st.carrier[s] < 0) return 0.0;
+  return ctx.study.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[s])];
 }
 
-template void storage_entries<CountSink>(const Problem&, CountSink&);
-template void storage_entries<FillSink>(const Problem&, FillSink&);
+std::unique_ptr<Family> make_storage() { return std::make_unique<Storage>(); }
 
 }  // namespace silkgrid::formulate

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "formulate/layout.hpp"
+#include "formulate/cycles.hpp"
 #include "support/studies.hpp"
 
 using silkgrid::test::index_of;
@@ -359,9 +359,9 @@ storage: [{name: battery, region: B, p_nom_mw: 5, max_hours: 2}]
   EXPECT_EQ(built.lp.num_rows, 2 * 6 + 6);  // balances + storage levels
   // p, f+, f−, c, d, e, u: 1 + 2 + 3 + 2 columns per snapshot (no market).
   EXPECT_EQ(built.lp.num_cols, 6 * (1 + 2 + 3) + 2 * 6);
-  const std::size_t p0 = static_cast<std::size_t>(built.layout.p(0, 0));
+  const std::size_t p0 = static_cast<std::size_t>(built.column("generator.p", 0, 0));
   EXPECT_EQ(built.lp.col_upper[p0], 50.0);
-  const std::size_t e0 = static_cast<std::size_t>(built.layout.e(0, 0));
+  const std::size_t e0 = static_cast<std::size_t>(built.column("storage.level", 0, 0));
   EXPECT_EQ(built.lp.col_upper[e0], 10.0);
 }
 

@@ -22,8 +22,8 @@ TEST(Mps, WrittenLpReadsBackTheSameAndSolvesToTheSameOptimum) {
   EXPECT_EQ(back.num_rows, built.lp.num_rows);
   EXPECT_EQ(back.num_cols, built.lp.num_cols);
   EXPECT_EQ(back.nonzeros(), built.lp.nonzeros());
-  EXPECT_EQ(back.col_names[static_cast<std::size_t>(built.layout.p(1, 5))], "p(R0-solar,5)");
-  EXPECT_EQ(back.row_names[static_cast<std::size_t>(built.layout.balance_row(2, 3))], "balance(R2,3)");
+  EXPECT_EQ(back.col_names[static_cast<std::size_t>(built.column("generator.p", 1, 5))], "p(R0-solar,5)");
+  EXPECT_EQ(back.row_names[static_cast<std::size_t>(built.row("balance", 2, 3))], "balance(R2,3)");
 
   std::string sink;
   core::Logger log = core::capturing_logger(sink, core::LogLevel::error);

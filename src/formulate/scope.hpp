@@ -1,0 +1,40 @@
+#pragma once
+// What part of a study an LP covers, and what it takes as given. The default scope is the
+// whole horizon with capacities as columns and storage levels as the study says (cyclic, or
+// starting from initial_mwh): the monolithic planning LP. A decomposition by time (issue 11)
+// asks for windows of snapshots with the capacities fixed at a master's values and the storage
+// levels at the window's ends fixed, free or cyclic.
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace silkgrid::formulate {
+
+// Capacities handed in as fixed values, one per asset of each table (MW; a storage's capacity
+// variable: power, or energy for an energy-only store). An empty vector: every asset of that
+// table at its study capacity (p_nom_mw).
+struct Capacities {
+  std::vector<double> generator, link, line, storage;
+};
+
+// How a storage level is tied at one end of the window.
+enum class Level {
+  as_study,  // cyclic if the storage is; else it starts from initial_mwh and ends free
+  cyclic,    // the level after the window's last snapshot carries into its first (both ends)
+  free,      // start: a variable level in [level_min, level_max] of the capacity; end: unconstrained
+  fixed,     // start: the level before the window's first snapshot; end: the level after its last
+};
+
+struct Scope {
+  std::size_t first = 0;                                        // first snapshot of the window
+  std::size_t count = std::numeric_limits<std::size_t>::max();  // snapshots; max = to the horizon's end
+  std::optional<Capacities> fixed_capacities;                   // none: extendable capacities are columns
+  Level start = Level::as_study, end = Level::as_study;
+  std::vector<double> start_mwh, end_mwh;                       // per storage, for Level::fixed
+  // Per policy: the budget of a CO2 cap for this window (t), replacing the study's yearly cap;
+  // NaN or empty: the study's value. Other policies hold within the window as written.
+  std::vector<double> co2_budget_t;
+};
+
+}  // namespace silkgrid::formulate
