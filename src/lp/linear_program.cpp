@@ -106,9 +106,14 @@ int add_column(LinearProgram& lp, double lower, double upper, double cost, bool 
 
 void add_rows(LinearProgram& lp, const std::vector<Row>& rows) {
   const auto n = static_cast<std::size_t>(lp.num_cols);
+  if (lp.start.empty()) lp.start.assign(n + 1, 0);
   std::vector<int> extra(n + 1, 0);
   for (const Row& r : rows)
-    for (const auto& [col, v] : r.entries) ++extra[static_cast<std::size_t>(col) + 1];
+    for (const auto& [col, v] : r.entries) {
+      if (col < 0 || col >= lp.num_cols)
+        throw core::Error(core::ErrorKind::internal, fmt::format("add_rows: an entry names column {} of an LP with {}", col, lp.num_cols));
+      ++extra[static_cast<std::size_t>(col) + 1];
+    }
   for (std::size_t j = 0; j < n; ++j) extra[j + 1] += extra[j];
   std::vector<int> start(n + 1), index(lp.index.size() + static_cast<std::size_t>(extra[n]));
   std::vector<double> value(index.size());

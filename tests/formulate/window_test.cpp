@@ -1,6 +1,7 @@
 // The LP of a window of snapshots (formulate::Scope): capacities fixed or as columns, storage
 // levels at the window's ends free, cyclic or fixed. Closed forms by hand, and the exact
 // decomposition of a monolithic optimum into windows (the monolithic LP as the reference).
+// Studies are built in C++ (tests/support/builder.hpp): no YAML.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -8,12 +9,13 @@
 
 #include "core/error.hpp"
 #include "formulate/build.hpp"
+#include "support/builder.hpp"
 #include "support/studies.hpp"
 
 using namespace silkgrid;
 using formulate::Level;
 using formulate::Scope;
-using test::study_from;
+using test::StudyBuilder;
 
 namespace {
 
@@ -29,20 +31,23 @@ model::Results solve_scope(const model::Study& study, const Scope& scope) {
 }
 
 // One region, 10 MW of load for 2 hours, gas at 50 EUR/MWh and a 20 MWh battery (fixed,
-// lossless): what the battery holds at the window's start is what saves gas.
-const char* battery_study = R"(
-study: {name: battery, snapshots: 2}
-carriers: [{name: gas}, {name: battery}]
-regions: [{name: A, country: KZ}]
-loads: [{name: load-A, region: A, p_mw: 10}]
-generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 100, vom_eur_per_mwh: 50}]
-storage: [{name: battery, region: A, carrier: battery, p_nom_mw: 10, max_hours: 2, cyclic: false, initial_mwh: 4}]
-)";
+// lossless unless said): what the battery holds at the window's start is what saves gas.
+model::Study battery_study(double standing_loss = 0) {
+  return StudyBuilder(2)
+      .carrier("gas")
+      .carrier("battery")
+      .region("A")
+      .load({.name = "load-A", .region = "A", .p_mw = {10}})
+      .generator({.name = "gas-A", .region = "A", .carrier = "gas", .p_nom = 100, .vom = 50})
+      .storage({.name = "battery", .region = "A", .carrier = "battery", .p_nom = 10, .max_hours = 2,
+                .standing_loss = standing_loss, .cyclic = false, .initial_mwh = 4})
+      .build();
+}
 
 }  // namespace
 
 TEST(Window, StorageLevelAtTheStartByHand) {
-  const auto study = study_from(battery_study);
+  const auto study = battery_study();
   Scope scope;
   // As the study says: it starts from initial_mwh = 4 → gas covers 20 − 4 = 16 MWh: 800 EUR.
   EXPECT_NEAR(solve_scope(study, scope).objective_eur, 800.0, 1e-6);
@@ -67,9 +72,7 @@ TEST(Window, StorageLevelAtTheStartByHand) {
 TEST(Window, FixedStartLevelKeepsItsStandingLoss) {
   // Standing loss 10 %/h: a fixed level of 10 MWh before the window holds 9 MWh in its first
   // hour, so gas covers 20 − 9 = 11 MWh: 550 EUR.
-  std::string yaml = battery_study;
-  yaml.replace(yaml.find("cyclic: false"), 13, "cyclic: false, standing_loss_per_hour: 0.1");
-  const auto study = study_from(yaml);
+  const auto study = battery_study(0.1);
   Scope scope;
   scope.start = Level::fixed;
   scope.start_mwh = {10.0};
@@ -78,13 +81,13 @@ TEST(Window, FixedStartLevelKeepsItsStandingLoss) {
 
 TEST(Window, OneSnapshotOfTheHorizon) {
   // 24 hours of 100 MW at 42 EUR/MWh; the window of hours 5–7 costs 3 × 4,200 EUR.
-  const auto study = study_from(R"(
-study: {name: one, snapshots: 24}
-carriers: [{name: gas}]
-regions: [{name: A, country: KZ}]
-loads: [{name: load-A, region: A, p_mw: 100}]
-generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 200, efficiency: 0.5, fuel_eur_per_mwh_fuel: 20, vom_eur_per_mwh: 2}]
-)");
+  const auto study = StudyBuilder(24)
+                         .carrier("gas")
+                         .region("A")
+                         .load({.name = "load-A", .region = "A", .p_mw = {100}})
+                         .generator({.name = "gas-A", .region = "A", .carrier = "gas", .p_nom = 200, .efficiency = 0.5,
+                                     .fuel = 20, .vom = 2})
+                         .build();
   Scope scope;
   scope.first = 5;
   scope.count = 3;
@@ -104,24 +107,26 @@ generators: [{name: gas-A, region: A, carrier: gas, p_nom_mw: 200, efficiency: 0
 // and the storage level fixed at each cut as the monolithic run had it, the windows' operating
 // costs add up to the monolithic objective less the annuities, and their dispatch is optimal.
 TEST(Window, MonolithicOptimumDecomposesIntoWindows) {
-  std::string csv = "timestamp,solar_A,load_B\n";
-  const double solar[] = {0, 0.2, 0.7, 1.0, 0.8, 0.3, 0, 0, 0, 0.4, 0.9, 0.5};
-  const double load[] = {60, 55, 50, 60, 70, 80, 95, 90, 70, 60, 65, 85};
-  for (int t = 0; t < 12; ++t) csv += fmt::format("2030-01-01T{:02d}:00,{},{}\n", t, solar[t], load[t]);
-  const auto study = study_from(R"(
-study: {name: windows, snapshots: 12, timeseries: series.csv, voll_eur_per_mwh: 3000}
-carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: solar, renewable: true}, {name: battery}]
-regions: [{name: A, country: KZ}, {name: B, country: AZ}]
-loads: [{name: load-B, region: B, p_mw: load_B}]
-generators:
-  - {name: gas-B, region: B, carrier: gas, p_nom_mw: 70, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
-  - {name: solar-A, region: A, carrier: solar, extendable: true, p_nom_max_mw: 400, capital_cost_eur_per_mw_year: 4, p_max_pu: solar_A}
-links: [{name: cable, from: A, to: B, extendable: true, capital_cost_eur_per_mw_year: 3, efficiency: 0.95}]
-storage:
-  - {name: battery, region: B, carrier: battery, extendable: true, capital_cost_eur_per_mw_year: 6, max_hours: 4,
-     efficiency_store: 0.9, efficiency_dispatch: 0.9, standing_loss_per_hour: 0.01, cyclic: false, initial_mwh: 0}
-)",
-                                {{"series.csv", csv}});
+  const test::Series solar = {0, 0.2, 0.7, 1.0, 0.8, 0.3, 0, 0, 0, 0.4, 0.9, 0.5};
+  const test::Series load = {60, 55, 50, 60, 70, 80, 95, 90, 70, 60, 65, 85};
+  const auto study = StudyBuilder(12)
+                         .voll(3000)
+                         .carrier("gas", 0.2)
+                         .carrier("solar", 0, true)
+                         .carrier("battery")
+                         .region("A")
+                         .region("B", "AZ")
+                         .load({.name = "load-B", .region = "B", .p_mw = load})
+                         .generator({.name = "gas-B", .region = "B", .carrier = "gas", .p_nom = 70, .efficiency = 0.5,
+                                     .fuel = 30})
+                         .generator({.name = "solar-A", .region = "A", .carrier = "solar", .extendable = true,
+                                     .p_nom_max = 400, .capital_cost = 4, .p_max_pu = solar})
+                         .link({.name = "cable", .from = "A", .to = "B", .extendable = true, .capital_cost = 3,
+                                .efficiency = 0.95})
+                         .storage({.name = "battery", .region = "B", .carrier = "battery", .extendable = true,
+                                   .capital_cost = 6, .max_hours = 4, .efficiency_store = 0.9,
+                                   .efficiency_dispatch = 0.9, .standing_loss = 0.01, .cyclic = false})
+                         .build();
   const auto mono = test::solve(study);
   ASSERT_GT(mono.storage_power_mw[0], 1.0);  // the battery is worth building here
   formulate::Capacities caps{mono.generator_capacity_mw, mono.link_capacity_mw, mono.line_capacity_mw, mono.storage_power_mw};
@@ -154,13 +159,14 @@ storage:
 
 TEST(Window, FixedCapacitiesBoundTheFlows) {
   // An extendable gas plant fixed at 60 MW by the scope cannot cover 100 MW: 40 MW unserved.
-  const auto study = study_from(R"(
-study: {name: fixed, snapshots: 2, voll_eur_per_mwh: 1000}
-carriers: [{name: gas}]
-regions: [{name: A, country: KZ}]
-loads: [{name: load-A, region: A, p_mw: 100}]
-generators: [{name: gas-A, region: A, carrier: gas, extendable: true, capital_cost_eur_per_mw_year: 10, vom_eur_per_mwh: 20}]
-)");
+  const auto study = StudyBuilder(2)
+                         .voll(1000)
+                         .carrier("gas")
+                         .region("A")
+                         .load({.name = "load-A", .region = "A", .p_mw = {100}})
+                         .generator({.name = "gas-A", .region = "A", .carrier = "gas", .extendable = true,
+                                     .capital_cost = 10, .vom = 20})
+                         .build();
   Scope scope;
   scope.fixed_capacities = formulate::Capacities{{60.0}, {}, {}, {}};
   const auto r = solve_scope(study, scope);
@@ -172,7 +178,7 @@ generators: [{name: gas-A, region: A, carrier: gas, extendable: true, capital_co
 }
 
 TEST(Window, BadScopesAreRefused) {
-  const auto study = study_from(battery_study);
+  const auto study = battery_study();
   const auto refused = [&](Scope scope, const std::string& words) {
     formulate::BuildOptions options;
     options.scope = std::move(scope);
