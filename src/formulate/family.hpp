@@ -94,6 +94,8 @@ class Index {
 // the flow. pu at snapshot t of asset i: (profiles ? profiles[i] at t : constants[i]) · factor
 // · (factors ? factors[i] : 1).
 struct Limit {
+  Limit(model::AssetKind kind_, std::string flow_, std::string label_, bool at_least_ = false)
+      : kind(kind_), flow(std::move(flow_)), label(std::move(label_)), at_least(at_least_) {}
   model::AssetKind kind = model::AssetKind::generator;
   std::string flow;        // the flow's column block
   std::string label;       // the rows' name, e.g. "pmax"

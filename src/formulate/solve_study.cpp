@@ -32,7 +32,9 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   using clock = std::chrono::steady_clock;
   auto start = clock::now();
   log.progress("building the LP");
-  Built built = build(study, BuildOptions{!options.write_lp.empty()});
+  BuildOptions build_options;
+  build_options.names = !options.write_lp.empty();
+  Built built = build(study, build_options);
   const double build_s = seconds_since(start);
   const lp::Statistics stats = lp::statistics(built.lp);
   log.info("{}", lp::describe(stats));

@@ -20,6 +20,15 @@ namespace silkgrid::formulate {
 
 namespace {
 
+// The storage family's blocks: charge, discharge, level, spill, start columns; level rows.
+struct Blocks {
+  const Block &c, &d, &e, &spill, &start, &level;
+};
+Blocks blocks(const Index& index) {
+  return {index.columns("storage.charge"), index.columns("storage.discharge"), index.columns("storage.level"),
+          index.columns("storage.spill"),  index.columns("storage.start"),     index.rows("storage.balance")};
+}
+
 class Storage final : public Family {
  public:
   void allocate(const Context& ctx, Allocator& alloc, Index& index, CapacityRule& rule) override {
@@ -65,12 +74,7 @@ class Storage final : public Family {
 
   void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
     const auto& st = ctx.study.storage;
-    const Block& c = index.columns("storage.charge");
-    const Block& d = index.columns("storage.discharge");
-    const Block& e = index.columns("storage.level");
-    const Block& spill = index.columns("storage.spill");
-    const Block& start = index.columns("storage.start");
-    const Block& level = index.rows("storage.balance");
+    const auto [c, d, e, spill, start, level] = blocks(index);
     const auto set = [&lp](int j, double lower, double upper) {
       lp.col_lower[static_cast<std::size_t>(j)] = lower;
       lp.col_upper[static_cast<std::size_t>(j)] = upper;
@@ -109,12 +113,7 @@ class Storage final : public Family {
 
   void entries(const Context& ctx, const Index& index, Entries& sink) const override {
     const auto& st = ctx.study.storage;
-    const Block& c = index.columns("storage.charge");
-    const Block& d = index.columns("storage.discharge");
-    const Block& e = index.columns("storage.level");
-    const Block& spill = index.columns("storage.spill");
-    const Block& start = index.columns("storage.start");
-    const Block& level = index.rows("storage.balance");
+    const auto [c, d, e, spill, start, level] = blocks(index);
     const Block& balance = index.rows("balance");
     const std::size_t T = ctx.T;
     for (std::size_t s = 0; s < st.size(); ++s) {
