@@ -334,9 +334,10 @@ class StudyReader {
     s.name = text(n, "name", "study", s.name);
     s.start = text(n, "start", "study", s.start);
     s.snapshot_hours = number(n, "snapshot_hours", "study", s.snapshot_hours);
-    if (!(s.snapshot_hours > 0 && s.snapshot_hours <= model::limits::hours.max))
+    if (!(s.snapshot_hours >= model::limits::hours_min - 1e-12 && s.snapshot_hours <= model::limits::hours.max))
       fail(n["snapshot_hours"], "study.snapshot_hours",
-           fmt::format("expected a number of hours in (0, {:g}], got {:g}", model::limits::hours.max, s.snapshot_hours));
+           fmt::format("expected a number of hours from 1/60 (a minute) to {:g}, got {:g}", model::limits::hours.max,
+                       s.snapshot_hours));
     s.discount_rate = number(n, "discount_rate", "study", s.discount_rate);
     s.voll_eur_per_mwh = number(n, "voll_eur_per_mwh", "study", s.voll_eur_per_mwh);
     s.resolution_hours = number(n, "resolution_hours", "study", 0.0);

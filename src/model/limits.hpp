@@ -33,6 +33,8 @@ inline constexpr Limit seconds{1e7, "s"};                  // time_limit_s (116 
 inline constexpr Limit voltage{1e4, "kV"};
 inline constexpr Limit impedance{1e6, "ohm"};
 inline constexpr Limit budget{1e13, "EUR"};                // --concessional-budget-eur
+inline constexpr double efficiency_min = 0.01;           // generators, links, storage (PyPSA links: > 0)
+inline constexpr double hours_min = 1.0 / 60.0;          // snapshot_hours: one minute
 inline constexpr double seed_max = 9.0e15;                 // weather.seed, --seed: exact as a double
 
 }  // namespace silkgrid::model::limits

@@ -57,6 +57,10 @@ struct Checker {
   }
   void efficiency(double v, const std::string& k) const {
     if (!(v > 0 && v <= 1)) fail(k, fmt::format("expected an efficiency in (0, 1], got {}", v));
+    // Costs and flows are divided by efficiencies: a tiny one makes an enormous coefficient.
+    if (v < limits::efficiency_min)
+      fail(k, fmt::format("expected an efficiency of at least {:g} (silkgrid's limit, README \"Bad input\"), got {:g}",
+                          limits::efficiency_min, v));
   }
   void reference(int index, std::size_t count, const std::string& k) const {
     if (index < 0 || static_cast<std::size_t>(index) >= count) fail(k, "refers to an unknown component");

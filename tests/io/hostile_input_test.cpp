@@ -167,9 +167,13 @@ TEST(HostileInput, NumbersBeyondTheirLimitAreInputErrors) {
     expect_contains(e.what(), c.limit);
   }
   // A tiny efficiency multiplies the fuel price: the marginal cost itself is limited.
-  const auto e = read_error(replace(study, "efficiency: 0.5,", "efficiency: 1e-300,"));
+  auto e = read_error(replace(study, "efficiency: 0.5, fuel_eur_per_mwh_fuel: 20", "efficiency: 0.02, fuel_eur_per_mwh_fuel: 1e5"));
   expect_input_error(e, "generators[0].efficiency", 6);
-  expect_contains(e.what(), "fuel_eur_per_mwh_fuel / efficiency + vom_eur_per_mwh");
+  expect_contains(e.what(), "fuel_eur_per_mwh_fuel / efficiency + vom_eur_per_mwh = 5e+06 EUR/MWh");
+  // Efficiencies divide flows and costs: at least 1 %.
+  e = read_error(replace(study, "max_hours: 2", "max_hours: 2, efficiency_dispatch: 1e-300"));
+  expect_input_error(e, "storage[0].efficiency_dispatch", 8);
+  expect_contains(e.what(), "at least 0.01");
 }
 
 TEST(HostileInput, ValuesAtTheirLimitsSolveToAFiniteObjective) {
@@ -196,7 +200,9 @@ TEST(HostileInput, SolverAndTimeSettingsAreChecked) {
   expect_input_error(e, "study.resolution_hours", 1);
   e = read_error(replace(base_study, "snapshots: 3,", "snapshots: 3, snapshot_hours: 1e300,"));
   expect_input_error(e, "study.snapshot_hours", 1);
-  e = read_error("study: {name: x, snapshots: 3, snapshot_hours: 1e-300, resolution_hours: 1}\nregions: [{name: A, country: KZ}]\n");
+  e = read_error("study: {name: x, snapshots: 3, snapshot_hours: 1e-300}\nregions: [{name: A, country: KZ}]\n");
+  expect_input_error(e, "study.snapshot_hours", 1);
+  e = read_error("study: {name: x, snapshots: 3, snapshot_hours: 0.5, resolution_hours: 0.25}\nregions: [{name: A, country: KZ}]\n");
   expect_input_error(e, "study.resolution_hours", 1);
 }
 
