@@ -234,6 +234,18 @@ TEST(HostileInput, NanNegativeZeroEmptyAndListValues) {
   // -0 is 0: no "-0" in any result.
   const auto study = study_from(replace(base_study, "p_nom_mw: 0,", "p_nom_mw: -0.0,"), {{"series.csv", good_csv}});
   EXPECT_FALSE(std::signbit(study.generators.invest.p_nom_mw[1]));
+  const auto series = study_from(base_study, {{"series.csv", "timestamp,wind_A\n2030-01-01T00:00,-0\n2030-01-01T01:00,-0.0\n"
+                                                             "2030-01-01T02:00,0.7\n"}});
+  EXPECT_FALSE(std::signbit(series.series.values[0][0]));
+  EXPECT_FALSE(std::signbit(series.series.values[0][1]));
+  // NaN and infinities in a CSV cell are not numbers either.
+  for (const char* cell : {"nan", "inf", "-inf", "1e400"}) {
+    const auto e = read_error(base_study, std::string("timestamp,wind_A\n2030-01-01T00:00,0.5\n2030-01-01T01:00,") + cell +
+                                              "\n2030-01-01T02:00,0.7\n");
+    EXPECT_EQ(e.context().file, "test/series.csv") << cell;
+    EXPECT_EQ(e.context().line, 3) << cell;
+    expect_contains(e.what(), "expected a number");
+  }
 }
 
 TEST(HostileInput, HugeWholeNumbers) {
