@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include "io/pypsa_writer.hpp"
 #include "io/results_writer.hpp"
 #include "io/study_reader.hpp"
+#include "model/limits.hpp"
 
 namespace {
 
@@ -58,23 +60,59 @@ void maybe_report(const RunOptions& options, const std::string& out, core::Logge
   log.info("report: {}", report::write_report(out));
 }
 
-// "3h", "3" or "1h" → hours; throws an input error naming the option otherwise.
-double parse_resolution(const std::string& text) {
+// "3h", "3" or "1h" → hours, or nothing when `text` is not a number of hours in (0, 8784].
+std::optional<double> resolution_hours(const std::string& text) {
   std::string number = text;
   if (!number.empty() && (number.back() == 'h' || number.back() == 'H')) number.pop_back();
   char* end = nullptr;
   const double hours = std::strtod(number.c_str(), &end);
-  if (number.empty() || *end != '\0' || !(hours > 0))
+  if (number.empty() || *end != '\0' || !(hours > 0 && hours <= model::limits::hours.max)) return std::nullopt;
+  return hours;
+}
+
+double parse_resolution(const std::string& text) {
+  const auto hours = resolution_hours(text);
+  if (!hours)
     throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--resolution"},
                       fmt::format("expected hours such as 1h or 3h, got '{}'", text));
-  return hours;
+  return *hours;
+}
+
+// Bad values of these options are bad command lines (exit 64), before any study is read.
+const CLI::Validator resolution_check(
+    [](std::string& text) {
+      return resolution_hours(text) ? std::string()
+                                    : fmt::format("expected hours in (0, {:g}] such as 1h or 3h, got '{}'",
+                                                  model::limits::hours.max, text);
+    },
+    "HOURS", "resolution");
+// A whole number 0 … 9e15 in decimal digits: CLI11 alone would wrap "-5" and saturate 1e20.
+const CLI::Validator seed_check(
+    [](std::string& text) {
+      const bool digits = !text.empty() && text.size() <= 16 &&
+                          std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (digits && std::stod(text) <= model::limits::seed_max) return std::string();
+      return fmt::format("expected a whole number in [0, {:g}], got '{}'", model::limits::seed_max, text);
+    },
+    "SEED", "seed");
+// A finite number in [0, max].
+CLI::Validator finite_in(double max, const std::string& unit) {
+  return CLI::Validator(
+      [max, unit](std::string& text) {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (!text.empty() && *end == '\0' && v >= 0 && v <= max) return std::string();
+        return fmt::format("expected a number in [0, {:g}] {}, got '{}'", max, unit, text);
+      },
+      "NUMBER", "finite_in");
 }
 
 io::ReadOptions read_options(const RunOptions& options) {
   io::ReadOptions read;
   read.strict = options.strict;
   read.seed = options.seed;
-  if (!options.resolution.empty()) read.resolution_hours = parse_resolution(options.resolution);
+  if (options.resolution == "native") read.resolution_hours = 0.0;  // as the series (profiles' default)
+  else if (!options.resolution.empty()) read.resolution_hours = parse_resolution(options.resolution);
   return read;
 }
 
@@ -246,7 +284,8 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
 
 int profiles(const GlobalOptions& global, RunOptions options) {
   core::Logger log = make_logger(global);
-  if (options.resolution.empty()) options.resolution = "1h";  // the hourly weather year unless asked
+  // The series as it is (a weather year: hourly; a CSV: its own step) unless asked.
+  if (options.resolution.empty()) options.resolution = "native";
   const std::string path = resolve_study_path(options.study);
   const model::Study study = io::read_study(path, log, read_options(options));
   const std::string out = options.out.empty() ? "profiles/" + safe_folder_name(study.settings.name) : options.out;
@@ -323,12 +362,15 @@ int main(int argc, char** argv) {
     cmd->add_option("--method", o.method, "Clp method (default: the study's, else dual)")
         ->check(CLI::IsMember({"dual", "primal", "barrier"}));
     cmd->add_option("--presolve", o.presolve, "Clp presolve (default: on)")->check(CLI::IsMember({"on", "off"}));
-    cmd->add_option("--time-limit", o.time_limit_s, "Solver time limit in seconds (0 = none)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--time-limit", o.time_limit_s, "Solver time limit in seconds (0 = none)")
+        ->check(finite_in(model::limits::seconds.max, "s"));
     cmd->add_option("--solver-log", o.solver_log, "Clp's log level, 0 (quiet) to 4")->check(CLI::Range(0, 4));
     cmd->add_flag("--strict", o.strict, "Treat unknown keys in the study as errors");
-    cmd->add_option("--seed", o.seed, "Weather year: the seed of the weather generator (default: the study's)");
+    cmd->add_option("--seed", o.seed, "Weather year: the seed of the weather generator (default: the study's)")
+        ->check(seed_check);
     cmd->add_option("--resolution", o.resolution,
-                    "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)");
+                    "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)")
+        ->check(resolution_check);
     cmd->add_option("--finance", o.finance,
                     "Project finance: as-given (each project's tranches), commercial (grants and concessional loans "
                     "replaced by commercial debt) or none (the study's discount rate)")
@@ -361,7 +403,7 @@ int main(int argc, char** argv) {
   add_solve_options(portfolio_cmd, portfolio_options, "results/<study name>-portfolio");
   portfolio_cmd->add_option("--concessional-budget-eur", budget, "Concessional finance available, EUR")
       ->required()
-      ->check(CLI::NonNegativeNumber);
+      ->check(finite_in(model::limits::budget.max, "EUR"));
   std::string portfolio_objective = "cost";
   int portfolio_threads = 0;
   portfolio_cmd->add_option("--objective", portfolio_objective,
@@ -394,8 +436,10 @@ int main(int argc, char** argv) {
       "  silkgrid profiles my-study --resolution 3h");
   profiles_cmd->add_option("study", profile_options.study, "Study file or folder, or builtin:NAME (default: the default study)");
   profiles_cmd->add_option("-o,--out", profile_options.out, "Output folder (default: profiles/<study name>)");
-  profiles_cmd->add_option("--seed", profile_options.seed, "Weather year (default: the study's weather.seed)");
-  profiles_cmd->add_option("--resolution", profile_options.resolution, "Average into blocks of this length (default: 1h)");
+  profiles_cmd->add_option("--seed", profile_options.seed, "Weather year (default: the study's weather.seed)")->check(seed_check);
+  profiles_cmd->add_option("--resolution", profile_options.resolution,
+                           "Average into blocks of this length (default: the series' own step, a weather year's hours)")
+      ->check(resolution_check);
 
   RunOptions convert_options;
   std::string convert_to;
@@ -409,8 +453,9 @@ int main(int argc, char** argv) {
       ->required();
   convert_cmd->add_option("dir", convert_options.out, "Folder to write the PyPSA CSV files into");
   convert_cmd->add_option("--to", convert_to, "Target format: pypsa")->required()->check(CLI::IsMember({"pypsa"}));
-  convert_cmd->add_option("--seed", convert_options.seed, "Weather year (default: the study's)");
-  convert_cmd->add_option("--resolution", convert_options.resolution, "Snapshot length, e.g. 3h (default: the study's)");
+  convert_cmd->add_option("--seed", convert_options.seed, "Weather year (default: the study's)")->check(seed_check);
+  convert_cmd->add_option("--resolution", convert_options.resolution, "Snapshot length, e.g. 3h (default: the study's)")
+      ->check(resolution_check);
 
   std::string init_study = "corridor", init_folder;
   CLI::App* init_cmd = app.add_subcommand("init", "Copy a built-in study into a folder, to edit and run");

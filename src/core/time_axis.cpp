@@ -15,7 +15,7 @@ double TimeAxis::total_hours() const { return std::accumulate(weights.begin(), w
 
 namespace {
 struct DateTime {
-  int year, month, day, hour, minute;
+  int year, month, day, hour, minute, second;
 };
 
 bool parse(const std::string& text, DateTime& out) {
@@ -27,15 +27,24 @@ bool parse(const std::string& text, DateTime& out) {
   out.day = std::stoi(m[3]);
   out.hour = m[4].matched ? std::stoi(m[4]) : 0;
   out.minute = m[5].matched ? std::stoi(m[5]) : 0;
+  out.second = m[6].matched ? std::stoi(m[6]) : 0;
   const auto ymd = std::chrono::year_month_day(std::chrono::year(out.year), std::chrono::month(out.month),
                                                std::chrono::day(out.day));
-  return ymd.ok() && out.hour < 24 && out.minute < 60;
+  return ymd.ok() && out.hour < 24 && out.minute < 60 && out.second < 60;
 }
 }  // namespace
 
 bool is_iso_timestamp(const std::string& text) {
   DateTime dt{};
   return parse(text, dt);
+}
+
+std::optional<long long> timestamp_seconds(const std::string& text) {
+  DateTime dt{};
+  if (!parse(text, dt)) return std::nullopt;
+  using namespace std::chrono;
+  const sys_days day = year_month_day(year(dt.year), month(dt.month), std::chrono::day(dt.day));
+  return (sys_seconds(day) + hours(dt.hour) + minutes(dt.minute) + seconds(dt.second)).time_since_epoch().count();
 }
 
 TimeAxis regular_time_axis(const std::string& start, std::size_t count, double hours, const std::string& key) {

@@ -114,7 +114,7 @@ double parse_number_cell(const CsvTable& table, std::size_t row, std::size_t col
   if (cell.empty() || ec != std::errc() || ptr != end || !std::isfinite(value))
     throw Error(ErrorKind::input, Context{table.file, table.line[row], static_cast<int>(column + 1), table.header[column]},
                 fmt::format("expected a number, got '{}'", cell));
-  return value;
+  return value == 0 ? 0.0 : value;  // -0 is 0
 }
 
 }  // namespace silkgrid::io

@@ -1,12 +1,14 @@
 #include "io/study_reader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -17,6 +19,7 @@
 #include "io/pypsa_reader.hpp"
 #include "weather/generate.hpp"
 #include "model/costs.hpp"
+#include "model/limits.hpp"
 #include "model/validate.hpp"
 
 namespace silkgrid::io {
@@ -78,11 +81,20 @@ class StudyReader {
   Study read_yaml(std::string_view text) {
     YAML::Node root;
     try {
-      root = YAML::Load(std::string(text));
+      std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+      if (documents.size() > 1)
+        fail(documents[1], "", "expected one YAML document; a second one (after '---') starts here");
+      if (!documents.empty()) root = documents.front();
+    } catch (const YAML::DeepRecursion& e) {
+      throw Error(ErrorKind::input, Context{file_, e.mark.line + 1, e.mark.column + 1, ""},
+                  fmt::format("malformed YAML: nested deeper than yaml-cpp's limit of 500 levels (a study needs {})",
+                              max_yaml_depth));
     } catch (const YAML::Exception& e) {
       throw Error(ErrorKind::input, Context{file_, e.mark.line + 1, e.mark.column + 1, ""},
                   "malformed YAML: " + e.msg);
     }
+    std::size_t nodes = 0;
+    check_structure(root, "", 0, nodes);
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
     check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
                           "lines", "storage", "markets", "policies", "projects", "export_targets"});
@@ -124,6 +136,47 @@ class StudyReader {
   void remember(const YAML::Node& node, const std::string& key) {
     const YAML::Mark m = node.Mark();
     positions_[key] = Position{m.line + 1, m.column + 1};
+  }
+
+  // yaml-cpp keeps the first of two equal keys and drops the second, and reads a merge key
+  // ('<<') as a plain key: walk the whole document once and refuse both, and nesting, aliases
+  // or texts beyond what any study needs (limits in README, "Bad input").
+  static constexpr int max_yaml_depth = 32;
+  static constexpr std::size_t max_yaml_nodes = 2'000'000;
+  static constexpr std::size_t max_text_bytes = 65'536;
+  void check_structure(const YAML::Node& node, const std::string& path, int depth, std::size_t& nodes) const {
+    if (++nodes > max_yaml_nodes)
+      fail(node, path, fmt::format("expected at most {} YAML values (aliases included); the study is larger", max_yaml_nodes));
+    if (depth > max_yaml_depth)
+      fail(node, path, fmt::format("expected at most {} levels of nesting", max_yaml_depth));
+    if (node.IsScalar()) {
+      if (node.Scalar().size() > max_text_bytes)
+        fail(node, path, fmt::format("expected a value of at most {} bytes, got {} bytes", max_text_bytes, node.Scalar().size()));
+    } else if (node.IsSequence()) {
+      std::size_t i = 0;
+      for (const auto& child : node) check_structure(child, fmt::format("{}[{}]", path, i++), depth + 1, nodes);
+    } else if (node.IsMap()) {
+      std::unordered_map<std::string, YAML::Mark> seen;
+      for (const auto& item : node) {
+        if (!item.first.IsScalar()) {
+          check_structure(item.first, path, depth + 1, nodes);
+          check_structure(item.second, path, depth + 1, nodes);
+          continue;
+        }
+        const std::string& key = item.first.Scalar();
+        const std::string child = join(path, key);
+        if (key.size() > max_text_bytes)
+          fail(item.first, path, fmt::format("expected a key of at most {} bytes, got {} bytes", max_text_bytes, key.size()));
+        if (key == "<<" && item.first.Tag() != "!")
+          fail(item.first, child, "merge keys ('<<') are not supported: write the keys out, or use an alias (*name) for a whole value");
+        const auto [first, fresh] = seen.emplace(key, item.first.Mark());
+        if (!fresh)
+          fail(item.first, child,
+               fmt::format("duplicate key '{}': it is already given at line {}, column {}", key, first->second.line + 1,
+                           first->second.column + 1));
+        check_structure(item.second, child, depth + 1, nodes);
+      }
+    }
   }
 
   void check_keys(const YAML::Node& map, const std::string& path, const Keys& known) {
@@ -174,7 +227,7 @@ class StudyReader {
     double value = 0;
     if (!YAML::convert<double>::decode(node, value) || std::isnan(value))
       fail(node, key, fmt::format("expected a number, got '{}'", node.Scalar()));
-    return value;
+    return value == 0 ? 0.0 : value;  // -0 reads as 0 (it would print as -0 in the results)
   }
   bool boolean(const YAML::Node& map, const char* key, const std::string& path, bool fallback) {
     const YAML::Node node = map[key];
@@ -244,7 +297,9 @@ class StudyReader {
     remember(node, key);
     if (!node.IsScalar()) fail(node, key, "expected a number or the name of a time-series column");
     double value = 0;
-    if (YAML::convert<double>::decode(node, value) && !std::isnan(value)) return Profile::fixed(value);
+    if (YAML::convert<double>::decode(node, value) && !std::isnan(value)) return Profile::fixed(value == 0 ? 0.0 : value);
+    if (node.Scalar() == ".nan" || node.Scalar() == ".NaN" || node.Scalar() == ".NAN")
+      fail(node, key, fmt::format("expected a number, got '{}'", node.Scalar()));
     const std::string name = node.Scalar();
     if (study_.series.names.empty())
       fail(node, key,
@@ -279,11 +334,17 @@ class StudyReader {
     s.name = text(n, "name", "study", s.name);
     s.start = text(n, "start", "study", s.start);
     s.snapshot_hours = number(n, "snapshot_hours", "study", s.snapshot_hours);
-    if (!(s.snapshot_hours > 0)) fail(n["snapshot_hours"], "study.snapshot_hours", "expected a number of hours > 0");
+    if (!(s.snapshot_hours >= model::limits::hours_min - 1e-12 && s.snapshot_hours <= model::limits::hours.max))
+      fail(n["snapshot_hours"], "study.snapshot_hours",
+           fmt::format("expected a number of hours from 1/60 (a minute) to {:g}, got {:g}", model::limits::hours.max,
+                       s.snapshot_hours));
     s.discount_rate = number(n, "discount_rate", "study", s.discount_rate);
     s.voll_eur_per_mwh = number(n, "voll_eur_per_mwh", "study", s.voll_eur_per_mwh);
     s.resolution_hours = number(n, "resolution_hours", "study", 0.0);
-    if (s.resolution_hours < 0) fail(n["resolution_hours"], "study.resolution_hours", "expected a number of hours > 0");
+    if (n["resolution_hours"] && !(s.resolution_hours >= 0 && s.resolution_hours <= model::limits::hours.max))
+      fail(n["resolution_hours"], "study.resolution_hours",
+           fmt::format("expected a number of hours in (0, {:g}] (0: as the series), got {:g}", model::limits::hours.max,
+                       s.resolution_hours));
     if (options_.resolution_hours) s.resolution_hours = *options_.resolution_hours;
     long snapshots = -1;
     if (n["snapshots"]) {
@@ -328,7 +389,7 @@ class StudyReader {
 
     if (s.resolution_hours > 0 && s.resolution_hours != s.snapshot_hours) {
       const double ratio = s.resolution_hours / s.snapshot_hours;
-      if (std::abs(ratio - std::round(ratio)) > 1e-9 || ratio < 1)
+      if (!(ratio >= 1 && ratio <= 1e7) || std::abs(ratio - std::round(ratio)) > 1e-9)
         fail(n["resolution_hours"] ? n["resolution_hours"] : n, "study.resolution_hours",
              fmt::format("expected a whole multiple of snapshot_hours ({} h), got {} h", s.snapshot_hours, s.resolution_hours));
       model::resample(study_.time, study_.series, static_cast<std::size_t>(std::llround(ratio)));
@@ -342,11 +403,13 @@ class StudyReader {
     auto& w = study_.weather;
     w.present = true;
     const double seed = number(n, "seed", "weather", 1.0);
-    if (!(seed >= 0) || seed != std::floor(seed) || seed > 9.0e15)
-      fail(n["seed"], "weather.seed", fmt::format("expected a whole number >= 0, got {}", seed));
+    if (!(seed >= 0) || seed != std::floor(seed) || seed > model::limits::seed_max)
+      fail(n["seed"], "weather.seed", fmt::format("expected a whole number in [0, {:g}], got {:g}", model::limits::seed_max, seed));
     w.seed = options_.seed ? *options_.seed : static_cast<std::uint64_t>(seed);
     w.correlation_length_km = number(n, "correlation_length_km", "weather", w.correlation_length_km);
-    if (!(w.correlation_length_km > 0)) fail(n["correlation_length_km"], "weather.correlation_length_km", "expected a length > 0 km");
+    if (!(w.correlation_length_km > 0 && w.correlation_length_km <= model::limits::length.max))
+      fail(n["correlation_length_km"], "weather.correlation_length_km",
+           fmt::format("expected a length in (0, {:g}] km", model::limits::length.max));
     std::vector<std::string> names;
     const auto name = [&](const YAML::Node& m, const std::string& k) {
       std::string value = required_text(m, "name", k);
@@ -385,9 +448,12 @@ class StudyReader {
       site.name = name(m, k);
       place(m, k, site.lat, site.lon);
       site.annual_twh = required_number(m, "annual_twh", k);
-      if (!(site.annual_twh > 0)) fail(m["annual_twh"], join(k, "annual_twh"), "expected a number of TWh > 0");
+      if (!(site.annual_twh > 0 && site.annual_twh <= model::limits::annual_energy.max))
+        fail(m["annual_twh"], join(k, "annual_twh"),
+             fmt::format("expected a number of TWh in (0, {:g}], got {:g}", model::limits::annual_energy.max, site.annual_twh));
       site.peak_mw = number(m, "peak_mw", k, 0.0);
-      if (site.peak_mw < 0) fail(m["peak_mw"], join(k, "peak_mw"), "expected a peak >= 0 MW");
+      if (!(site.peak_mw >= 0 && site.peak_mw <= model::limits::power.max))
+        fail(m["peak_mw"], join(k, "peak_mw"), fmt::format("expected a peak in [0, {:g}] MW, got {:g}", model::limits::power.max, site.peak_mw));
       for (const auto& [key, field] : {std::pair{"heating", &site.heating}, {"cooling", &site.cooling},
                                        {"weekend", &site.weekend}, {"evening_peak", &site.evening_peak}}) {
         *field = number(m, key, k, *field);
@@ -412,8 +478,12 @@ class StudyReader {
       model::PriceSite site;
       site.name = name(m, k);
       site.mean_eur_per_mwh = required_number(m, "mean_eur_per_mwh", k);
-      if (!(site.mean_eur_per_mwh > 0)) fail(m["mean_eur_per_mwh"], join(k, "mean_eur_per_mwh"), "expected a price > 0");
+      if (!(site.mean_eur_per_mwh > 0 && site.mean_eur_per_mwh <= model::limits::price.max))
+        fail(m["mean_eur_per_mwh"], join(k, "mean_eur_per_mwh"),
+             fmt::format("expected a price in (0, {:g}] EUR/MWh, got {:g}", model::limits::price.max, site.mean_eur_per_mwh));
       site.lon = number(m, "lon", k, site.lon);
+      if (!(site.lon >= -180 && site.lon <= 180))
+        fail(m["lon"], join(k, "lon"), fmt::format("expected a longitude in [-180, 180], got {:g}", site.lon));
       w.price.push_back(site);
     }, "weather.");
     if (names.empty()) fail(n, "weather", "expected at least one profile (solar, wind, load, hydro or price)");
@@ -458,12 +528,34 @@ class StudyReader {
         series.values.push_back(std::move(values));
       }
     }
+    // One row per snapshot, in order, each `step` after the one before: an unsorted,
+    // repeated or missing hour would silently shift every profile against the others.
+    const double step_hours = over_weather ? 1.0 : study_.settings.snapshot_hours;
+    const std::vector<std::string> generated = std::move(timestamps_);
     timestamps_.clear();
+    long long previous = 0;
     for (std::size_t i = 0; i < csv.rows.size(); ++i) {
       const std::string& stamp = csv.rows[i][ts_col];
-      if (!core::is_iso_timestamp(stamp))
-        throw Error(ErrorKind::input, Context{csv_file, csv.line[i], static_cast<int>(ts_col + 1), "timestamp"},
-                    fmt::format("expected an ISO 8601 timestamp like 2030-01-01T00:00, got '{}'", stamp));
+      const Context at{csv_file, csv.line[i], static_cast<int>(ts_col + 1), "timestamp"};
+      const std::optional<long long> seconds = core::timestamp_seconds(stamp);
+      if (!seconds)
+        throw Error(ErrorKind::input, at, fmt::format("expected an ISO 8601 timestamp like 2030-01-01T00:00, got '{}'", stamp));
+      if (over_weather && i == 0 && !generated.empty() && core::timestamp_seconds(generated.front()) != seconds)
+        throw Error(ErrorKind::input, at,
+                    fmt::format("expected the weather year's first hour {} (study.start), got '{}'", generated.front(), stamp));
+      if (i > 0) {
+        const double gap_hours = static_cast<double>(*seconds - previous) / 3600.0;
+        if (std::abs(gap_hours - step_hours) > 0.5 / 3600.0) {
+          const std::string what = *seconds == previous ? "a repeated timestamp"
+                                   : *seconds < previous ? "a timestamp out of order"
+                                                         : fmt::format("a step of {:g} h", gap_hours);
+          throw Error(ErrorKind::input, at,
+                      fmt::format("{}: expected one row per snapshot in time order, {:g} h after {} on line {} ({}), got '{}'",
+                                  what, step_hours, csv.rows[i - 1][ts_col], csv.line[i - 1],
+                                  over_weather ? "the weather year's hours" : "study.snapshot_hours", stamp));
+        }
+      }
+      previous = *seconds;
       timestamps_.push_back(stamp);
     }
   }
@@ -485,8 +577,13 @@ class StudyReader {
     else fail(n["method"], "solver.method", fmt::format("expected dual, primal or barrier, got '{}'", method));
     s.presolve = boolean(n, "presolve", "solver", true);
     s.time_limit_s = number(n, "time_limit_s", "solver", 0.0);
-    if (s.time_limit_s < 0) fail(n["time_limit_s"], "solver.time_limit_s", "expected seconds >= 0 (0 = no limit)");
-    s.log_level = static_cast<int>(number(n, "log_level", "solver", 0.0));
+    if (!(s.time_limit_s >= 0 && s.time_limit_s <= model::limits::seconds.max))
+      fail(n["time_limit_s"], "solver.time_limit_s",
+           fmt::format("expected seconds in [0, {:g}] (0 = no limit), got {:g}", model::limits::seconds.max, s.time_limit_s));
+    const double level = number(n, "log_level", "solver", 0.0);
+    if (!(level >= 0 && level <= 4 && level == std::floor(level)))
+      fail(n["log_level"], "solver.log_level", fmt::format("expected a whole number 0 to 4 (Clp's log levels), got {:g}", level));
+    s.log_level = static_cast<int>(level);
   }
 
   void read_carrier(const YAML::Node& n, const std::string& k) {
@@ -516,7 +613,9 @@ class StudyReader {
     Profile p = n["p_mw"] ? profile(n, "p_mw", k, 0.0) : profile(n, "profile", k, 0.0);
     if (n["annual_twh"]) {
       const double twh = number(n, "annual_twh", k, 0.0);
-      if (!(twh >= 0)) fail(n["annual_twh"], join(k, "annual_twh"), "expected a number of TWh >= 0");
+      if (!(twh >= 0 && twh <= model::limits::annual_energy.max))
+        fail(n["annual_twh"], join(k, "annual_twh"),
+             fmt::format("expected a number of TWh in [0, {:g}], got {:g}", model::limits::annual_energy.max, twh));
       // Scale the profile so that its weighted mean power is annual_twh / 8760 h.
       double energy = 0;
       for (std::size_t t = 0; t < study_.snapshots(); ++t) energy += study_.time.weights[t] * p.at(study_.series, t);
@@ -740,7 +839,8 @@ class StudyReader {
     }
     t.markets.push_back(markets);
     const double twh = required_number(n, "twh", k);
-    if (!(twh >= 0)) fail(n["twh"], join(k, "twh"), fmt::format("expected TWh >= 0, got {}", twh));
+    if (!(twh >= 0 && twh <= model::limits::annual_energy.max))
+      fail(n["twh"], join(k, "twh"), fmt::format("expected TWh in [0, {:g}], got {:g}", model::limits::annual_energy.max, twh));
     t.twh.push_back(twh);
     t.note.push_back(text(n, "note", k, ""));
   }
@@ -777,8 +877,11 @@ class StudyReader {
       fail(n["construction_years"], join(k, "construction_years"), fmt::format("expected a whole number of years in [0, 20], got {}", years));
     p.construction_years.push_back(static_cast<int>(years));
     const double lifetime = number(n, "lifetime_years", k, model::not_given);
-    if (n["lifetime_years"] && !(lifetime >= 1 && lifetime <= 100 && lifetime == std::floor(lifetime)))
-      fail(n["lifetime_years"], join(k, "lifetime_years"), fmt::format("expected a whole number of years in [1, 100], got {}", lifetime));
+    if (n["lifetime_years"] && !(lifetime >= model::limits::lifetime_min && lifetime <= model::limits::lifetime.max &&
+                                 lifetime == std::floor(lifetime)))
+      fail(n["lifetime_years"], join(k, "lifetime_years"),
+           fmt::format("expected a whole number of years in [{:g}, {:g}], got {:g}", model::limits::lifetime_min,
+                       model::limits::lifetime.max, lifetime));
     p.lifetime_years.push_back(lifetime);
 
     model::FinanceTerms terms;
@@ -818,8 +921,10 @@ class StudyReader {
         }
         if (debt) {
           tranche.tenor_years = required_number(t, "tenor_years", tk);
-          if (!(tranche.tenor_years >= 1 && tranche.tenor_years == std::floor(tranche.tenor_years)))
-            fail(t["tenor_years"], join(tk, "tenor_years"), fmt::format("expected a whole number of years >= 1, got {}", tranche.tenor_years));
+          if (!(tranche.tenor_years >= 1 && tranche.tenor_years <= model::limits::lifetime.max &&
+                tranche.tenor_years == std::floor(tranche.tenor_years)))
+            fail(t["tenor_years"], join(tk, "tenor_years"),
+                 fmt::format("expected a whole number of years in [1, {:g}], got {:g}", model::limits::lifetime.max, tranche.tenor_years));
           tranche.grace_years = number(t, "grace_years", tk, 0.0);
           if (!(tranche.grace_years >= 0 && tranche.grace_years < tranche.tenor_years &&
                 tranche.grace_years == std::floor(tranche.grace_years)))
@@ -842,7 +947,9 @@ class StudyReader {
       if (!c.IsMap()) fail(c, ck, "expected a mapping with credit_price_eur_per_t and baseline_t_per_mwh");
       check_keys(c, ck, {"credit_price_eur_per_t", "baseline_t_per_mwh"});
       price = required_number(c, "credit_price_eur_per_t", ck);
-      if (!(price >= 0)) fail(c["credit_price_eur_per_t"], join(ck, "credit_price_eur_per_t"), fmt::format("expected a price >= 0, got {}", price));
+      if (!(price >= 0 && price <= model::limits::co2_price.max))
+        fail(c["credit_price_eur_per_t"], join(ck, "credit_price_eur_per_t"),
+             fmt::format("expected a price in [0, {:g}] EUR/t, got {:g}", model::limits::co2_price.max, price));
       baseline = number(c, "baseline_t_per_mwh", ck, model::not_given);
       if (c["baseline_t_per_mwh"] && !(baseline >= 0 && baseline <= 2))
         fail(c["baseline_t_per_mwh"], join(ck, "baseline_t_per_mwh"), fmt::format("expected t/MWh in [0, 2], got {}", baseline));

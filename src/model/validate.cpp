@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "model/costs.hpp"
+#include "model/limits.hpp"
 
 namespace silkgrid::model {
 
@@ -35,8 +36,31 @@ struct Checker {
     if (std::isnan(v)) fail(k, "is required here: expected a finite number > 0");
     if (!(v > 0) || !std::isfinite(v)) fail(k, fmt::format("expected a finite number > 0, got {}", v));
   }
+  // |v| ≤ the limit of its quantity (model/limits.hpp); NaN and ±∞ fail too.
+  void at_most(double v, const limits::Limit& limit, const std::string& k) const {
+    if (!(std::abs(v) <= limit.max))
+      fail(k, fmt::format("expected at most {:g} {} (silkgrid's limit for this quantity, README \"Bad input\"), got {:g}",
+                          limit.max, limit.unit, v));
+  }
+  // 0 ≤ v ≤ the limit.
+  void in_range(double v, const limits::Limit& limit, const std::string& k) const {
+    non_negative(v, k);
+    at_most(v, limit, k);
+  }
+  static auto within(const limits::Limit& limit, bool signed_values = false) {
+    return [max = limit.max, signed_values](double v) { return (signed_values || v >= 0) && std::abs(v) <= max; };
+  }
+  static std::string expected(const char* what, const limits::Limit& limit, bool signed_values = false) {
+    return fmt::format("{} {} {:g} {} (silkgrid's limit, README \"Bad input\")", what,
+                       signed_values ? "of magnitude at most" : "in [0,", limit.max,
+                       std::string(limit.unit) + (signed_values ? "" : "]"));
+  }
   void efficiency(double v, const std::string& k) const {
     if (!(v > 0 && v <= 1)) fail(k, fmt::format("expected an efficiency in (0, 1], got {}", v));
+    // Costs and flows are divided by efficiencies: a tiny one makes an enormous coefficient.
+    if (v < limits::efficiency_min)
+      fail(k, fmt::format("expected an efficiency of at least {:g} (silkgrid's limit, README \"Bad input\"), got {:g}",
+                          limits::efficiency_min, v));
   }
   void reference(int index, std::size_t count, const std::string& k) const {
     if (index < 0 || static_cast<std::size_t>(index) >= count) fail(k, "refers to an unknown component");
@@ -72,21 +96,24 @@ struct Checker {
     }
   }
   void investment(const Investment& inv, std::size_t i, const char* table, bool has_capex) const {
-    non_negative(inv.p_nom_mw[i], key(table, i, "p_nom_mw"));
-    finite(inv.p_nom_mw[i], key(table, i, "p_nom_mw"));
-    non_negative(inv.fom_pct_per_year[i], key(table, i, "fom_pct_per_year"));
+    in_range(inv.p_nom_mw[i], limits::capacity, key(table, i, "p_nom_mw"));
+    in_range(inv.fom_pct_per_year[i], limits::fom, key(table, i, "fom_pct_per_year"));
     if (has_capex && !is_given(inv.capital_cost_eur_per_mw_year[i]))
       positive(inv.lifetime_years[i], key(table, i, "lifetime_years"));
-    if (is_given(inv.capital_cost_eur_per_mw_year[i])) {
-      non_negative(inv.capital_cost_eur_per_mw_year[i], key(table, i, "capital_cost_eur_per_mw_year"));
-      finite(inv.capital_cost_eur_per_mw_year[i], key(table, i, "capital_cost_eur_per_mw_year"));
-    }
+    // Projects take their lifetime from their assets': checked wherever given.
+    if (is_given(inv.lifetime_years[i]) &&
+        !(inv.lifetime_years[i] >= limits::lifetime_min && inv.lifetime_years[i] <= limits::lifetime.max))
+      fail(key(table, i, "lifetime_years"), fmt::format("expected a lifetime in [{:g}, {:g}] years (silkgrid's limit, README \"Bad input\"), got {:g}",
+                                                       limits::lifetime_min, limits::lifetime.max, inv.lifetime_years[i]));
+    if (is_given(inv.capital_cost_eur_per_mw_year[i]))
+      in_range(inv.capital_cost_eur_per_mw_year[i], limits::capital_cost, key(table, i, "capital_cost_eur_per_mw_year"));
     if (is_given(inv.discount_rate[i]) && !(inv.discount_rate[i] >= 0 && inv.discount_rate[i] < 1))
       fail(key(table, i, "discount_rate"), fmt::format("expected a rate in [0, 1), got {}", inv.discount_rate[i]));
     if (!inv.extendable[i]) return;
-    non_negative(inv.p_nom_min_mw[i], key(table, i, "p_nom_min_mw"));
-    finite(inv.p_nom_min_mw[i], key(table, i, "p_nom_min_mw"));
+    in_range(inv.p_nom_min_mw[i], limits::capacity, key(table, i, "p_nom_min_mw"));
     non_negative(inv.p_nom_max_mw[i], key(table, i, "p_nom_max_mw"));
+    if (!std::isinf(inv.p_nom_max_mw[i]))  // ∞ (the default): unlimited
+      at_most(inv.p_nom_max_mw[i], limits::capacity, key(table, i, "p_nom_max_mw"));
     if (inv.p_nom_max_mw[i] < std::max(inv.p_nom_min_mw[i], inv.p_nom_mw[i]))
       fail(key(table, i, "p_nom_max_mw"),
            fmt::format("expected at least p_nom_mw and p_nom_min_mw ({} MW), got {} MW",
@@ -116,20 +143,28 @@ void validate(const Study& study, core::Logger& log) {
     c.fail("study.discount_rate", fmt::format("expected a rate in [0, 1), got {}", study.settings.discount_rate));
   if (!(study.settings.voll_eur_per_mwh > 0))  // infinite: no load shedding (PyPSA networks)
     c.fail("study.voll_eur_per_mwh", fmt::format("expected a number > 0, got {}", study.settings.voll_eur_per_mwh));
+  if (!std::isinf(study.settings.voll_eur_per_mwh)) c.at_most(study.settings.voll_eur_per_mwh, limits::price, "study.voll_eur_per_mwh");
 
   if (study.regions.size() == 0) c.fail("regions", "expected at least one region");
   c.names(study.regions.name, "regions");
   c.names(study.carriers.name, "carriers");
   for (std::size_t i = 0; i < study.carriers.size(); ++i)
-    c.non_negative(study.carriers.co2_t_per_mwh_fuel[i], Checker::key("carriers", i, "co2_t_per_mwh_fuel"));
+    c.in_range(study.carriers.co2_t_per_mwh_fuel[i], limits::co2_factor, Checker::key("carriers", i, "co2_t_per_mwh_fuel"));
+  for (std::size_t i = 0; i < study.regions.size() && !study.settings.from_pypsa; ++i) {  // PyPSA's x, y may be projected
+    const double lat = study.regions.lat[i], lon = study.regions.lon[i];
+    if (is_given(lat) && !(lat >= -90 && lat <= 90))
+      c.fail(Checker::key("regions", i, "lat"), fmt::format("expected a latitude in [-90, 90], got {:g}", lat));
+    if (is_given(lon) && !(lon >= -180 && lon <= 180))
+      c.fail(Checker::key("regions", i, "lon"), fmt::format("expected a longitude in [-180, 180], got {:g}", lon));
+  }
 
   const std::size_t R = study.regions.size();
   const auto& loads = study.loads;
   c.names(loads.name, "loads");
   for (std::size_t i = 0; i < loads.size(); ++i) {
     c.reference(loads.region[i], R, Checker::key("loads", i, "region"));
-    c.profile(loads.p_mw[i], Checker::key("loads", i, "p_mw"), [](double v) { return v >= 0 && std::isfinite(v); },
-              "a load >= 0 MW");
+    c.profile(loads.p_mw[i], Checker::key("loads", i, "p_mw"), Checker::within(limits::power),
+              Checker::expected("a load", limits::power).c_str());
   }
 
   const auto& g = study.generators;
@@ -138,18 +173,28 @@ void validate(const Study& study, core::Logger& log) {
     c.reference(g.region[i], R, Checker::key("generators", i, "region"));
     c.reference(g.carrier[i], study.carriers.size(), Checker::key("generators", i, "carrier"));
     c.investment(g.invest, i, "generators", g.capex_eur_per_kw[i] > 0);
-    c.non_negative(g.capex_eur_per_kw[i], Checker::key("generators", i, "capex_eur_per_kw"));
+    c.in_range(g.capex_eur_per_kw[i], limits::capex_per_kw, Checker::key("generators", i, "capex_eur_per_kw"));
     c.efficiency(g.efficiency[i], Checker::key("generators", i, "efficiency"));
-    c.non_negative(g.fuel_eur_per_mwh_fuel[i], Checker::key("generators", i, "fuel_eur_per_mwh_fuel"));
-    c.finite(g.fuel_eur_per_mwh_fuel[i], Checker::key("generators", i, "fuel_eur_per_mwh_fuel"));
-    c.finite(g.vom_eur_per_mwh[i], Checker::key("generators", i, "vom_eur_per_mwh"));
+    c.in_range(g.fuel_eur_per_mwh_fuel[i], limits::price, Checker::key("generators", i, "fuel_eur_per_mwh_fuel"));
+    c.at_most(g.vom_eur_per_mwh[i], limits::price, Checker::key("generators", i, "vom_eur_per_mwh"));
+    // A tiny efficiency turns a modest fuel price or CO2 factor into an enormous coefficient.
+    const double marginal = marginal_cost_eur_per_mwh(study, i);
+    if (!(std::abs(marginal) <= limits::price.max))
+      c.fail(Checker::key("generators", i, "efficiency"),
+             fmt::format("fuel_eur_per_mwh_fuel / efficiency + vom_eur_per_mwh = {:g} EUR/MWh: expected at most {:g} {} "
+                         "(silkgrid's limit for prices)", marginal, limits::price.max, limits::price.unit));
+    if (g.carrier[i] >= 0 && static_cast<std::size_t>(g.carrier[i]) < study.carriers.size() &&
+        !(co2_t_per_mwh(study, i) <= 100 * limits::co2_factor.max))
+      c.fail(Checker::key("generators", i, "efficiency"),
+             fmt::format("co2_t_per_mwh_fuel / efficiency = {:g} t/MWh: expected at most {:g} t/MWh", co2_t_per_mwh(study, i),
+                         100 * limits::co2_factor.max));
     c.profile(g.p_max_pu[i], Checker::key("generators", i, "p_max_pu"), [](double v) { return v >= -1 && v <= 1; },
               "a per-unit value in [-1, 1]");
     c.profile(g.p_min_pu[i], Checker::key("generators", i, "p_min_pu"), [](double v) { return v >= -1 && v <= 1; },
               "a per-unit value in [-1, 1]");
     if (!g.marginal_cost_series[i].is_constant())
       c.profile(g.marginal_cost_series[i], Checker::key("generators", i, "marginal_cost"),
-                [](double v) { return std::isfinite(v); }, "a finite cost per MWh");
+                Checker::within(limits::price, true), Checker::expected("a cost", limits::price, true).c_str());
     const std::size_t n = g.p_max_pu[i].is_constant() && g.p_min_pu[i].is_constant() ? 1 : T;
     for (std::size_t t = 0; t < n; ++t)
       if (g.p_min_pu[i].at(study.series, t) > g.p_max_pu[i].at(study.series, t))
@@ -162,9 +207,9 @@ void validate(const Study& study, core::Logger& log) {
   for (std::size_t i = 0; i < l.size(); ++i) {
     c.endpoints(l.from[i], l.to[i], R, "links", i, "link");
     c.investment(l.invest, i, "links", l.capex_eur_per_mw_km[i] > 0 || l.capex_eur_per_kw[i] > 0);
-    c.non_negative(l.length_km[i], Checker::key("links", i, "length_km"));
-    c.non_negative(l.capex_eur_per_mw_km[i], Checker::key("links", i, "capex_eur_per_mw_km"));
-    c.non_negative(l.capex_eur_per_kw[i], Checker::key("links", i, "capex_eur_per_kw"));
+    c.in_range(l.length_km[i], limits::length, Checker::key("links", i, "length_km"));
+    c.in_range(l.capex_eur_per_mw_km[i], limits::capex_per_mw_km, Checker::key("links", i, "capex_eur_per_mw_km"));
+    c.in_range(l.capex_eur_per_kw[i], limits::capex_per_kw, Checker::key("links", i, "capex_eur_per_kw"));
     // In a PyPSA network an efficiency above 1 is a conversion (a heat pump's COP), not a loss.
     if (study.settings.from_pypsa) {
       if (!(l.efficiency[i] > 0 && std::isfinite(l.efficiency[i])))
@@ -172,7 +217,7 @@ void validate(const Study& study, core::Logger& log) {
     } else {
       c.efficiency(l.efficiency[i], Checker::key("links", i, "efficiency"));
     }
-    c.finite(l.marginal_cost_eur_per_mwh[i], Checker::key("links", i, "marginal_cost_eur_per_mwh"));
+    c.at_most(l.marginal_cost_eur_per_mwh[i], limits::price, Checker::key("links", i, "marginal_cost_eur_per_mwh"));
     c.profile(l.p_max_pu[i], Checker::key("links", i, "p_max_pu"), [](double v) { return v >= -1 && v <= 1; },
               "a per-unit value in [-1, 1]");
     c.profile(l.p_min_pu[i], Checker::key("links", i, "p_min_pu"), [](double v) { return v >= -1 && v <= 1; },
@@ -201,8 +246,13 @@ void validate(const Study& study, core::Logger& log) {
                                                 ln.kind[i] == LineKind::ac ? "x" : "r"));
     if (!(ln.s_max_pu[i] > 0 && ln.s_max_pu[i] <= 1))
       c.fail(Checker::key("lines", i, "s_max_pu"), fmt::format("expected a per-unit value in (0, 1], got {}", ln.s_max_pu[i]));
-    c.non_negative(ln.length_km[i], Checker::key("lines", i, "length_km"));
-    c.non_negative(ln.capex_eur_per_mw_km[i], Checker::key("lines", i, "capex_eur_per_mw_km"));
+    c.in_range(ln.length_km[i], limits::length, Checker::key("lines", i, "length_km"));
+    c.in_range(ln.capex_eur_per_mw_km[i], limits::capex_per_mw_km, Checker::key("lines", i, "capex_eur_per_mw_km"));
+    if (!ln.transformer[i] && is_given(ln.v_nom_kv[i])) {
+      c.at_most(ln.v_nom_kv[i], limits::voltage, Checker::key("lines", i, "v_nom_kv"));
+      c.at_most(ln.kind[i] == LineKind::ac ? ln.x_ohm[i] : ln.r_ohm[i], limits::impedance,
+                Checker::key("lines", i, ln.kind[i] == LineKind::ac ? "x_ohm" : "r_ohm"));
+    }
   }
 
   const auto& s = study.storage;
@@ -211,21 +261,24 @@ void validate(const Study& study, core::Logger& log) {
     c.reference(s.region[i], R, Checker::key("storage", i, "region"));
     c.investment(s.invest, i, "storage", s.capex_eur_per_kw[i] > 0 || s.capex_eur_per_kwh[i] > 0);
     c.positive(s.max_hours[i], Checker::key("storage", i, "max_hours"));
+    c.at_most(s.max_hours[i], limits::max_hours, Checker::key("storage", i, "max_hours"));
     c.efficiency(s.efficiency_store[i], Checker::key("storage", i, "efficiency_store"));
     c.efficiency(s.efficiency_dispatch[i], Checker::key("storage", i, "efficiency_dispatch"));
     if (!(s.standing_loss_per_hour[i] >= 0 && s.standing_loss_per_hour[i] < 1))
       c.fail(Checker::key("storage", i, "standing_loss_per_hour"),
              fmt::format("expected a fraction in [0, 1), got {}", s.standing_loss_per_hour[i]));
-    c.non_negative(s.capex_eur_per_kw[i], Checker::key("storage", i, "capex_eur_per_kw"));
-    c.non_negative(s.capex_eur_per_kwh[i], Checker::key("storage", i, "capex_eur_per_kwh"));
+    c.in_range(s.capex_eur_per_kw[i], limits::capex_per_kw, Checker::key("storage", i, "capex_eur_per_kw"));
+    c.in_range(s.capex_eur_per_kwh[i], limits::capex_per_kwh, Checker::key("storage", i, "capex_eur_per_kwh"));
     if (!s.energy_only[i])
       c.non_negative(s.marginal_cost_eur_per_mwh[i], Checker::key("storage", i, "marginal_cost_eur_per_mwh"));
-    c.finite(s.marginal_cost_storage_eur_per_mwh_h[i], Checker::key("storage", i, "marginal_cost_storage"));
-    c.finite(s.initial_mwh[i], Checker::key("storage", i, "initial_mwh"));
-    c.finite(s.spill_cost_eur_per_mwh[i], Checker::key("storage", i, "spill_cost_eur_per_mwh"));
+    c.at_most(s.marginal_cost_eur_per_mwh[i], limits::price, Checker::key("storage", i, "marginal_cost_eur_per_mwh"));
+    c.at_most(s.marginal_cost_storage_eur_per_mwh_h[i], limits::price, Checker::key("storage", i, "marginal_cost_storage"));
+    // A level below 0 cannot be (the LP would only say "infeasible").
+    c.in_range(s.initial_mwh[i], limits::energy, Checker::key("storage", i, "initial_mwh"));
+    c.at_most(s.spill_cost_eur_per_mwh[i], limits::price, Checker::key("storage", i, "spill_cost_eur_per_mwh"));
     const auto is_finite = [](double v) { return std::isfinite(v); };
-    c.profile(s.inflow_mw[i], Checker::key("storage", i, "inflow_mw"), [](double v) { return v >= 0 && std::isfinite(v); },
-              "an inflow >= 0 MW");
+    c.profile(s.inflow_mw[i], Checker::key("storage", i, "inflow_mw"), Checker::within(limits::power),
+              Checker::expected("an inflow", limits::power).c_str());
     c.profile(s.dispatch_max_pu[i], Checker::key("storage", i, "p_max_pu"), is_finite, "a finite per-unit value");
     c.profile(s.charge_max_pu[i], Checker::key("storage", i, "p_min_pu"), is_finite, "a finite per-unit value");
     c.profile(s.level_min_pu[i], Checker::key("storage", i, "e_min_pu"), is_finite, "a finite per-unit value");
@@ -253,22 +306,28 @@ void validate(const Study& study, core::Logger& log) {
         c.fail(fmt::format("projects[{}].finance.tranches[{}].tenor_years", i, t),
                fmt::format("a tenor of {} years is beyond the project's lifetime of {} years", tr.tenor_years, lifetime));
     }
+    if (!(lifetime >= limits::lifetime_min && lifetime <= limits::lifetime.max))
+      c.fail(Checker::key("projects", i, "lifetime_years"),
+             fmt::format("expected a lifetime in [{:g}, {:g}] years, got {:g}", limits::lifetime_min, limits::lifetime.max, lifetime));
     if (pr.revenue[i] == RevenueKind::ppa && !(pr.ppa_price_eur_per_mwh[i] >= 0))
       c.fail(Checker::key("projects", i, "ppa_price_eur_per_mwh"), "expected a price >= 0");
+    if (pr.revenue[i] == RevenueKind::ppa)
+      c.at_most(pr.ppa_price_eur_per_mwh[i], limits::price, Checker::key("projects", i, "ppa_price_eur_per_mwh"));
+    if (is_given(pr.credit_price_eur_per_t[i]))
+      c.in_range(pr.credit_price_eur_per_t[i], limits::co2_price, fmt::format("projects[{}].carbon.credit_price_eur_per_t", i));
   }
 
   const auto& m = study.markets;
   c.names(m.name, "markets");
   for (std::size_t i = 0; i < m.size(); ++i) {
     c.reference(m.region[i], R, Checker::key("markets", i, "region"));
-    const auto is_finite = [](double v) { return std::isfinite(v); };
-    const auto limit = [](double v) { return v >= 0 && std::isfinite(v); };
-    c.profile(m.export_price_eur_per_mwh[i], Checker::key("markets", i, "export_price_eur_per_mwh"), is_finite,
-              "a finite price");
-    c.profile(m.import_price_eur_per_mwh[i], Checker::key("markets", i, "import_price_eur_per_mwh"), is_finite,
-              "a finite price");
-    c.profile(m.max_export_mw[i], Checker::key("markets", i, "max_export_mw"), limit, "a limit >= 0 MW");
-    c.profile(m.max_import_mw[i], Checker::key("markets", i, "max_import_mw"), limit, "a limit >= 0 MW");
+    const std::string price = Checker::expected("a price", limits::price, true), limit = Checker::expected("a limit", limits::power);
+    c.profile(m.export_price_eur_per_mwh[i], Checker::key("markets", i, "export_price_eur_per_mwh"),
+              Checker::within(limits::price, true), price.c_str());
+    c.profile(m.import_price_eur_per_mwh[i], Checker::key("markets", i, "import_price_eur_per_mwh"),
+              Checker::within(limits::price, true), price.c_str());
+    c.profile(m.max_export_mw[i], Checker::key("markets", i, "max_export_mw"), Checker::within(limits::power), limit.c_str());
+    c.profile(m.max_import_mw[i], Checker::key("markets", i, "max_import_mw"), Checker::within(limits::power), limit.c_str());
     // Buying to sell back at a profit in the same hour would make the LP unbounded-looking.
     const std::size_t n = m.export_price_eur_per_mwh[i].is_constant() && m.import_price_eur_per_mwh[i].is_constant() ? 1 : T;
     for (std::size_t t = 0; t < n; ++t)
@@ -286,15 +345,14 @@ void validate(const Study& study, core::Logger& log) {
     const auto k = [&](const char* a) { return Checker::key("policies", i, a); };
     for (int r : p.regions[i]) c.reference(r, R, k("regions"));
     switch (p.kind[i]) {
-      case PolicyKind::co2_cap: c.non_negative(p.value[i], k("t_per_year")); break;
+      case PolicyKind::co2_cap: c.in_range(p.value[i], limits::co2_cap, k("t_per_year")); break;
       case PolicyKind::min_renewable_share:
         if (!(p.value[i] >= 0 && p.value[i] <= 1)) c.fail(k("share"), fmt::format("expected a share in [0, 1], got {}", p.value[i]));
         break;
       case PolicyKind::max_capacity:
       case PolicyKind::min_capacity: {
         c.reference(p.carrier[i], study.carriers.size(), k("carrier"));
-        c.non_negative(p.value[i], k("mw"));
-        c.finite(p.value[i], k("mw"));
+        c.in_range(p.value[i], limits::capacity, k("mw"));
         // The limit must be reachable at all: existing capacity alone may already break it.
         double fixed = 0, possible = 0;
         for (std::size_t j = 0; j < g.size(); ++j) {

@@ -295,3 +295,83 @@ TEST(Cli, ProgressOnATerminalOnly) {
   EXPECT_EQ(quiet.find("\033[K"), std::string::npos) << quiet;
   fs::remove_all(dir);
 }
+
+// Numbers the command line cannot mean are bad command lines (64), before any study is read:
+// CLI11 alone wraps --seed -5 around to 2^64 − 5 and saturates 20 digits to 2^64 − 1.
+TEST(Cli, OutOfRangeOptionsAreBadCommandLines) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", small_study);
+  const std::string run = program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string() + " ";
+  std::string out;
+  for (const char* bad : {"--seed -5", "--seed 99999999999999999999", "--seed 1e3", "--seed ''", "--resolution 0h",
+                          "--resolution -1", "--resolution inf", "--resolution nan", "--resolution 1e9h", "--time-limit inf",
+                          "--time-limit -1"}) {
+    EXPECT_EQ(run_command(run + bad, &out), 64) << bad << "\n" << out;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+  }
+  EXPECT_EQ(run_command(program + " profiles --seed -5 --out " + (dir / "p").string(), &out), 64) << out;
+  EXPECT_EQ(run_command(program + " portfolio --concessional-budget-eur 1e300 --out " + (dir / "p").string(), &out), 64) << out;
+  EXPECT_EQ(run_command(run + "--seed 9000000000000000 --resolution 2h", &out), 0) << out;
+  fs::remove_all(dir);
+}
+
+// Huge finite numbers used to reach Clp, which aborts (exit 134) on costs from 1e25; an
+// infinite CO2 factor used to exit 70, a lifetime of 1e9 years to run out of memory in appraise.
+TEST(Cli, HugeNumbersInAStudyAreBadInput) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  struct Case {
+    std::string from, to, key;
+  };
+  const std::vector<Case> cases = {
+      {"snapshots: 4}", "snapshots: 4, voll_eur_per_mwh: 1e30}", "study.voll_eur_per_mwh"},
+      {"fuel_eur_per_mwh_fuel: 20", "fuel_eur_per_mwh_fuel: 1e30", "generators[0].fuel_eur_per_mwh_fuel"},
+      {"p_mw: 100", "p_mw: 1e30", "loads[0].p_mw"},
+      {"p_nom_mw: 200", "p_nom_mw: 1e30", "generators[0].p_nom_mw"},
+      {"co2_t_per_mwh_fuel: 0.2", "co2_t_per_mwh_fuel: .inf", "carriers[0].co2_t_per_mwh_fuel"},
+      {"efficiency: 0.8}", "efficiency: 0.8, extendable: true, capex_eur_per_kw: 1e30, lifetime_years: 30}",
+       "links[0].capex_eur_per_kw"},
+  };
+  std::string out;
+  for (const Case& c : cases) {
+    std::string study = small_study;
+    study.replace(study.find(c.from), c.from.size(), c.to);
+    write(dir / "study.yaml", study);
+    EXPECT_EQ(run_command(program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 2)
+        << c.key << "\n" << out;
+    EXPECT_NE(out.find("study.yaml:"), std::string::npos) << out;
+    EXPECT_NE(out.find(c.key + ": expected"), std::string::npos) << out;
+  }
+  std::string study = small_study;
+  study.replace(study.find("efficiency: 0.5,"), 16, "efficiency: 0.5, capex_eur_per_kw: 500, lifetime_years: 1e9,");
+  study += "projects: [{name: p, assets: [gas-A]}]\n";
+  write(dir / "study.yaml", study);
+  EXPECT_EQ(run_command(program + " appraise " + (dir / "study.yaml").string() + " --no-system-value --out " +
+                            (dir / "out").string(), &out), 2)
+      << out;
+  EXPECT_NE(out.find("generators[0].lifetime_years: expected a lifetime in [1, 200] years"), std::string::npos) << out;
+  study = small_study;
+  study += "storage: [{name: s, region: B, p_nom_mw: 10, max_hours: 2, cyclic: false, initial_mwh: -100}]\n";
+  write(dir / "study.yaml", study);
+  EXPECT_EQ(run_command(program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 2) << out;
+  EXPECT_NE(out.find("storage[0].initial_mwh"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+// The demo study's series are 3-hourly: profiles writes them as they are unless asked.
+TEST(Cli, ProfilesOfTheDemoStudyAtItsOwnStep) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q profiles builtin:demo --out " + (dir / "demo").string(), &out), 0) << out;
+  std::ifstream csv(dir / "demo" / "profiles.csv");
+  std::string header, first, second;
+  std::getline(csv, header);
+  std::getline(csv, first);
+  std::getline(csv, second);
+  EXPECT_EQ(first.rfind("2030-01-01T00:00,3,", 0), 0u) << first;
+  EXPECT_EQ(second.rfind("2030-01-01T03:00,3,", 0), 0u) << second;
+  ASSERT_EQ(run_command(program + " -q profiles builtin:demo --resolution 6h --out " + (dir / "six").string(), &out), 0) << out;
+  EXPECT_EQ(read_json(dir / "six" / "profiles_summary.json")["snapshots"], 1460);
+  EXPECT_EQ(run_command(program + " -q profiles builtin:demo --resolution 1h --out " + (dir / "one").string(), &out), 2) << out;
+  EXPECT_NE(out.find("whole multiple of snapshot_hours (3 h)"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
