@@ -87,7 +87,7 @@ std::string expand_csv(const std::string& shown, std::size_t rows) {
     const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     const long long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
     const long long y = yoe + era * 400 + (m <= 2);
-    char stamp[32];
+    char stamp[96];
     std::snprintf(stamp, sizeof stamp, "%04lld-%02lld-%02lldT%02lld:%02lld", y, m, d, minutes / 60, minutes % 60);
     csv += stamp + data[i % data.size()].second + "\n";
   }
