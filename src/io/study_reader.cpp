@@ -79,6 +79,21 @@ class StudyReader {
 
  private:
   Study read_yaml(std::string_view text) {
+    // YAML allows no control characters but tab and line breaks; yaml-cpp would end the file
+    // at a NUL byte without a word, dropping whatever follows.
+    int line = 1, column = 1;
+    for (const char ch : text) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if ((byte < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || byte == 0x7f)
+        throw Error(ErrorKind::input, Context{file_, line, column, ""},
+                    fmt::format("malformed YAML: control character 0x{:02x} (YAML allows tabs and line breaks only)", byte));
+      if (ch == '\n') {
+        ++line;
+        column = 1;
+      } else if ((byte & 0xc0) != 0x80) {  // count characters, not UTF-8 continuation bytes
+        ++column;
+      }
+    }
     YAML::Node root;
     try {
       std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));

@@ -123,6 +123,20 @@ TEST(HostileInput, DeepNestingIsAnErrorNotAStackOverflow) {
   expect_contains(e.what(), "levels of nesting");
 }
 
+TEST(HostileInput, ControlCharactersAreRefused) {
+  // yaml-cpp ended the file at a NUL byte: the rest of the study was dropped without a word.
+  std::string yaml = base_study;
+  yaml.insert(yaml.find("generators:"), std::string("\0", 1) + "\n");
+  auto e = read_error(yaml);
+  EXPECT_EQ(e.kind(), ErrorKind::input);
+  EXPECT_EQ(e.context().line, 5);
+  EXPECT_EQ(e.context().column, 1);
+  expect_contains(e.what(), "control character 0x00");
+  e = read_error(replace(base_study, "name: gas-A", "name: gas\x1b-A"));
+  EXPECT_EQ(e.context().line, 6);
+  EXPECT_EQ(e.context().column, 15);
+}
+
 TEST(HostileInput, HugeTextsAreRefused) {
   const auto e = read_error(replace(base_study, "name: hostile", "name: " + std::string(10'000'000, 'x')));
   expect_input_error(e, "study.name", 1);
