@@ -113,7 +113,7 @@ double parse_number_cell(const CsvTable& table, std::size_t row, std::size_t col
   const auto [ptr, ec] = std::from_chars(begin, end, value);
   if (cell.empty() || ec != std::errc() || ptr != end || !std::isfinite(value))
     throw Error(ErrorKind::input, Context{table.file, table.line[row], static_cast<int>(column + 1), table.header[column]},
-                fmt::format("expected a number, got '{}'", cell));
+                fmt::format("expected a number, got '{}'", cell.size() > 60 ? cell.substr(0, 57) + "..." : cell));
   return value == 0 ? 0.0 : value;  // -0 is 0
 }
 

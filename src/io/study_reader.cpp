@@ -79,6 +79,21 @@ class StudyReader {
 
  private:
   Study read_yaml(std::string_view text) {
+    // YAML allows no control characters but tab and line breaks; yaml-cpp would end the file
+    // at a NUL byte without a word, dropping whatever follows.
+    int line = 1, column = 1;
+    for (const char ch : text) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if ((byte < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || byte == 0x7f)
+        throw Error(ErrorKind::input, Context{file_, line, column, ""},
+                    fmt::format("malformed YAML: control character 0x{:02x} (YAML allows tabs and line breaks only)", byte));
+      if (ch == '\n') {
+        ++line;
+        column = 1;
+      } else if ((byte & 0xc0) != 0x80) {  // count characters, not UTF-8 continuation bytes
+        ++column;
+      }
+    }
     YAML::Node root;
     try {
       std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
@@ -123,6 +138,8 @@ class StudyReader {
   Study study_;
   std::unordered_map<std::string, Position> positions_;
 
+  // A value as a message quotes it: at most 60 characters.
+  static std::string excerpt(const std::string& text) { return text.size() > 60 ? text.substr(0, 57) + "..." : text; }
   static std::string join(const std::string& parent, const std::string& key) {
     return parent.empty() ? key : parent + "." + key;
   }
@@ -226,7 +243,7 @@ class StudyReader {
     if (!node.IsScalar()) fail(node, key, "expected a number");
     double value = 0;
     if (!YAML::convert<double>::decode(node, value) || std::isnan(value))
-      fail(node, key, fmt::format("expected a number, got '{}'", node.Scalar()));
+      fail(node, key, fmt::format("expected a number, got '{}'", excerpt(node.Scalar())));
     return value == 0 ? 0.0 : value;  // -0 reads as 0 (it would print as -0 in the results)
   }
   bool boolean(const YAML::Node& map, const char* key, const std::string& path, bool fallback) {
@@ -299,7 +316,7 @@ class StudyReader {
     double value = 0;
     if (YAML::convert<double>::decode(node, value) && !std::isnan(value)) return Profile::fixed(value == 0 ? 0.0 : value);
     if (node.Scalar() == ".nan" || node.Scalar() == ".NaN" || node.Scalar() == ".NAN")
-      fail(node, key, fmt::format("expected a number, got '{}'", node.Scalar()));
+      fail(node, key, fmt::format("expected a number, got '{}'", excerpt(node.Scalar())));
     const std::string name = node.Scalar();
     if (study_.series.names.empty())
       fail(node, key,

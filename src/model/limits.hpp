@@ -12,8 +12,8 @@ struct Limit {
 };
 
 inline constexpr Limit price{1e6, "EUR/MWh"};              // fuel, vom, marginal, market, VOLL, spill, PPA
-inline constexpr Limit capex_per_kw{1e6, "EUR/kW"};        // capex_eur_per_kw, capex_eur_per_kwh (EUR/kWh)
-inline constexpr Limit capex_per_kwh{1e6, "EUR/kWh"};
+inline constexpr Limit capex_per_kw{1e6, "EUR/kW"};        // capex_eur_per_kw
+inline constexpr Limit capex_per_kwh{1e6, "EUR/kWh"};      // capex_eur_per_kwh (storage energy)
 inline constexpr Limit capex_per_mw_km{1e7, "EUR/MW/km"};
 inline constexpr Limit capital_cost{1e9, "EUR/MW/year"};   // capital_cost_eur_per_mw_year
 inline constexpr Limit fom{100.0, "%/year"};

@@ -123,10 +123,32 @@ TEST(HostileInput, DeepNestingIsAnErrorNotAStackOverflow) {
   expect_contains(e.what(), "levels of nesting");
 }
 
+TEST(HostileInput, ControlCharactersAreRefused) {
+  // yaml-cpp ended the file at a NUL byte: the rest of the study was dropped without a word.
+  std::string yaml = base_study;
+  yaml.insert(yaml.find("generators:"), std::string("\0", 1) + "\n");
+  auto e = read_error(yaml);
+  EXPECT_EQ(e.kind(), ErrorKind::input);
+  EXPECT_EQ(e.context().line, 5);
+  EXPECT_EQ(e.context().column, 1);
+  expect_contains(e.what(), "control character 0x00");
+  e = read_error(replace(base_study, "name: gas-A", "name: gas\x1b-A"));
+  EXPECT_EQ(e.context().line, 6);
+  EXPECT_EQ(e.context().column, 15);
+}
+
 TEST(HostileInput, HugeTextsAreRefused) {
   const auto e = read_error(replace(base_study, "name: hostile", "name: " + std::string(10'000'000, 'x')));
   expect_input_error(e, "study.name", 1);
   expect_contains(e.what(), "at most 65536 bytes, got 10000000 bytes");
+  // A long value that is not a number is quoted in part only.
+  const auto n = read_error(replace(base_study, "p_nom_mw: 200", "p_nom_mw: " + std::string(60000, '7') + "x"));
+  expect_input_error(n, "generators[0].p_nom_mw", 6);
+  EXPECT_LT(std::string(n.what()).size(), 200u);
+  const auto c = read_error(base_study, "timestamp,wind_A\n2030-01-01T00:00,0.5\n2030-01-01T01:00," + std::string(1'000'000, 'z') +
+                                            "\n2030-01-01T02:00,0.7\n");
+  EXPECT_EQ(c.context().line, 3);
+  EXPECT_LT(std::string(c.what()).size(), 200u);
 }
 
 // Clp asserts on costs from 1e25 and bounds from 1e100 (an abort, not an error): every such
@@ -260,6 +282,11 @@ TEST(HostileInput, HugeWholeNumbers) {
   expect_input_error(e, "projects[0].lifetime_years", 8);
   e = read_error(replace(base_study, "snapshots: 3,", "snapshots: 1e300,"));
   expect_input_error(e, "study.snapshots", 1);
+  for (const char* seed : {"1e300", "-5", "1.5", "99999999999999999999"}) {
+    e = read_error(std::string(base_study) + "weather: {seed: " + seed + ", hydro: [{name: h, capacity_factor: 0.4}]}\n");
+    expect_input_error(e, "weather.seed", 8);
+    expect_contains(e.what(), "expected a whole number in [0, 9e+15]");
+  }
 }
 
 TEST(HostileInput, TimestampsOutOfOrderRepeatedOrWithGaps) {

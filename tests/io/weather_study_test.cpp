@@ -128,3 +128,31 @@ TEST(WeatherStudy, BadWeatherInputNamesTheKey) {
   e = error_of(yaml.replace(yaml.find("resolution_hours: 3}"), 20, "resolution_hours: 2.5}"));
   EXPECT_EQ(e.context().key, "study.resolution_hours");
 }
+
+// A measured series over the weather year starts at study.start and moves on by the hour.
+TEST(WeatherStudy, MeasuredSeriesFollowTheWeatherYearsHours) {
+  const auto error_of = [](const std::string& csv) {
+    std::string yaml = weather_study;
+    yaml.replace(yaml.find("resolution_hours: 3}"), 20, "resolution_hours: 1, timeseries: m.csv}");
+    try {
+      read(yaml, {{"m.csv", csv}});
+    } catch (const core::Error& e) {
+      return e;
+    }
+    ADD_FAILURE() << "expected an error";
+    return core::Error(core::ErrorKind::internal, "none");
+  };
+  const auto axis = core::regular_time_axis("2030-01-01T01:00", 8760, 1.0);
+  std::string late = "timestamp,sun\n";
+  for (const auto& stamp : axis.timestamps) late += stamp + ",0\n";
+  auto e = error_of(late);
+  EXPECT_EQ(e.context().file, "wx/m.csv");
+  EXPECT_EQ(e.context().line, 2);
+  EXPECT_NE(std::string(e.what()).find("expected the weather year's first hour 2030-01-01T00:00"), std::string::npos) << e.what();
+  const auto year = core::regular_time_axis("2030-01-01T00:00", 8760, 1.0);
+  std::string shuffled = "timestamp,sun\n";
+  for (std::size_t t = 0; t < 8760; ++t) shuffled += year.timestamps[t == 100 ? 101 : t == 101 ? 100 : t] + ",0\n";
+  e = error_of(shuffled);
+  EXPECT_EQ(e.context().line, 102);
+  EXPECT_NE(std::string(e.what()).find("a step of 2 h"), std::string::npos) << e.what();
+}
