@@ -2,8 +2,8 @@
 // The largest (and for some the smallest) value each kind of quantity may take in a study.
 // Physically generous, they keep every coefficient, bound and right-hand side of the LP many
 // orders of magnitude inside what Clp accepts (it aborts on costs from 1e25 and bounds from
-// 1e100): a cost of 1e6 EUR/MWh weighted by 8,784 h is 1e10, a capacity of 1e7 MW times
-// 1e5 hours of storage is 1e12 MWh. The README's "Bad input" section has the same table.
+// 1e100): a cost of 1e6 EUR/MWh weighted by 8,784 h is 1e10, a capacity of 1e9 MW (the big-M that
+// PyPSA-Eur gives its load-shedding generators) times 1e5 hours of storage is 1e14 MWh. The README's "Bad input" section has the same table.
 namespace silkgrid::model::limits {
 
 struct Limit {
@@ -17,8 +17,8 @@ inline constexpr Limit capex_per_kwh{1e6, "EUR/kWh"};      // capex_eur_per_kwh 
 inline constexpr Limit capex_per_mw_km{1e7, "EUR/MW/km"};
 inline constexpr Limit capital_cost{1e9, "EUR/MW/year"};   // capital_cost_eur_per_mw_year
 inline constexpr Limit fom{100.0, "%/year"};
-inline constexpr Limit capacity{1e7, "MW"};                // p_nom, p_nom_min, finite p_nom_max, policies' mw
-inline constexpr Limit power{1e7, "MW"};                   // loads, market limits, inflows, peaks
+inline constexpr Limit capacity{1e9, "MW"};                // p_nom, p_nom_min, finite p_nom_max, policies' mw (PyPSA-Eur's load shedding: 1e9)
+inline constexpr Limit power{1e9, "MW"};                   // loads, market limits, inflows, peaks
 inline constexpr Limit energy{1e12, "MWh"};                // initial_mwh
 inline constexpr Limit annual_energy{1e5, "TWh"};          // annual_twh, export targets
 inline constexpr Limit max_hours{1e5, "h"};

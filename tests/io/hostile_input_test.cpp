@@ -168,15 +168,15 @@ TEST(HostileInput, NumbersBeyondTheirLimitAreInputErrors) {
       {"fuel_eur_per_mwh_fuel: 20", "fuel_eur_per_mwh_fuel: 20, vom_eur_per_mwh: -1e30", "generators[0].vom_eur_per_mwh", "1e+06 EUR/MWh", 6},
       {"p_nom_mw: 0,", "p_nom_mw: 0, capex_eur_per_kw: 1e30, lifetime_years: 20,", "generators[1].capex_eur_per_kw", "1e+06 EUR/kW", 7},
       {"p_nom_mw: 0,", "p_nom_mw: 0, capital_cost_eur_per_mw_year: 1e30,", "generators[1].capital_cost_eur_per_mw_year", "1e+09 EUR/MW/year", 7},
-      {"p_mw: 100", "p_mw: 1e30", "loads[0].p_mw", "1e+07 MW", 4},
-      {"p_nom_mw: 200", "p_nom_mw: 1e30", "generators[0].p_nom_mw", "1e+07 MW", 6},
-      {"p_nom_mw: 0,", "p_nom_mw: 0, extendable: true, p_nom_max_mw: 1e30,", "generators[1].p_nom_max_mw", "1e+07 MW", 7},
+      {"p_mw: 100", "p_mw: 1e30", "loads[0].p_mw", "1e+09 MW", 4},
+      {"p_nom_mw: 200", "p_nom_mw: 1e30", "generators[0].p_nom_mw", "1e+09 MW", 6},
+      {"p_nom_mw: 0,", "p_nom_mw: 0, extendable: true, p_nom_max_mw: 1e30,", "generators[1].p_nom_max_mw", "1e+09 MW", 7},
       {"export_price_eur_per_mwh: 50", "export_price_eur_per_mwh: 1e30", "markets[0].export_price_eur_per_mwh", "1e+06 EUR/MWh", 9},
-      {"max_export_mw: 10", "max_export_mw: 1e30", "markets[0].max_export_mw", "1e+07 MW", 9},
+      {"max_export_mw: 10", "max_export_mw: 1e30", "markets[0].max_export_mw", "1e+09 MW", 9},
       {"co2_t_per_mwh_fuel: 0.2", "co2_t_per_mwh_fuel: 1e30", "carriers[0].co2_t_per_mwh_fuel", "10 t/MWh", 2},
       {"co2_t_per_mwh_fuel: 0.2", "co2_t_per_mwh_fuel: .inf", "carriers[0].co2_t_per_mwh_fuel", "10 t/MWh", 2},
       {"t_per_year: 1e6", "t_per_year: 1e30", "policies[0].t_per_year", "1e+12 t/year", 10},
-      {"carrier: wind, mw: 100", "carrier: wind, mw: 1e30", "policies[1].mw", "1e+07 MW", 10},
+      {"carrier: wind, mw: 100", "carrier: wind, mw: 1e30", "policies[1].mw", "1e+09 MW", 10},
       {"max_hours: 2", "max_hours: 1e30", "storage[0].max_hours", "100000 h", 8},
       {"max_hours: 2", "max_hours: 2, capex_eur_per_kwh: 1e30, lifetime_years: 10", "storage[0].capex_eur_per_kwh", "1e+06 EUR/kWh", 8},
       {"max_hours: 2", "max_hours: 2, lifetime_years: 1e9", "storage[0].lifetime_years", "[1, 200] years", 8},
@@ -199,11 +199,11 @@ TEST(HostileInput, NumbersBeyondTheirLimitAreInputErrors) {
 }
 
 TEST(HostileInput, ValuesAtTheirLimitsSolveToAFiniteObjective) {
-  // VOLL, fuel and market prices at 1e6 EUR/MWh, a 1e7 MW plant: Clp solves, and the
+  // VOLL, fuel and market prices at 1e6 EUR/MWh, a 1e9 MW plant: Clp solves, and the
   // closed form holds: 3 h × 100 MW at the gas plant's 40 EUR/MWh, export capped at 0.
   std::string study = replace(base_study, "snapshots: 3,", "snapshots: 3, voll_eur_per_mwh: 1e6,");
-  study = replace(study, "p_nom_mw: 200", "p_nom_mw: 1e7");
-  study += "markets: [{name: m, region: A, max_import_mw: 1e7, import_price_eur_per_mwh: 1e6}]\n"
+  study = replace(study, "p_nom_mw: 200", "p_nom_mw: 1e9");
+  study += "markets: [{name: m, region: A, max_import_mw: 1e9, import_price_eur_per_mwh: 1e6}]\n"
            "policies: [{kind: co2_cap, t_per_year: 1e12}]\n";
   const auto results = silkgrid::test::solve(study_from(study, {{"series.csv", good_csv}}));
   EXPECT_TRUE(std::isfinite(results.objective_eur));
