@@ -15,7 +15,7 @@ double TimeAxis::total_hours() const { return std::accumulate(weights.begin(), w
 
 namespace {
 struct DateTime {
-  int year, month, day, hour, minute;
+  int year, month, day, hour, minute, second;
 };
 
 bool parse(const std::string& text, DateTime& out) {
@@ -27,11 +27,22 @@ bool parse(const std::string& text, DateTime& out) {
   out.day = std::stoi(m[3]);
   out.hour = m[4].matched ? std::stoi(m[4]) : 0;
   out.minute = m[5].matched ? std::stoi(m[5]) : 0;
+  out.second = m[6].matched ? std::stoi(m[6]) : 0;
   const auto ymd = std::chrono::year_month_day(std::chrono::year(out.year), std::chrono::month(out.month),
                                                std::chrono::day(out.day));
-  return ymd.ok() && out.hour < 24 && out.minute < 60;
+  return ymd.ok() && out.hour < 24 && out.minute < 60 && out.second < 60;
 }
 }  // namespace
+
+std::optional<double> iso_timestamp_hours(const std::string& text) {
+  DateTime dt{};
+  if (!parse(text, dt)) return std::nullopt;
+  using namespace std::chrono;
+  const sys_days day = year_month_day(year(dt.year), month(dt.month), std::chrono::day(dt.day));
+  const auto seconds_since_epoch = duration_cast<seconds>(day.time_since_epoch()).count() + 3600LL * dt.hour +
+                                   60LL * dt.minute + dt.second;
+  return static_cast<double>(seconds_since_epoch) / 3600.0;
+}
 
 bool is_iso_timestamp(const std::string& text) {
   DateTime dt{};

@@ -2,6 +2,7 @@
 // The time axis: snapshots with their timestamps and weights in hours (PyPSA's
 // snapshot_weightings). Operating terms are multiplied by the weight; annual figures
 // (annuities, t_per_year) assume the weights sum to 8,760 hours.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,9 @@ TimeAxis regular_time_axis(const std::string& start, std::size_t count, double h
 
 // True when `text` is an ISO 8601 date-time of the form YYYY-MM-DD[THH:MM[:SS]].
 bool is_iso_timestamp(const std::string& text);
+
+// Hours since 1970-01-01T00:00 of such a date-time (seconds included; a space may stand for
+// the T), or nothing when `text` is not one.
+std::optional<double> iso_timestamp_hours(const std::string& text);
 
 }  // namespace silkgrid::core

@@ -411,3 +411,104 @@ TEST(PyPsa, GeneratorWithNegativeSignConsumes) {
   EXPECT_NEAR(s.results.generator_p(2, 0), -40.0, 1e-9);  // silkgrid reports the injection
   EXPECT_NEAR(s.results.objective_eur, 200.0, 1e-9);
 }
+
+namespace {
+// Three hourly snapshots; load 100, 50, 80 MW; the cheap plant (300 MW at 10 EUR/MWh) is
+// available 1, 0, 0.5 per unit, the dear one (100 EUR/MWh) always. Hour 0: 100 MW cheap; hour 1:
+// 50 MW dear; hour 2: 80 of the 150 cheap MW. Cost: 1,000 + 5,000 + 800 = 6,800 EUR. Read by
+// position, the shuffled series below would give 8,000 + 1,000 + 500 = 9,500 EUR instead.
+std::map<std::string, std::string> three_hours(const std::string& p_max_pu, const std::string& p_set) {
+  return {{"snapshots.csv", "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T01:00,1\n2030-01-01T02:00,1\n"},
+          {"buses.csv", "name\nA\n"},
+          {"loads.csv", "name,bus\nload,A\n"},
+          {"generators.csv", "name,bus,p_nom,marginal_cost\ncheap,A,300,10\ndear,A,300,100\n"},
+          {"generators-p_max_pu.csv", p_max_pu},
+          {"loads-p_set.csv", p_set}};
+}
+const std::string ordered_p_max_pu = "snapshot,cheap\n2030-01-01T00:00,1\n2030-01-01T01:00,0\n2030-01-01T02:00,0.5\n";
+const std::string ordered_p_set = "snapshot,load\n2030-01-01T00:00,100\n2030-01-01T01:00,50\n2030-01-01T02:00,80\n";
+const std::string shuffled_p_max_pu = "snapshot,cheap\n2030-01-01T01:00,0\n2030-01-01T02:00,0.5\n2030-01-01T00:00,1\n";
+const std::string shuffled_p_set = "snapshot,load\n2030-01-01T02:00,80\n2030-01-01T00:00,100\n2030-01-01T01:00,50\n";
+}  // namespace
+
+TEST(PyPsa, SeriesRowsAreMatchedBySnapshotLabelNotPosition) {
+  const auto ordered = solve_network(three_hours(ordered_p_max_pu, ordered_p_set));
+  EXPECT_NEAR(ordered.results.objective_eur, 6800.0, 1e-9);
+  const auto shuffled = solve_network(three_hours(shuffled_p_max_pu, shuffled_p_set));
+  EXPECT_NEAR(shuffled.results.objective_eur, 6800.0, 1e-9);
+  EXPECT_NEAR(shuffled.results.generator_p(0, 2), 80.0, 1e-9);  // hour 2: the cheap plant
+  // The same times written another way (pandas' "YYYY-MM-DD HH:MM:SS") are the same snapshots.
+  const auto spaced = solve_network(three_hours(
+      "snapshot,cheap\n2030-01-01 02:00:00,0.5\n2030-01-01 00:00:00,1\n2030-01-01 01:00:00,0\n", shuffled_p_set));
+  EXPECT_NEAR(spaced.results.objective_eur, 6800.0, 1e-9);
+}
+
+TEST(PyPsa, SeriesWithAMissingUnknownOrRepeatedSnapshotIsAnError) {
+  // Line 3 (the second data row) is where each defect sits.
+  std::string e = read_error(three_hours("snapshot,cheap\n2030-01-01T00:00,1\n2030-01-01T02:00,0.5\n", ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv"), std::string::npos) << e;
+  EXPECT_NE(e.find("no row for snapshot '2030-01-01T01:00'"), std::string::npos) << e;
+  e = read_error(three_hours(
+      "snapshot,cheap\n2030-01-01T00:00,1\n2030-01-01T03:00,0\n2030-01-01T02:00,0.5\n", ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv:3:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("'2030-01-01T03:00' is not a snapshot"), std::string::npos) << e;
+  e = read_error(three_hours(ordered_p_max_pu,
+                             "snapshot,load\n2030-01-01T00:00,100\n2030-01-01T00:00,50\n2030-01-01T02:00,80\n"));
+  EXPECT_NE(e.find("loads-p_set.csv:3:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("second row"), std::string::npos) << e;
+  // One row too many: the fourth names an unknown snapshot.
+  e = read_error(three_hours(ordered_p_max_pu + "2030-01-01T03:00,1\n", ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv:5:1"), std::string::npos) << e;
+  // A column for a component that does not exist: line 1, its column.
+  e = read_error(three_hours("snapshot,cheap,ghost\n2030-01-01T00:00,1,1\n2030-01-01T01:00,0,1\n2030-01-01T02:00,0.5,1\n",
+                             ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv:1:3"), std::string::npos) << e;
+  EXPECT_NE(e.find("'ghost' names no component of generators.csv"), std::string::npos) << e;
+}
+
+TEST(PyPsa, SnapshotsAreUniqueAndInTimeOrderAndGapsAreWarnedAbout) {
+  auto files = three_hours(ordered_p_max_pu, ordered_p_set);
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T00:00,1\n2030-01-01T02:00,1\n";
+  std::string e = read_error(files);
+  EXPECT_NE(e.find("snapshots.csv:3:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("appears twice"), std::string::npos) << e;
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T02:00,1\n2030-01-01T01:00,1\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("snapshots.csv:4:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("time order"), std::string::npos) << e;
+  // Labels that are not timestamps are only checked for duplicates.
+  files = two_hours("name,bus\n");
+  files.erase("storage_units.csv");
+  files["snapshots.csv"] = "snapshot,objective\n1,1\n0,1\n";
+  files["generators-p_max_pu.csv"] = "snapshot,cheap\n0,1\n1,0\n";
+  EXPECT_NEAR(solve_network(files).results.objective_eur, 100.0 * 100 + 100.0 * 10, 1e-9);
+  files["snapshots.csv"] = "snapshot,objective\n0,1\n0,1\n";
+  EXPECT_NE(read_error(files).find("appears twice"), std::string::npos);
+  // Representative snapshots: 1 h steps weighted 2 h each (hour 1 stands for hour 3 as well).
+  // A warning names the first gap; the weightings count: 2·1,000 + 2·5,000 + 1·800 = 12,800.
+  files = three_hours(ordered_p_max_pu, ordered_p_set);
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,2\n2030-01-01T01:00,2\n2030-01-01T02:00,1\n";
+  const auto s = solve_network(files);
+  EXPECT_NEAR(s.results.objective_eur, 12800.0, 1e-9);
+  EXPECT_NE(s.log.find("snapshots.csv:3: snapshot '2030-01-01T01:00' follows '2030-01-01T00:00' after 1 h"),
+            std::string::npos)
+      << s.log;
+  EXPECT_NE(s.log.find("2 such steps"), std::string::npos) << s.log;
+  // Steps equal to the weightings (a resampled network): no warning.
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T01:00,1\n2030-01-01T02:00,1\n";
+  EXPECT_EQ(solve_network(files).log.find("follows"), std::string::npos);
+}
+
+// Files as spreadsheets and pandas write them: an unnamed index column, a UTF-8 byte-order
+// mark, Windows line endings, trailing empty lines. The same 6,800 EUR as the plain files.
+TEST(PyPsa, SeriesFilesWithBomCrlfUnnamedIndexAndTrailingLinesReadTheSame) {
+  const std::string bom = "\xEF\xBB\xBF";
+  auto files = three_hours(bom + ",cheap\r\n2030-01-01T01:00,0\r\n2030-01-01T02:00,0.5\r\n2030-01-01T00:00,1\r\n\r\n\r\n",
+                           bom + "snapshot,load\r\n2030-01-01T02:00,80\r\n2030-01-01T00:00,100\r\n2030-01-01T01:00,50\r\n\n");
+  files["snapshots.csv"] = bom + ",objective\r\n2030-01-01T00:00,1\r\n2030-01-01T01:00,1\r\n2030-01-01T02:00,1\r\n\r\n";
+  files["generators.csv"] = bom + "name,bus,p_nom,marginal_cost\r\ncheap,A,300,10\r\ndear,A,300,100\r\n";
+  EXPECT_NEAR(solve_network(files).results.objective_eur, 6800.0, 1e-9);
+  // A row of empty cells is not a blank line: it names no snapshot.
+  files["loads-p_set.csv"] = ordered_p_set + ",\n";
+  EXPECT_NE(read_error(files).find("'' is not a snapshot"), std::string::npos);
+}
