@@ -226,7 +226,9 @@ class Reader {
     read_storage_units();
     read_stores();
     read_global_constraints();
-    model::validate(s_, log_);
+    model::validate(s_, log_, [this](const std::string& table, std::size_t row, const std::string& attribute) {
+      return where(table, row, attribute);
+    });
     return std::move(s_);
   }
 
@@ -240,6 +242,52 @@ class Reader {
   std::vector<char> dc_;
   std::vector<char> bus_active_;
   std::unordered_map<std::string, int> bus_index_;  // bus name → region
+  // Where each row of the study's tables comes from: its PyPSA table and row there, and the
+  // sign of a generator (sign −1 swaps p_min_pu and p_max_pu).
+  struct Origin {
+    const Table* table;
+    std::size_t row;
+    double sign;
+  };
+  std::map<std::string, std::vector<Origin>> origins_;  // by the study's table name
+
+  void came_from(const std::string& table, const Table& t, std::size_t row, double sign = 1.0) {
+    origins_[table].push_back(Origin{&t, row, sign});
+  }
+
+  // A validation failure at the study's `table`[row].`attribute`, told as the PyPSA file, line,
+  // column and attribute it comes from (lines.csv:3:5: s_nom), or nothing where it has none.
+  std::optional<Context> where(const std::string& table, std::size_t row, const std::string& attribute) const {
+    const auto found = origins_.find(table == "transformers" ? "lines" : table);
+    if (found == origins_.end() || row >= found->second.size()) return std::nullopt;
+    const Origin& o = found->second[row];
+    const std::string name = pypsa_attribute(o.table->kind, attribute, o.sign);
+    return Context{o.table->csv.file, o.table->csv.line[o.row], o.table->column(name) + 1, name};
+  }
+
+  // The PyPSA attribute that a study attribute of a `kind` component was read from.
+  static std::string pypsa_attribute(const std::string& kind, const std::string& attribute, double sign) {
+    const std::string nom = kind == "lines" || kind == "transformers" ? "s_nom" : kind == "stores" ? "e_nom" : "p_nom";
+    if (attribute == "p_nom_mw") return nom;
+    if (attribute == "p_nom_min_mw") return nom + "_min";
+    if (attribute == "p_nom_max_mw") return nom + "_max";
+    if (sign < 0 && attribute == "p_max_pu") return "p_min_pu";  // a generator of sign −1
+    if (sign < 0 && attribute == "p_min_pu") return "p_max_pu";
+    static const std::map<std::string, std::string> common = {
+        {"region", "bus"}, {"from", "bus0"}, {"to", "bus1"}, {"capital_cost_eur_per_mw_year", "capital_cost"},
+        {"lifetime_years", "lifetime"}, {"vom_eur_per_mwh", "marginal_cost"}, {"marginal_cost_eur_per_mwh", "marginal_cost"},
+        {"p_mw", "p_set"}, {"length_km", "length"}, {"x_ohm", "x"}, {"r_ohm", "r"}, {"v_nom_kv", "v_nom"},
+        {"standing_loss_per_hour", "standing_loss"}, {"inflow_mw", "inflow"}, {"spill_cost_eur_per_mwh", "spill_cost"},
+        {"co2_t_per_mwh_fuel", "co2_emissions"}, {"t_per_year", "constant"}};
+    if (kind == "stores") {
+      if (attribute == "initial_mwh") return "e_initial";
+      if (attribute == "p_max_pu" || attribute == "p_min_pu") return "e_nom";
+    }
+    if (kind == "storage_units" && attribute == "initial_mwh") return "state_of_charge_initial";
+    const auto found = common.find(attribute);
+    return found == common.end() ? attribute : found->second;
+  }
+
   // Component tables with series (generators.csv, ...), read once each.
   std::map<std::string, Table> components_;
   // Time-series tables, read once each, with their columns by component name and, for each
@@ -412,8 +460,9 @@ class Reader {
   }
 
   void read_carriers() {
-    const Table carriers = read_table(folder_, "carriers");
+    const Table& carriers = component("carriers");
     for (std::size_t i = 0; i < carriers.rows(); ++i) {
+      came_from("carriers", carriers, i);
       s_.carriers.name.push_back(carriers.name(i));
       const double co2 = carriers.number(i, "co2_emissions", 0.0);
       s_.carriers.co2_t_per_mwh_fuel.push_back(co2);
@@ -435,8 +484,9 @@ class Reader {
   }
 
   void read_buses() {
-    const Table buses = read_table(folder_, "buses");
+    const Table& buses = component("buses");
     for (std::size_t i = 0; i < buses.rows(); ++i) {
+      came_from("regions", buses, i);
       s_.regions.name.push_back(buses.name(i));
       s_.regions.country.push_back(buses.text(i, "country", ""));
       s_.regions.lat.push_back(buses.number(i, "y", model::not_given));
@@ -580,6 +630,7 @@ class Reader {
       if (sign != 1.0 && sign != -1.0)
         throw Error(ErrorKind::input, gens.at(i, "sign"), fmt::format("expected a sign of 1 or -1, got {}", sign));
       auto& g = s_.generators;
+      came_from("generators", gens, i, sign);
       g.name.push_back(gens.name(i));
       g.region.push_back(bus(gens, i, "bus"));
       g.carrier.push_back(carrier(gens.text(i, "carrier", "(none)")));
@@ -608,6 +659,7 @@ class Reader {
     for (std::size_t i = 0; i < loads.rows(); ++i) {
       if (!active(loads, i, {"bus"})) continue;
       require_sign(loads, i, -1.0);
+      came_from("loads", loads, i);
       s_.loads.name.push_back(loads.name(i));
       s_.loads.region.push_back(bus(loads, i, "bus"));
       s_.loads.p_mw.push_back(profile(loads, i, "p_set", 0.0));
@@ -617,6 +669,7 @@ class Reader {
 
   void push_branch(const Table& t, std::size_t i, int from, int to) {
     auto& l = s_.lines;
+    came_from("lines", t, i);
     l.name.push_back(t.name(i));
     l.from.push_back(from);
     l.to.push_back(to);
@@ -738,6 +791,7 @@ class Reader {
                                   links.name(i), column));
       if (!active(links, i, {"bus0", "bus1"})) continue;
       auto& k = s_.links;
+      came_from("links", links, i);
       k.name.push_back(links.name(i));
       k.from.push_back(bus(links, i, "bus0"));
       k.to.push_back(bus(links, i, "bus1"));
@@ -765,6 +819,7 @@ class Reader {
       if (!active(units, i, {"bus"})) continue;
       require_sign(units, i, 1.0);
       auto& st = s_.storage;
+      came_from("storage", units, i);
       st.name.push_back(units.name(i));
       st.region.push_back(bus(units, i, "bus"));
       const std::string c = units.text(i, "carrier");
@@ -800,6 +855,7 @@ class Reader {
       if (!active(stores, i, {"bus"})) continue;
       require_sign(stores, i, 1.0);
       auto& st = s_.storage;
+      came_from("storage", stores, i);
       st.name.push_back(stores.name(i));
       st.region.push_back(bus(stores, i, "bus"));
       const std::string c = stores.text(i, "carrier");
@@ -828,7 +884,7 @@ class Reader {
   }
 
   void read_global_constraints() {
-    const Table constraints = read_table(folder_, "global_constraints");
+    const Table& constraints = component("global_constraints");
     for (std::size_t i = 0; i < constraints.rows(); ++i) {
       const std::string type = constraints.text(i, "type");
       const std::string attribute = constraints.text(i, "carrier_attribute", "co2_emissions");
@@ -839,6 +895,7 @@ class Reader {
                                 "PyPSA import (supported: primary_energy on co2_emissions with <=)",
                                 type, attribute, sense));
       auto& p = s_.policies;
+      came_from("policies", constraints, i);
       p.name.push_back(constraints.name(i));
       p.kind.push_back(model::PolicyKind::co2_cap);
       std::vector<int> all(s_.regions.size());

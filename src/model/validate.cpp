@@ -16,29 +16,43 @@ namespace {
 using core::Error;
 using core::ErrorKind;
 
+// What failed: the study's key ("generators[3].efficiency"), and for a table row its table,
+// row and attribute, for the provenance to translate.
+struct Key {
+  std::string text;
+  const char* table = nullptr;
+  std::size_t row = 0;
+  std::string attribute;
+  Key(std::string k) : text(std::move(k)) {}  // NOLINT: implicit, for keys of no table row
+  Key(const char* k) : text(k) {}             // NOLINT
+  Key(const char* t, std::size_t i, const char* a)
+      : text(fmt::format("{}[{}].{}", t, i, a)), table(t), row(i), attribute(a) {}
+};
+
 struct Checker {
   const Study& study;
+  const Provenance& provenance;
 
-  [[noreturn]] void fail(const std::string& key, const std::string& message) const {
-    throw Error(ErrorKind::input, core::Context{study.file, 0, 0, key}, message);
+  [[noreturn]] void fail(const Key& key, const std::string& message) const {
+    if (key.table && provenance)
+      if (auto where = provenance(key.table, key.row, key.attribute)) throw Error(ErrorKind::input, *where, message);
+    throw Error(ErrorKind::input, core::Context{study.file, 0, 0, key.text}, message);
   }
-  static std::string key(const char* table, std::size_t i, const char* attribute) {
-    return fmt::format("{}[{}].{}", table, i, attribute);
-  }
-  void finite(double v, const std::string& k) const {
+  static Key key(const char* table, std::size_t i, const char* attribute) { return Key(table, i, attribute); }
+  void finite(double v, const Key& k) const {
     if (!std::isfinite(v)) fail(k, fmt::format("expected a finite number, got {}", v));
   }
-  void non_negative(double v, const std::string& k) const {
+  void non_negative(double v, const Key& k) const {
     if (!(v >= 0)) fail(k, fmt::format("expected a number >= 0, got {}", v));
   }
-  void positive(double v, const std::string& k) const {
+  void positive(double v, const Key& k) const {
     if (std::isnan(v)) fail(k, "is required here: expected a finite number > 0");
     if (!(v > 0) || !std::isfinite(v)) fail(k, fmt::format("expected a finite number > 0, got {}", v));
   }
-  void efficiency(double v, const std::string& k) const {
+  void efficiency(double v, const Key& k) const {
     if (!(v > 0 && v <= 1)) fail(k, fmt::format("expected an efficiency in (0, 1], got {}", v));
   }
-  void reference(int index, std::size_t count, const std::string& k) const {
+  void reference(int index, std::size_t count, const Key& k) const {
     if (index < 0 || static_cast<std::size_t>(index) >= count) fail(k, "refers to an unknown component");
   }
   // A branch (link or line) joins two different known regions.
@@ -50,7 +64,7 @@ struct Checker {
   void names(const std::vector<std::string>& names, const char* table) const {
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      const std::string k = key(table, i, "name");
+      const Key k = key(table, i, "name");
       if (names[i].empty()) fail(k, "expected a non-empty name");
       if (names[i].find_first_of(",\"\n\r") != std::string::npos)
         fail(k, fmt::format("name '{}' may not contain commas, quotes or line breaks", names[i]));
@@ -59,7 +73,7 @@ struct Checker {
   }
   // Every value of a profile passes `check`.
   template <typename Check>
-  void profile(const Profile& p, const std::string& k, Check check, const char* expected) const {
+  void profile(const Profile& p, const Key& k, Check check, const char* expected) const {
     const std::size_t n = p.is_constant() ? 1 : study.snapshots();
     for (std::size_t t = 0; t < n; ++t) {
       const double v = p.at(study.series, t);
@@ -96,8 +110,8 @@ struct Checker {
 
 }  // namespace
 
-void validate(const Study& study, core::Logger& log) {
-  const Checker c{study};
+void validate(const Study& study, core::Logger& log, const Provenance& provenance) {
+  const Checker c{study, provenance};
   const std::size_t T = study.snapshots();
   if (T == 0) c.fail("study.snapshots", "expected at least one snapshot");
   if (study.time.weights.size() != T || study.time.timestamps.size() != T)

@@ -512,3 +512,43 @@ TEST(PyPsa, SeriesFilesWithBomCrlfUnnamedIndexAndTrailingLinesReadTheSame) {
   files["loads-p_set.csv"] = ordered_p_set + ",\n";
   EXPECT_NE(read_error(files).find("'' is not a snapshot"), std::string::npos);
 }
+
+// What the study's validation finds wrong is told in the network's terms: the file, the line of
+// the row and the column of the PyPSA attribute, not buses.csv and "lines[0].p_nom_mw".
+TEST(PyPsa, ValidationErrorsNameThePyPsaFileLineAndAttribute) {
+  const std::map<std::string, std::string> base = {{"buses.csv", "name\nA\nB\n"},
+                                                    {"loads.csv", "name,bus,p_set\nload,B,10\n"},
+                                                    {"generators.csv", "name,bus,p_nom\ng,A,100\n"}};
+  auto files = base;
+  files["lines.csv"] = "name,bus0,bus1,x,s_nom\nok,A,B,1,100\nbad,A,B,1,-5\n";
+  std::string e = read_error(files);
+  EXPECT_NE(e.find("lines.csv:3:5: s_nom: expected a number >= 0, got -5"), std::string::npos) << e;
+
+  files = base;
+  files["generators.csv"] = "name,bus,p_nom,efficiency\ng,A,100,1\nh,A,100,1.5\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("generators.csv:3:4: efficiency: expected an efficiency in (0, 1], got 1.5"), std::string::npos) << e;
+
+  // A link's efficiency may exceed 1 in PyPSA (a conversion); zero or negative may not.
+  files = base;
+  files["links.csv"] = "name,bus0,bus1,p_nom,efficiency\nheat-pump,A,B,10,1.5\nbroken,A,B,10,-0.5\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("links.csv:3:5: efficiency: expected an efficiency > 0, got -0.5"), std::string::npos) << e;
+
+  files = base;
+  files["storage_units.csv"] = "name,bus,p_nom,max_hours\nbattery,A,10,-2\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("storage_units.csv:2:4: max_hours: expected a finite number > 0, got -2"), std::string::npos) << e;
+
+  // A store after a storage unit: the store's own file and row, its e_nom.
+  files["storage_units.csv"] = "name,bus,p_nom,max_hours\nbattery,A,10,2\n";
+  files["stores.csv"] = "name,bus,e_nom\ntank,A,-3\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("stores.csv:2:3: e_nom: expected a number >= 0, got -3"), std::string::npos) << e;
+
+  // An inactive row before the bad one: still the bad one's line.
+  files = base;
+  files["generators.csv"] = "name,bus,p_nom,active,p_max_pu\noff,A,100,False,1\ng,A,100,True,1\nh,A,100,True,2\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("generators.csv:4:5: p_max_pu: expected a per-unit value in [-1, 1], got 2"), std::string::npos) << e;
+}
