@@ -61,14 +61,17 @@ struct Checker {
     reference(to, regions, key(table, i, "to"));
     if (from == to) fail(key(table, i, "to"), fmt::format("a {} must join two different regions", noun));
   }
-  void names(const std::vector<std::string>& names, const char* table) const {
+  // Names are unique within a table, or within each kind of it (`kinds`: a flag per row, such as
+  // a PyPSA network's transformer flag among its lines: a line and a transformer may share one).
+  void names(const std::vector<std::string>& names, const char* table, const std::vector<char>* kinds = nullptr) const {
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < names.size(); ++i) {
       const Key k = key(table, i, "name");
       if (names[i].empty()) fail(k, "expected a non-empty name");
       if (names[i].find_first_of(",\"\n\r") != std::string::npos)
         fail(k, fmt::format("name '{}' may not contain commas, quotes or line breaks", names[i]));
-      if (!seen.insert(names[i]).second) fail(k, fmt::format("duplicate name '{}'", names[i]));
+      if (!seen.insert(kinds ? names[i] + '\n' + (*kinds)[i] : names[i]).second)
+        fail(k, fmt::format("duplicate name '{}'", names[i]));
     }
   }
   // Every value of a profile passes `check`.
@@ -202,7 +205,10 @@ void validate(const Study& study, core::Logger& log, const Provenance& provenanc
   }
 
   const auto& ln = study.lines;
-  c.names(ln.name, "lines");
+  // PyPSA names are unique per component kind: its lines and transformers, storage units and
+  // stores are separate tables there (each kept apart in the results too).
+  const bool per_kind = study.settings.from_pypsa;
+  c.names(ln.name, "lines", per_kind ? &ln.transformer : nullptr);
   for (std::size_t i = 0; i < ln.size(); ++i) {
     c.endpoints(ln.from[i], ln.to[i], R, "lines", i, "line");
     c.investment(ln.invest, i, "lines", ln.capex_eur_per_mw_km[i] > 0);
@@ -220,7 +226,7 @@ void validate(const Study& study, core::Logger& log, const Provenance& provenanc
   }
 
   const auto& s = study.storage;
-  c.names(s.name, "storage");
+  c.names(s.name, "storage", per_kind ? &s.energy_only : nullptr);
   for (std::size_t i = 0; i < s.size(); ++i) {
     c.reference(s.region[i], R, Checker::key("storage", i, "region"));
     c.investment(s.invest, i, "storage", s.capex_eur_per_kw[i] > 0 || s.capex_eur_per_kwh[i] > 0);

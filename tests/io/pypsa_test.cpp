@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "core/error.hpp"
+#include "io/csv.hpp"
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
 #include "io/results_writer.hpp"
@@ -551,4 +553,83 @@ TEST(PyPsa, ValidationErrorsNameThePyPsaFileLineAndAttribute) {
   files["generators.csv"] = "name,bus,p_nom,active,p_max_pu\noff,A,100,False,1\ng,A,100,True,1\nh,A,100,True,2\n";
   e = read_error(files);
   EXPECT_NE(e.find("generators.csv:4:5: p_max_pu: expected a per-unit value in [-1, 1], got 2"), std::string::npos) << e;
+}
+
+namespace {
+double column_value(const std::string& file, const std::string& column, std::size_t row) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const io::CsvTable t = io::parse_csv(text.str(), file);
+  for (std::size_t j = 0; j < t.header.size(); ++j)
+    if (t.header[j] == column) return io::parse_number_cell(t, row, j);
+  ADD_FAILURE() << "no column " << column << " in " << file;
+  return std::nan("");
+}
+}  // namespace
+
+// In PyPSA names are unique per component kind: bus "2", line "2", transformer "2", generator
+// "2", link "2", storage unit "2" and store "2" may all exist (SciGRID and PyPSA-Eur do this).
+// The line (z = x/v_nom² = 1) and the transformer (x/s_nom = 100/200 = 0.5 per unit) carry the
+// 90 MW to bus 2 as 30 : 60; the generator serves it at 10 EUR/MWh: 900 EUR. Every result is
+// kept apart by kind.
+TEST(PyPsa, NamesAreUniquePerComponentKindAndResultsAreKeyedByKind) {
+  const auto s = solve_network({
+      {"buses.csv", "name,v_nom\nA,1\n2,1\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost\n2,A,300,10\n"},
+      {"loads.csv", "name,bus,p_set\n2,2,90\n"},
+      {"lines.csv", "name,bus0,bus1,x,s_nom\n2,A,2,1,100\n"},
+      {"transformers.csv", "name,bus0,bus1,x,s_nom\n2,A,2,100,200\n"},
+      {"links.csv", "name,bus0,bus1,p_nom,marginal_cost\n2,A,2,40,1000\n"},
+      {"storage_units.csv", "name,bus,p_nom,max_hours\n2,A,5,3\n"},
+      {"stores.csv", "name,bus,e_nom\n2,A,7\n"},
+  });
+  EXPECT_NEAR(s.results.objective_eur, 900.0, 1e-9);
+  ASSERT_EQ(s.study.lines.size(), 2u);
+  const std::size_t line = s.study.lines.transformer[0] ? 1 : 0, trafo = 1 - line;
+  EXPECT_NEAR(s.results.line_flow(line, 0), 30.0, 1e-9);
+  EXPECT_NEAR(s.results.line_flow(trafo, 0), 60.0, 1e-9);
+
+  const auto summary = io::summary_json(s.study, s.results);
+  EXPECT_NEAR(summary["capacity_mw"]["generator"]["2"].get<double>(), 300.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["link"]["2"].get<double>(), 40.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["line"]["2"].get<double>(), 100.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["transformer"]["2"].get<double>(), 200.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["storage"]["2"].get<double>(), 5.0, 1e-9);
+  EXPECT_NEAR(summary["energy_capacity_mwh"]["storage"]["2"].get<double>(), 15.0, 1e-9);
+  EXPECT_NEAR(summary["energy_capacity_mwh"]["store"]["2"].get<double>(), 7.0, 1e-9);
+
+  // The time-series files keep lines and transformers, storage units and stores apart.
+  const std::string dir = test::temp_dir("silkgrid-kinds");
+  auto log = quiet();
+  model::Results r = s.results;
+  io::write_results(dir, s.study, r, log);
+  EXPECT_NEAR(column_value(dir + "/line_flows.csv", "2", 0), 30.0, 1e-9);
+  EXPECT_NEAR(column_value(dir + "/transformer_flows.csv", "2", 0), 60.0, 1e-9);
+  EXPECT_TRUE(fs::exists(dir + "/storage.csv"));
+  EXPECT_TRUE(fs::exists(dir + "/storage_stores.csv"));
+  fs::remove_all(dir);
+
+  // Within one kind a name is still unique.
+  const std::string e = read_error({{"buses.csv", "name\nA\nB\n"},
+                                    {"lines.csv", "name,bus0,bus1,x,s_nom\n2,A,B,1,100\n2,A,B,1,100\n"}});
+  EXPECT_NE(e.find("lines.csv:3:1: name: duplicate name '2'"), std::string::npos) << e;
+}
+
+// A study's names are unique per table: a generator and a link may both be "x". summary.json
+// gives both capacities, by kind.
+TEST(Summary, GeneratorAndLinkOfTheSameNameBothAppear) {
+  const auto study = test::study_from(R"(
+study: {name: same-names, snapshots: 1}
+carriers: [{name: gas}]
+regions: [{name: A, country: X}, {name: B, country: X}]
+loads: [{name: load-B, region: B, p_mw: 50}]
+generators: [{name: x, region: A, carrier: gas, p_nom_mw: 120, vom_eur_per_mwh: 10}]
+links: [{name: x, from: A, to: B, p_nom_mw: 80, efficiency: 1}]
+)");
+  const auto r = test::solve(study);
+  EXPECT_NEAR(r.objective_eur, 500.0, 1e-9);
+  const auto summary = io::summary_json(study, r);
+  EXPECT_NEAR(summary["capacity_mw"]["generator"]["x"].get<double>(), 120.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["link"]["x"].get<double>(), 80.0, 1e-9);
 }
