@@ -226,9 +226,17 @@ class Reader {
     read_storage_units();
     read_stores();
     read_global_constraints();
-    model::validate(s_, log_, [this](const std::string& table, std::size_t row, const std::string& attribute) {
+    model::Provenance provenance;
+    provenance.attribute = [this](const std::string& table, std::size_t row, const std::string& attribute) {
       return where(table, row, attribute);
-    });
+    };
+    provenance.series = [this](std::size_t column, std::size_t snapshot) -> std::optional<Context> {
+      if (column >= series_origin_.size()) return std::nullopt;
+      const auto& [series, j] = series_origin_[column];
+      const CsvTable& csv = series->table.csv;
+      return Context{csv.file, csv.line[series->row[snapshot]], j + 1, csv.header[static_cast<std::size_t>(j)]};
+    };
+    model::validate(s_, log_, provenance);
     return std::move(s_);
   }
 
@@ -298,6 +306,7 @@ class Reader {
     std::vector<std::size_t> row;
   };
   std::map<std::string, Series> series_cache_;
+  std::vector<std::pair<const Series*, int>> series_origin_;  // each study series column: its table and column
   // Snapshot labels: the `snapshot` column of snapshots.csv (else its first column), and its
   // first column where that is another one (PyPSA's exports number the snapshots there and may
   // index the series by that number), each to its snapshot.
@@ -571,6 +580,7 @@ class Reader {
       values[r] = is_nan_text(t.cell(k, j)) ? model::not_given : parse_number_cell(t.csv, k, static_cast<std::size_t>(j));
     }
     s_.series.names.push_back(table + ":" + components.name(row));
+    series_origin_.emplace_back(&cached, j);
     s_.series.values.push_back(std::move(values));
     if (s_.series.file.empty()) s_.series.file = t.csv.file;
     return model::Profile{0.0, static_cast<int>(s_.series.names.size() - 1), scale};

@@ -34,8 +34,8 @@ struct Checker {
   const Provenance& provenance;
 
   [[noreturn]] void fail(const Key& key, const std::string& message) const {
-    if (key.table && provenance)
-      if (auto where = provenance(key.table, key.row, key.attribute)) throw Error(ErrorKind::input, *where, message);
+    if (key.table && provenance.attribute)
+      if (auto where = provenance.attribute(key.table, key.row, key.attribute)) throw Error(ErrorKind::input, *where, message);
     throw Error(ErrorKind::input, core::Context{study.file, 0, 0, key.text}, message);
   }
   static Key key(const char* table, std::size_t i, const char* attribute) { return Key(table, i, attribute); }
@@ -82,6 +82,10 @@ struct Checker {
       const double v = p.at(study.series, t);
       if (!check(v)) {
         if (p.is_constant()) fail(k, fmt::format("expected {}, got {}", expected, v));
+        if (provenance.series)  // the series file, line and column of the value
+          if (auto where = provenance.series(static_cast<std::size_t>(p.column), t))
+            throw Error(ErrorKind::input, *where,
+                        fmt::format("expected {}, got {} at snapshot {} ({})", expected, v, t, study.time.timestamps[t]));
         fail(k, fmt::format("expected {}, got {} in column '{}' of {} at snapshot {} ({})", expected, v,
                             study.series.names[static_cast<std::size_t>(p.column)], study.series.file, t,
                             study.time.timestamps[t]));

@@ -6,7 +6,8 @@
 // A reader that knows where each row came from passes a `Provenance`: given the table, the row
 // and the attribute of a failure ("lines", 0, "p_nom_mw"), it returns the context to report
 // instead (the file, line and column of that row, the attribute's name in that file), or
-// nothing to keep the study's key. The model stays ignorant of file formats.
+// nothing to keep the study's key; given a column of the study's time series and a snapshot,
+// the file, line and column that value was read from. The model stays ignorant of file formats.
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,8 +18,11 @@
 
 namespace silkgrid::model {
 
-using Provenance =
-    std::function<std::optional<core::Context>(const std::string& table, std::size_t row, const std::string& attribute)>;
+struct Provenance {
+  std::function<std::optional<core::Context>(const std::string& table, std::size_t row, const std::string& attribute)>
+      attribute;
+  std::function<std::optional<core::Context>(std::size_t series_column, std::size_t snapshot)> series;
+};
 
 void validate(const Study& study, core::Logger& log, const Provenance& provenance = {});
 

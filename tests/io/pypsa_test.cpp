@@ -553,6 +553,16 @@ TEST(PyPsa, ValidationErrorsNameThePyPsaFileLineAndAttribute) {
   files["generators.csv"] = "name,bus,p_nom,active,p_max_pu\noff,A,100,False,1\ng,A,100,True,1\nh,A,100,True,2\n";
   e = read_error(files);
   EXPECT_NE(e.find("generators.csv:4:5: p_max_pu: expected a per-unit value in [-1, 1], got 2"), std::string::npos) << e;
+
+  // A value from a series: that series file, the snapshot's row and the component's column (not
+  // the first series file read, generators-p_max_pu.csv here).
+  files = base;
+  files["snapshots.csv"] = "snapshot\n0\n1\n";
+  files["generators-p_max_pu.csv"] = "snapshot,g\n0,1\n1,1\n";
+  files["loads.csv"] = "name,bus\nother,B\nload,B\n";
+  files["loads-p_set.csv"] = "snapshot,other,load\n1,5,-5\n0,5,10\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("loads-p_set.csv:2:3: load: expected a load >= 0 MW, got -5 at snapshot 1 (1)"), std::string::npos) << e;
 }
 
 namespace {
