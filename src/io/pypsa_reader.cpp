@@ -8,9 +8,9 @@
 #include <fstream>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <sstream>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -287,10 +287,7 @@ class Reader {
         {"p_mw", "p_set"}, {"length_km", "length"}, {"x_ohm", "x"}, {"r_ohm", "r"}, {"v_nom_kv", "v_nom"},
         {"standing_loss_per_hour", "standing_loss"}, {"inflow_mw", "inflow"}, {"spill_cost_eur_per_mwh", "spill_cost"},
         {"co2_t_per_mwh_fuel", "co2_emissions"}, {"t_per_year", "constant"}};
-    if (kind == "stores") {
-      if (attribute == "initial_mwh") return "e_initial";
-      if (attribute == "p_max_pu" || attribute == "p_min_pu") return "e_nom";
-    }
+    if (kind == "stores" && attribute == "initial_mwh") return "e_initial";
     if (kind == "storage_units" && attribute == "initial_mwh") return "state_of_charge_initial";
     const auto found = common.find(attribute);
     return found == common.end() ? attribute : found->second;
