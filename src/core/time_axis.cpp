@@ -34,6 +34,16 @@ bool parse(const std::string& text, DateTime& out) {
 }
 }  // namespace
 
+std::optional<double> iso_timestamp_hours(const std::string& text) {
+  DateTime dt{};
+  if (!parse(text, dt)) return std::nullopt;
+  using namespace std::chrono;
+  const sys_days day = year_month_day(year(dt.year), month(dt.month), std::chrono::day(dt.day));
+  const auto seconds_since_epoch = duration_cast<seconds>(day.time_since_epoch()).count() + 3600LL * dt.hour +
+                                   60LL * dt.minute + dt.second;
+  return static_cast<double>(seconds_since_epoch) / 3600.0;
+}
+
 bool is_iso_timestamp(const std::string& text) {
   DateTime dt{};
   return parse(text, dt);

@@ -34,5 +34,8 @@ bool is_iso_timestamp(const std::string& text);
 // Seconds since 1970-01-01T00:00 (timestamps are read as UTC), or nothing when `text` is not
 // such a timestamp.
 std::optional<long long> timestamp_seconds(const std::string& text);
+// Hours since 1970-01-01T00:00 of such a date-time (seconds included; a space may stand for
+// the T), or nothing when `text` is not one.
+std::optional<double> iso_timestamp_hours(const std::string& text);
 
 }  // namespace silkgrid::core

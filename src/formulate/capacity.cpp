@@ -159,9 +159,9 @@ class Capacity final : public Family {
 
   void names(const Context& ctx, const Index& index, Names& names) const override {
     for (const auto kind : kinds)
-      names.columns(index.columns(capacity_block(kind)), column_label(kind), asset_names(ctx.study, kind), true);
+      names.columns(index.columns(capacity_block(kind)), column_label(kind), lp_names(ctx.study, kind), true);
     for (const Limit& limit : limits_)
-      names.rows(index.rows(limit.label), limit.label.c_str(), asset_names(ctx.study, limit.kind));
+      names.rows(index.rows(limit.label), limit.label.c_str(), lp_names(ctx.study, limit.kind));
   }
 
   void extract(const Context& ctx, const Index& index, const lp::Solution& solution,

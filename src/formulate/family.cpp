@@ -107,6 +107,15 @@ const std::vector<std::string>& asset_names(const model::Study& study, model::As
   return study.generators.name;
 }
 
+std::vector<std::string> lp_names(const model::Study& study, model::AssetKind kind) {
+  std::vector<std::string> names = asset_names(study, kind);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (kind == model::AssetKind::line && study.lines.transformer[i]) names[i] = "trafo:" + names[i];
+    if (kind == model::AssetKind::storage && study.storage.energy_only[i]) names[i] = "store:" + names[i];
+  }
+  return names;
+}
+
 void copy_series(const lp::Solution& s, const Block& block, std::size_t i, model::Matrix& into) {
   if (!block.has(i)) return;
   for (std::size_t t = 0; t < into.cols; ++t) into(i, t) = value_of(s, block.at(i, t));

@@ -194,6 +194,9 @@ double start_level(const Context& ctx, std::size_t s);
 double storage_co2_t_per_mwh(const Context& ctx, std::size_t s);
 // The names of one asset table.
 const std::vector<std::string>& asset_names(const model::Study& study, model::AssetKind kind);
+// The names LP columns and rows carry for one asset table: unique within it even where a
+// PyPSA line and transformer (or storage unit and store) share a name: "trafo:NAME", "store:NAME".
+std::vector<std::string> lp_names(const model::Study& study, model::AssetKind kind);
 // The column block of an asset kind's capacities, e.g. "capacity.generator" (capacity.cpp).
 const char* capacity_block(model::AssetKind kind);
 // The capacity of asset i in a solution: its column's value, or its fixed value (capacity.cpp).

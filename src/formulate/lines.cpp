@@ -77,7 +77,7 @@ class Lines final : public Family {
   }
 
   void names(const Context& ctx, const Index& index, Names& names) const override {
-    names.columns(index.columns("line.flow"), "fline", ctx.study.lines.name);
+    names.columns(index.columns("line.flow"), "fline", lp_names(ctx.study, model::AssetKind::line));
     std::vector<std::string> cycle_names;
     for (std::size_t c = 0; c < cycles_.size(); ++c) cycle_names.push_back(fmt::format("cycle{}", c));
     names.rows(index.rows("kvl"), "kvl", cycle_names);

@@ -142,7 +142,7 @@ class Storage final : public Family {
   }
 
   void names(const Context& ctx, const Index& index, Names& names) const override {
-    const auto& n = ctx.study.storage.name;
+    const auto n = lp_names(ctx.study, model::AssetKind::storage);
     names.columns(index.columns("storage.charge"), "charge", n);
     names.columns(index.columns("storage.discharge"), "discharge", n);
     names.columns(index.columns("storage.level"), "soc", n);

@@ -8,11 +8,14 @@
 #include <fstream>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/time_axis.hpp"
 #include "io/builtin.hpp"
 #include "io/csv.hpp"
 #include "model/validate.hpp"
@@ -76,7 +79,9 @@ struct Table {
 Table parse_table(std::string content, const std::string& file, const std::string& kind) {
   Table t;
   t.kind = kind;
-  // PyPSA leaves the index column of series and snapshot tables unnamed: call it "index".
+  // PyPSA leaves the index column of series and snapshot tables unnamed: call it "index"
+  // (after a UTF-8 byte-order mark, which spreadsheet programs put first).
+  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
   if (!content.empty() && content[0] == ',') content.insert(0, "index");
   t.csv = parse_csv(content, file);
   t.present = true;
@@ -221,7 +226,17 @@ class Reader {
     read_storage_units();
     read_stores();
     read_global_constraints();
-    model::validate(s_, log_);
+    model::Provenance provenance;
+    provenance.attribute = [this](const std::string& table, std::size_t row, const std::string& attribute) {
+      return where(table, row, attribute);
+    };
+    provenance.series = [this](std::size_t column, std::size_t snapshot) -> std::optional<Context> {
+      if (column >= series_origin_.size()) return std::nullopt;
+      const auto& [series, j] = series_origin_[column];
+      const CsvTable& csv = series->table.csv;
+      return Context{csv.file, csv.line[series->row[snapshot]], j + 1, csv.header[static_cast<std::size_t>(j)]};
+    };
+    model::validate(s_, log_, provenance);
     return std::move(s_);
   }
 
@@ -235,20 +250,140 @@ class Reader {
   std::vector<char> dc_;
   std::vector<char> bus_active_;
   std::unordered_map<std::string, int> bus_index_;  // bus name → region
-  // Time-series tables, read once each, with their columns by component name.
+  // Where each row of the study's tables comes from: its PyPSA table and row there, and the
+  // sign of a generator (sign −1 swaps p_min_pu and p_max_pu).
+  struct Origin {
+    const Table* table;
+    std::size_t row;
+    double sign;
+  };
+  std::map<std::string, std::vector<Origin>> origins_;  // by the study's table name
+
+  void came_from(const std::string& table, const Table& t, std::size_t row, double sign = 1.0) {
+    origins_[table].push_back(Origin{&t, row, sign});
+  }
+
+  // A validation failure at the study's `table`[row].`attribute`, told as the PyPSA file, line,
+  // column and attribute it comes from (lines.csv:3:5: s_nom), or nothing where it has none.
+  std::optional<Context> where(const std::string& table, std::size_t row, const std::string& attribute) const {
+    const auto found = origins_.find(table == "transformers" ? "lines" : table);
+    if (found == origins_.end() || row >= found->second.size()) return std::nullopt;
+    const Origin& o = found->second[row];
+    const std::string name = pypsa_attribute(o.table->kind, attribute, o.sign);
+    return Context{o.table->csv.file, o.table->csv.line[o.row], o.table->column(name) + 1, name};
+  }
+
+  // The PyPSA attribute that a study attribute of a `kind` component was read from.
+  static std::string pypsa_attribute(const std::string& kind, const std::string& attribute, double sign) {
+    const std::string nom = kind == "lines" || kind == "transformers" ? "s_nom" : kind == "stores" ? "e_nom" : "p_nom";
+    if (attribute == "p_nom_mw") return nom;
+    if (attribute == "p_nom_min_mw") return nom + "_min";
+    if (attribute == "p_nom_max_mw") return nom + "_max";
+    if (sign < 0 && attribute == "p_max_pu") return "p_min_pu";  // a generator of sign −1
+    if (sign < 0 && attribute == "p_min_pu") return "p_max_pu";
+    static const std::map<std::string, std::string> common = {
+        {"region", "bus"}, {"from", "bus0"}, {"to", "bus1"}, {"capital_cost_eur_per_mw_year", "capital_cost"},
+        {"lifetime_years", "lifetime"}, {"vom_eur_per_mwh", "marginal_cost"}, {"marginal_cost_eur_per_mwh", "marginal_cost"},
+        {"p_mw", "p_set"}, {"length_km", "length"}, {"x_ohm", "x"}, {"r_ohm", "r"}, {"v_nom_kv", "v_nom"},
+        {"standing_loss_per_hour", "standing_loss"}, {"inflow_mw", "inflow"}, {"spill_cost_eur_per_mwh", "spill_cost"},
+        {"co2_t_per_mwh_fuel", "co2_emissions"}, {"t_per_year", "constant"}};
+    if (kind == "stores" && attribute == "initial_mwh") return "e_initial";
+    if (kind == "storage_units" && attribute == "initial_mwh") return "state_of_charge_initial";
+    const auto found = common.find(attribute);
+    return found == common.end() ? attribute : found->second;
+  }
+
+  // Component tables with series (generators.csv, ...), read once each.
+  std::map<std::string, Table> components_;
+  // Time-series tables, read once each, with their columns by component name and, for each
+  // snapshot, the row that holds it.
   struct Series {
     Table table;
     std::unordered_map<std::string, int> columns;
+    std::vector<std::size_t> row;
   };
   std::map<std::string, Series> series_cache_;
+  std::vector<std::pair<const Series*, int>> series_origin_;  // each study series column: its table and column
+  // Snapshot labels: the `snapshot` column of snapshots.csv (else its first column), and its
+  // first column where that is another one (PyPSA's exports number the snapshots there and may
+  // index the series by that number), each to its snapshot.
+  std::string snapshots_file_ = "snapshots.csv";
+  std::vector<int> snapshot_line_;
+  std::unordered_map<std::string, std::size_t> by_label_, by_number_;
+  std::unordered_map<long long, std::size_t> by_time_;  // seconds since 1970, where the labels are timestamps
 
-  const Series& series_table(const std::string& name) {
+  const Table& component(const std::string& kind) {
+    auto found = components_.find(kind);
+    if (found == components_.end()) found = components_.emplace(kind, read_table(folder_, kind)).first;
+    return found->second;
+  }
+
+  static std::optional<long long> seconds_of(const std::string& label) {
+    const auto hours = core::iso_timestamp_hours(label);
+    if (!hours) return std::nullopt;
+    return std::llround(*hours * 3600.0);
+  }
+
+  // The snapshot a series row stands for: its label as in snapshots.csv, or the same time
+  // written another way ("2015-01-01 00:00:00" for "2015-01-01T00:00"), or (`numbered`) the
+  // number in snapshots.csv's first column.
+  std::optional<std::size_t> snapshot_of(const std::string& label, bool numbered) const {
+    const auto& keys = numbered ? by_number_ : by_label_;
+    if (const auto found = keys.find(label); found != keys.end()) return found->second;
+    if (!numbered && !by_time_.empty())
+      if (const auto at = seconds_of(label))
+        if (const auto found = by_time_.find(*at); found != by_time_.end()) return found->second;
+    return std::nullopt;
+  }
+
+  // A series table (e.g. generators-p_max_pu.csv) whose columns name components of
+  // `components`; every snapshot has exactly one row, matched by its label, not its position.
+  const Series& series_table(const std::string& name, const Table& components) {
     auto found = series_cache_.find(name);
     if (found != series_cache_.end()) return found->second;
     Series s;
     s.table = read_table(folder_, name);
-    for (std::size_t j = 1; j < s.table.csv.header.size(); ++j) s.columns.emplace(s.table.csv.header[j], static_cast<int>(j));
+    const CsvTable& csv = s.table.csv;
+    if (s.table.present && csv.header.size() > 1) {
+      std::unordered_set<std::string> known;
+      for (std::size_t i = 0; i < components.rows(); ++i) known.insert(components.name(i));
+      for (std::size_t j = 1; j < csv.header.size(); ++j) {
+        if (!known.count(csv.header[j]))
+          throw Error(ErrorKind::input, Context{csv.file, 1, static_cast<int>(j + 1), csv.header[j]},
+                      fmt::format("the column '{}' names no component of {}.csv", csv.header[j], components.kind));
+        s.columns.emplace(csv.header[j], static_cast<int>(j));
+      }
+      map_snapshots(s);
+    }
     return series_cache_.emplace(name, std::move(s)).first->second;
+  }
+
+  void map_snapshots(Series& s) const {
+    const CsvTable& csv = s.table.csv;
+    const std::size_t none = csv.rows.size();
+    s.row.assign(T_, none);
+    // By label, unless the first row's label is only a snapshot number.
+    const bool numbered = !csv.rows.empty() && !snapshot_of(csv.rows[0][0], false) && !by_number_.empty() &&
+                          snapshot_of(csv.rows[0][0], true);
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+      const std::string& label = csv.rows[r][0];
+      const auto t = snapshot_of(label, numbered);
+      const Context at{csv.file, csv.line[r], 1, csv.header[0]};
+      if (!t)
+        throw Error(ErrorKind::input, at,
+                    fmt::format("'{}' is not a snapshot of {} (expected one of its labels, such as '{}')", label,
+                                snapshots_file_, s_.time.timestamps[0]));
+      if (s.row[*t] != none)
+        throw Error(ErrorKind::input, at,
+                    fmt::format("snapshot '{}' has a second row here (the first is on line {})", label,
+                                csv.line[s.row[*t]]));
+      s.row[*t] = r;
+    }
+    for (std::size_t t = 0; t < T_; ++t)
+      if (s.row[t] == none)
+        throw Error(ErrorKind::input, Context{csv.file, 0, 1, csv.header[0]},
+                    fmt::format("has no row for snapshot '{}' ({} line {}): expected one row per snapshot",
+                                s_.time.timestamps[t], snapshots_file_, snapshot_line_[t]));
   }
 
   void read_snapshots() {
@@ -257,10 +392,12 @@ class Reader {
       if (snapshots.column("period") >= 0)
         throw Error(ErrorKind::input, Context{snapshots.csv.file, 1, snapshots.column("period") + 1, "period"},
                     "multi-period snapshots are not supported by silkgrid's PyPSA import; export one period");
+      snapshots_file_ = snapshots.csv.file;
       std::vector<double> stores, generators;
       bool separate = false;
       for (std::size_t i = 0; i < snapshots.rows(); ++i) {
         s_.time.timestamps.push_back(snapshots.text(i, "snapshot", snapshots.name(i)));
+        snapshot_line_.push_back(snapshots.csv.line[i]);
         const double objective = snapshots.number(i, "objective", snapshots.number(i, "weightings", 1.0));
         s_.time.weights.push_back(objective);
         stores.push_back(snapshots.number(i, "stores", objective));
@@ -271,17 +408,67 @@ class Reader {
         s_.time.store_weights = std::move(stores);
         s_.time.generator_weights = std::move(generators);
       }
+      check_snapshot_labels(snapshots);
     } else {
       s_.time.timestamps.push_back("now");
       s_.time.weights.push_back(1.0);
+      snapshot_line_.push_back(0);
+      by_label_.emplace("now", 0);
     }
     T_ = s_.time.size();
     nyears_ = s_.time.total_hours() / core::hours_per_year;
   }
 
+  // Labels are unique; timestamps are in order. A step between timestamps other than the
+  // snapshot's weighting is a gap (representative snapshots have them): a warning.
+  void check_snapshot_labels(const Table& snapshots) {
+    const auto& labels = s_.time.timestamps;
+    const int j = snapshots.column("snapshot");
+    const int label_column = j >= 0 ? j + 1 : 1;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const auto [at, fresh] = by_label_.emplace(labels[i], i);
+      if (!fresh)
+        throw Error(ErrorKind::input, Context{snapshots.csv.file, snapshots.csv.line[i], label_column, "snapshot"},
+                    fmt::format("snapshot '{}' appears twice (first on line {})", labels[i], snapshot_line_[at->second]));
+    }
+    if (j > 0) {  // the first column numbers the snapshots: usable where unique
+      for (std::size_t i = 0; i < labels.size(); ++i)
+        if (!by_number_.emplace(snapshots.name(i), i).second) {
+          by_number_.clear();
+          break;
+        }
+    }
+    std::vector<double> hours;
+    for (const std::string& label : labels) {
+      const auto h = core::iso_timestamp_hours(label);
+      if (!h) return;  // not timestamps ("0", "1", "now"): only unique
+      hours.push_back(*h);
+    }
+    std::size_t gaps = 0, first_gap = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      by_time_.emplace(std::llround(hours[i] * 3600.0), i);
+      if (i == 0) continue;
+      const double step = hours[i] - hours[i - 1];
+      if (!(step > 0))
+        throw Error(ErrorKind::input, Context{snapshots.csv.file, snapshots.csv.line[i], label_column, "snapshot"},
+                    fmt::format("snapshot '{}' is {} '{}' on line {}: expected the snapshots in time order", labels[i],
+                                step == 0 ? "the same time as" : "earlier than", labels[i - 1], snapshot_line_[i - 1]));
+      if (std::abs(step - s_.time.weights[i - 1]) > 1e-6 * std::max(1.0, step)) {
+        if (gaps++ == 0) first_gap = i;
+      }
+    }
+    if (gaps > 0)
+      log_.warn("{}:{}: snapshot '{}' follows '{}' after {} h, but '{}' has an objective weighting of {} h{}; "
+                "silkgrid uses the weightings as given (as PyPSA does for representative snapshots)",
+                snapshots.csv.file, snapshot_line_[first_gap], labels[first_gap], labels[first_gap - 1],
+                hours[first_gap] - hours[first_gap - 1], labels[first_gap - 1], s_.time.weights[first_gap - 1],
+                gaps > 1 ? fmt::format(" ({} such steps in all)", gaps) : std::string());
+  }
+
   void read_carriers() {
-    const Table carriers = read_table(folder_, "carriers");
+    const Table& carriers = component("carriers");
     for (std::size_t i = 0; i < carriers.rows(); ++i) {
+      came_from("carriers", carriers, i);
       s_.carriers.name.push_back(carriers.name(i));
       const double co2 = carriers.number(i, "co2_emissions", 0.0);
       s_.carriers.co2_t_per_mwh_fuel.push_back(co2);
@@ -303,8 +490,9 @@ class Reader {
   }
 
   void read_buses() {
-    const Table buses = read_table(folder_, "buses");
+    const Table& buses = component("buses");
     for (std::size_t i = 0; i < buses.rows(); ++i) {
+      came_from("regions", buses, i);
       s_.regions.name.push_back(buses.name(i));
       s_.regions.country.push_back(buses.text(i, "country", ""));
       s_.regions.lat.push_back(buses.number(i, "y", model::not_given));
@@ -337,18 +525,21 @@ class Reader {
       const std::string file = entry.path().filename().string();
       const auto dash = file.find('-');
       if (dash == std::string::npos || entry.path().extension() != ".csv") continue;
-      const std::string component = file.substr(0, dash);
+      const std::string component_kind = file.substr(0, dash);
       const std::string attribute = entry.path().stem().string().substr(dash + 1);
       if (outputs.count(attribute) || attribute.rfind("mu_", 0) == 0) continue;
-      const auto known = readable.find(component);
+      const auto known = readable.find(component_kind);
       if (known == readable.end()) continue;  // another component kind: not read at all
-      if (known->second.count(attribute)) continue;
+      if (known->second.count(attribute)) {  // read later; its columns and rows are checked now
+        series_table(entry.path().stem().string(), component(component_kind));
+        continue;
+      }
       const Table t = read_table(folder_, entry.path().stem().string());
       if (t.csv.header.size() <= 1) continue;  // no component has a series of it
       throw Error(ErrorKind::input, Context{entry.path().string(), 1, 0, attribute},
                   fmt::format("a time-varying '{}' of {} is not supported by silkgrid's PyPSA import; give a static "
                               "value in {}.csv",
-                              attribute, component, component));
+                              attribute, component_kind, component_kind));
     }
   }
 
@@ -375,18 +566,18 @@ class Reader {
   model::Profile profile(const Table& components, std::size_t row, const std::string& attribute, double fallback,
                          double scale = 1.0) {
     const std::string table = components.kind + "-" + attribute;
-    const Series& cached = series_table(table);
+    const Series& cached = series_table(table, components);
     const Table& t = cached.table;
     const auto at = cached.columns.find(components.name(row));
     const int j = t.present && at != cached.columns.end() ? at->second : -1;
     if (j < 0) return model::Profile::fixed(scale * components.number(row, attribute, fallback));
-    if (t.rows() != T_)
-      throw Error(ErrorKind::input, Context{t.csv.file, 0, 0, ""},
-                  fmt::format("expected {} rows, one per snapshot; got {}", T_, t.rows()));
     std::vector<double> values(T_);
-    for (std::size_t r = 0; r < T_; ++r)
-      values[r] = is_nan_text(t.cell(r, j)) ? model::not_given : parse_number_cell(t.csv, r, static_cast<std::size_t>(j));
+    for (std::size_t r = 0; r < T_; ++r) {
+      const std::size_t k = cached.row[r];
+      values[r] = is_nan_text(t.cell(k, j)) ? model::not_given : parse_number_cell(t.csv, k, static_cast<std::size_t>(j));
+    }
     s_.series.names.push_back(table + ":" + components.name(row));
+    series_origin_.emplace_back(&cached, j);
     s_.series.values.push_back(std::move(values));
     if (s_.series.file.empty()) s_.series.file = t.csv.file;
     return model::Profile{0.0, static_cast<int>(s_.series.names.size() - 1), scale};
@@ -437,7 +628,7 @@ class Reader {
   }
 
   void read_generators() {
-    const Table gens = read_table(folder_, "generators");
+    const Table& gens = component("generators");
     for (std::size_t i = 0; i < gens.rows(); ++i) {
       if (!active(gens, i, {"bus"})) continue;
       // sign −1 (a generator that consumes): silkgrid's variable is the injection −p, whose
@@ -446,6 +637,7 @@ class Reader {
       if (sign != 1.0 && sign != -1.0)
         throw Error(ErrorKind::input, gens.at(i, "sign"), fmt::format("expected a sign of 1 or -1, got {}", sign));
       auto& g = s_.generators;
+      came_from("generators", gens, i, sign);
       g.name.push_back(gens.name(i));
       g.region.push_back(bus(gens, i, "bus"));
       g.carrier.push_back(carrier(gens.text(i, "carrier", "(none)")));
@@ -470,10 +662,11 @@ class Reader {
   }
 
   void read_loads() {
-    const Table loads = read_table(folder_, "loads");
+    const Table& loads = component("loads");
     for (std::size_t i = 0; i < loads.rows(); ++i) {
       if (!active(loads, i, {"bus"})) continue;
       require_sign(loads, i, -1.0);
+      came_from("loads", loads, i);
       s_.loads.name.push_back(loads.name(i));
       s_.loads.region.push_back(bus(loads, i, "bus"));
       s_.loads.p_mw.push_back(profile(loads, i, "p_set", 0.0));
@@ -483,6 +676,7 @@ class Reader {
 
   void push_branch(const Table& t, std::size_t i, int from, int to) {
     auto& l = s_.lines;
+    came_from("lines", t, i);
     l.name.push_back(t.name(i));
     l.from.push_back(from);
     l.to.push_back(to);
@@ -493,7 +687,7 @@ class Reader {
   }
 
   void read_lines() {
-    const Table lines = read_table(folder_, "lines");
+    const Table& lines = component("lines");
     Table types;
     for (std::size_t i = 0; i < lines.rows(); ++i) {
       if (!active(lines, i, {"bus0", "bus1"})) continue;
@@ -538,7 +732,7 @@ class Reader {
   }
 
   void read_transformers() {
-    const Table trafos = read_table(folder_, "transformers");
+    const Table& trafos = component("transformers");
     Table types;
     for (std::size_t i = 0; i < trafos.rows(); ++i) {
       if (!active(trafos, i, {"bus0", "bus1"})) continue;
@@ -593,7 +787,7 @@ class Reader {
   }
 
   void read_links() {
-    const Table links = read_table(folder_, "links");
+    const Table& links = component("links");
     for (std::size_t i = 0; i < links.rows(); ++i) {
       for (const std::string& column : links.csv.header)
         if (column.size() > 3 && column.rfind("bus", 0) == 0 && column != "bus0" && column != "bus1" &&
@@ -604,6 +798,7 @@ class Reader {
                                   links.name(i), column));
       if (!active(links, i, {"bus0", "bus1"})) continue;
       auto& k = s_.links;
+      came_from("links", links, i);
       k.name.push_back(links.name(i));
       k.from.push_back(bus(links, i, "bus0"));
       k.to.push_back(bus(links, i, "bus1"));
@@ -626,11 +821,12 @@ class Reader {
   }
 
   void read_storage_units() {
-    const Table units = read_table(folder_, "storage_units");
+    const Table& units = component("storage_units");
     for (std::size_t i = 0; i < units.rows(); ++i) {
       if (!active(units, i, {"bus"})) continue;
       require_sign(units, i, 1.0);
       auto& st = s_.storage;
+      came_from("storage", units, i);
       st.name.push_back(units.name(i));
       st.region.push_back(bus(units, i, "bus"));
       const std::string c = units.text(i, "carrier");
@@ -661,11 +857,12 @@ class Reader {
   }
 
   void read_stores() {
-    const Table stores = read_table(folder_, "stores");
+    const Table& stores = component("stores");
     for (std::size_t i = 0; i < stores.rows(); ++i) {
       if (!active(stores, i, {"bus"})) continue;
       require_sign(stores, i, 1.0);
       auto& st = s_.storage;
+      came_from("storage", stores, i);
       st.name.push_back(stores.name(i));
       st.region.push_back(bus(stores, i, "bus"));
       const std::string c = stores.text(i, "carrier");
@@ -694,7 +891,7 @@ class Reader {
   }
 
   void read_global_constraints() {
-    const Table constraints = read_table(folder_, "global_constraints");
+    const Table& constraints = component("global_constraints");
     for (std::size_t i = 0; i < constraints.rows(); ++i) {
       const std::string type = constraints.text(i, "type");
       const std::string attribute = constraints.text(i, "carrier_attribute", "co2_emissions");
@@ -705,6 +902,7 @@ class Reader {
                                 "PyPSA import (supported: primary_energy on co2_emissions with <=)",
                                 type, attribute, sense));
       auto& p = s_.policies;
+      came_from("policies", constraints, i);
       p.name.push_back(constraints.name(i));
       p.kind.push_back(model::PolicyKind::co2_cap);
       std::vector<int> all(s_.regions.size());

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "core/error.hpp"
 #include "io/output_dir.hpp"
 #include "model/costs.hpp"
 
@@ -69,6 +70,7 @@ class Writer {
     lines();
     storage();
     global_constraints();
+    check_unique_names();
     snapshots();
     put("network.csv", fmt::format("name\n{}\n", field(s_.settings.name)));
     if (r_) prices();
@@ -106,6 +108,23 @@ class Writer {
   std::map<std::string, char> extra_carriers_;
 
   void put(const std::string& name, const std::string& content) { write_file_atomically(dir_ / name, content); }
+
+  // PyPSA needs names unique per component table; the names silkgrid makes up for markets
+  // ("<market>-import", "<market>-export"), load shedding ("<region>-load-shedding") and
+  // reverse links ("<link>-reverse") could meet a study's own: refused rather than written.
+  void check_unique_names() const {
+    for (const auto& [name, t] : static_) {
+      std::map<std::string, std::size_t> seen;
+      for (const auto& row : t.rows)
+        if (!row.empty() && ++seen[row[0]] == 2)
+          throw core::Error(core::ErrorKind::input, core::Context{s_.file, 0, 0, name},
+                            fmt::format("the PyPSA table {}.csv would hold two components named '{}' (silkgrid "
+                                        "names a market's generators '<market>-import' and '<market>-export', load "
+                                        "shedding '<region>-load-shedding', a reverse link '<link>-reverse'); rename "
+                                        "one",
+                                        name, row[0]));
+    }
+  }
 
   void warn(const std::string& message) {
     warnings_.push_back(message);

@@ -24,6 +24,17 @@ namespace {
 
 double round_to(double v, double digits = 1e6) { return std::round(v * digits) / digits; }
 
+// Names are unique per component kind only (in PyPSA a line and a transformer may both be "2"),
+// so every result is keyed by kind and name.
+const char* line_kind(const model::Study& study, std::size_t i) { return study.lines.transformer[i] ? "transformer" : "line"; }
+const char* storage_kind(const model::Study& study, std::size_t i) { return study.storage.energy_only[i] ? "store" : "storage"; }
+bool has_transformers(const model::Study& study) {
+  return std::any_of(study.lines.transformer.begin(), study.lines.transformer.end(), [](char t) { return t != 0; });
+}
+bool has_stores(const model::Study& study) {
+  return std::any_of(study.storage.energy_only.begin(), study.storage.energy_only.end(), [](char e) { return e != 0; });
+}
+
 // A time-series CSV: timestamp, weight_h, then one column per (header, value-of-t) pair.
 struct Column {
   std::string header;
@@ -71,13 +82,13 @@ std::string capacities_csv(const model::Study& study, const model::Results& r) {
         model::link_annuity(study, i));
   const auto& ln = study.lines;
   for (std::size_t i = 0; i < ln.size(); ++i)
-    row(ln.name[i], "line",
+    row(ln.name[i], line_kind(study, i),
         study.regions.name[static_cast<std::size_t>(ln.from[i])] + "->" + study.regions.name[static_cast<std::size_t>(ln.to[i])],
         ln.kind[i] == model::LineKind::ac ? "AC" : "DC", ln.invest.extendable[i], ln.invest.p_nom_mw[i], r.line_capacity_mw[i], -1,
         model::line_annuity(study, i));
   const auto& s = study.storage;
   for (std::size_t i = 0; i < s.size(); ++i)
-    row(s.name[i], "storage", study.regions.name[static_cast<std::size_t>(s.region[i])],
+    row(s.name[i], storage_kind(study, i), study.regions.name[static_cast<std::size_t>(s.region[i])],
         s.carrier[i] >= 0 ? study.carriers.name[static_cast<std::size_t>(s.carrier[i])] : std::string(),
         s.invest.extendable[i], s.invest.p_nom_mw[i], r.storage_power_mw[i], r.storage_energy_mwh[i],
         model::storage_annuity(study, i));
@@ -102,27 +113,37 @@ json summary_json(const model::Study& study, const model::Results& r) {
   j["snapshots"] = T;
   j["hours"] = study.time.total_hours();
 
+  // Per asset, by kind: {"generator": {name: MW}, "link": ..., "line": ..., "transformer": ...,
+  // "storage": ..., "store": ...} (energy capacity: "storage" and "store" only).
   json capacity = json::object(), new_capacity = json::object(), energy_capacity = json::object();
+  for (const char* kind : {"generator", "link", "line", "transformer", "storage", "store"}) {
+    capacity[kind] = json::object();
+    new_capacity[kind] = json::object();
+  }
+  for (const char* kind : {"storage", "store"}) energy_capacity[kind] = json::object();
   const auto& g = study.generators;
   for (std::size_t i = 0; i < g.size(); ++i) {
-    capacity[g.name[i]] = r.generator_capacity_mw[i];
-    if (g.invest.extendable[i]) new_capacity[g.name[i]] = std::max(0.0, r.generator_capacity_mw[i] - g.invest.p_nom_mw[i]);
+    capacity["generator"][g.name[i]] = r.generator_capacity_mw[i];
+    if (g.invest.extendable[i])
+      new_capacity["generator"][g.name[i]] = std::max(0.0, r.generator_capacity_mw[i] - g.invest.p_nom_mw[i]);
   }
   for (std::size_t i = 0; i < study.links.size(); ++i) {
-    capacity[study.links.name[i]] = r.link_capacity_mw[i];
+    capacity["link"][study.links.name[i]] = r.link_capacity_mw[i];
     if (study.links.invest.extendable[i])
-      new_capacity[study.links.name[i]] = std::max(0.0, r.link_capacity_mw[i] - study.links.invest.p_nom_mw[i]);
+      new_capacity["link"][study.links.name[i]] = std::max(0.0, r.link_capacity_mw[i] - study.links.invest.p_nom_mw[i]);
   }
   for (std::size_t i = 0; i < study.lines.size(); ++i) {
-    capacity[study.lines.name[i]] = r.line_capacity_mw[i];
+    const char* kind = line_kind(study, i);
+    capacity[kind][study.lines.name[i]] = r.line_capacity_mw[i];
     if (study.lines.invest.extendable[i])
-      new_capacity[study.lines.name[i]] = std::max(0.0, r.line_capacity_mw[i] - study.lines.invest.p_nom_mw[i]);
+      new_capacity[kind][study.lines.name[i]] = std::max(0.0, r.line_capacity_mw[i] - study.lines.invest.p_nom_mw[i]);
   }
   for (std::size_t i = 0; i < study.storage.size(); ++i) {
-    capacity[study.storage.name[i]] = r.storage_power_mw[i];
-    energy_capacity[study.storage.name[i]] = r.storage_energy_mwh[i];
+    const char* kind = storage_kind(study, i);
+    capacity[kind][study.storage.name[i]] = r.storage_power_mw[i];
+    energy_capacity[kind][study.storage.name[i]] = r.storage_energy_mwh[i];
     if (study.storage.invest.extendable[i])
-      new_capacity[study.storage.name[i]] = std::max(0.0, r.storage_power_mw[i] - study.storage.invest.p_nom_mw[i]);
+      new_capacity[kind][study.storage.name[i]] = std::max(0.0, r.storage_power_mw[i] - study.storage.invest.p_nom_mw[i]);
   }
   j["capacity_mw"] = capacity;
   j["energy_capacity_mwh"] = energy_capacity;
@@ -268,10 +289,12 @@ json study_json(const model::Study& study) {
                           {"efficiency", study.links.efficiency[i]}});
   s["lines"] = json::array();
   for (std::size_t i = 0; i < study.lines.size(); ++i)
-    s["lines"].push_back({{"name", study.lines.name[i]}, {"from", region(study.lines.from[i])}, {"to", region(study.lines.to[i])}});
+    s["lines"].push_back({{"name", study.lines.name[i]}, {"kind", line_kind(study, i)}, {"from", region(study.lines.from[i])},
+                          {"to", region(study.lines.to[i])}});
   s["storage"] = json::array();
   for (std::size_t i = 0; i < study.storage.size(); ++i)
-    s["storage"].push_back({{"name", study.storage.name[i]}, {"region", region(study.storage.region[i])}});
+    s["storage"].push_back(
+        {{"name", study.storage.name[i]}, {"kind", storage_kind(study, i)}, {"region", region(study.storage.region[i])}});
   s["markets"] = json::array();
   for (std::size_t i = 0; i < study.markets.size(); ++i)
     s["markets"].push_back({{"name", study.markets.name[i]}, {"region", region(study.markets.region[i])}});
@@ -332,19 +355,30 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
   }
   write("link_flows.csv", time_csv(study, columns));
 
-  columns.clear();
-  for (std::size_t l = 0; l < study.lines.size(); ++l) columns.push_back(matrix_column(study.lines.name[l], r.line_flow, l));
-  write("line_flows.csv", time_csv(study, columns));
-
-  columns.clear();
-  for (std::size_t s = 0; s < study.storage.size(); ++s) {
-    const std::string& n = study.storage.name[s];
-    columns.push_back(matrix_column(n + ":charge_mw", r.storage_charge, s));
-    columns.push_back(matrix_column(n + ":discharge_mw", r.storage_discharge, s));
-    columns.push_back(matrix_column(n + ":soc_mwh", r.storage_soc, s));
-    if (study.storage.has_inflow(s, study.series)) columns.push_back(matrix_column(n + ":spill_mw", r.storage_spill, s));
+  // Lines and transformers (a PyPSA network's) in files of their own: names are unique per kind.
+  for (const bool transformers : {false, true}) {
+    if (transformers && !has_transformers(study)) continue;
+    columns.clear();
+    for (std::size_t l = 0; l < study.lines.size(); ++l)
+      if ((study.lines.transformer[l] != 0) == transformers) columns.push_back(matrix_column(study.lines.name[l], r.line_flow, l));
+    write(transformers ? "transformer_flows.csv" : "line_flows.csv", time_csv(study, columns));
   }
-  write("storage.csv", time_csv(study, columns));
+
+  // Storage units, and a PyPSA network's stores in a file of their own (stores.csv is the
+  // solved network's static table there).
+  for (const bool stores : {false, true}) {
+    if (stores && !has_stores(study)) continue;
+    columns.clear();
+    for (std::size_t s = 0; s < study.storage.size(); ++s) {
+      if ((study.storage.energy_only[s] != 0) != stores) continue;
+      const std::string& n = study.storage.name[s];
+      columns.push_back(matrix_column(n + ":charge_mw", r.storage_charge, s));
+      columns.push_back(matrix_column(n + ":discharge_mw", r.storage_discharge, s));
+      columns.push_back(matrix_column(n + ":soc_mwh", r.storage_soc, s));
+      if (study.storage.has_inflow(s, study.series)) columns.push_back(matrix_column(n + ":spill_mw", r.storage_spill, s));
+    }
+    write(stores ? "storage_stores.csv" : "storage.csv", time_csv(study, columns));
+  }
 
   columns.clear();
   for (std::size_t i = 0; i < study.regions.size(); ++i) columns.push_back(matrix_column(study.regions.name[i], r.region_price, i));

@@ -17,33 +17,47 @@ namespace {
 using core::Error;
 using core::ErrorKind;
 
+// What failed: the study's key ("generators[3].efficiency"), and for a table row its table,
+// row and attribute, for the provenance to translate.
+struct Key {
+  std::string text;
+  const char* table = nullptr;
+  std::size_t row = 0;
+  std::string attribute;
+  Key(std::string k) : text(std::move(k)) {}  // NOLINT: implicit, for keys of no table row
+  Key(const char* k) : text(k) {}             // NOLINT
+  Key(const char* t, std::size_t i, const char* a)
+      : text(fmt::format("{}[{}].{}", t, i, a)), table(t), row(i), attribute(a) {}
+};
+
 struct Checker {
   const Study& study;
+  const Provenance& provenance;
 
-  [[noreturn]] void fail(const std::string& key, const std::string& message) const {
-    throw Error(ErrorKind::input, core::Context{study.file, 0, 0, key}, message);
+  [[noreturn]] void fail(const Key& key, const std::string& message) const {
+    if (key.table && provenance.attribute)
+      if (auto where = provenance.attribute(key.table, key.row, key.attribute)) throw Error(ErrorKind::input, *where, message);
+    throw Error(ErrorKind::input, core::Context{study.file, 0, 0, key.text}, message);
   }
-  static std::string key(const char* table, std::size_t i, const char* attribute) {
-    return fmt::format("{}[{}].{}", table, i, attribute);
-  }
-  void finite(double v, const std::string& k) const {
+  static Key key(const char* table, std::size_t i, const char* attribute) { return Key(table, i, attribute); }
+  void finite(double v, const Key& k) const {
     if (!std::isfinite(v)) fail(k, fmt::format("expected a finite number, got {}", v));
   }
-  void non_negative(double v, const std::string& k) const {
+  void non_negative(double v, const Key& k) const {
     if (!(v >= 0)) fail(k, fmt::format("expected a number >= 0, got {}", v));
   }
-  void positive(double v, const std::string& k) const {
+  void positive(double v, const Key& k) const {
     if (std::isnan(v)) fail(k, "is required here: expected a finite number > 0");
     if (!(v > 0) || !std::isfinite(v)) fail(k, fmt::format("expected a finite number > 0, got {}", v));
   }
   // |v| ≤ the limit of its quantity (model/limits.hpp); NaN and ±∞ fail too.
-  void at_most(double v, const limits::Limit& limit, const std::string& k) const {
+  void at_most(double v, const limits::Limit& limit, const Key& k) const {
     if (!(std::abs(v) <= limit.max))
       fail(k, fmt::format("expected at most {:g} {} (silkgrid's limit for this quantity, README \"Bad input\"), got {:g}",
                           limit.max, limit.unit, v));
   }
   // 0 ≤ v ≤ the limit.
-  void in_range(double v, const limits::Limit& limit, const std::string& k) const {
+  void in_range(double v, const limits::Limit& limit, const Key& k) const {
     non_negative(v, k);
     at_most(v, limit, k);
   }
@@ -55,14 +69,14 @@ struct Checker {
                        signed_values ? "of magnitude at most" : "in [0,", limit.max,
                        std::string(limit.unit) + (signed_values ? "" : "]"));
   }
-  void efficiency(double v, const std::string& k) const {
+  void efficiency(double v, const Key& k) const {
     if (!(v > 0 && v <= 1)) fail(k, fmt::format("expected an efficiency in (0, 1], got {}", v));
     // Costs and flows are divided by efficiencies: a tiny one makes an enormous coefficient.
     if (v < limits::efficiency_min)
       fail(k, fmt::format("expected an efficiency of at least {:g} (silkgrid's limit, README \"Bad input\"), got {:g}",
                           limits::efficiency_min, v));
   }
-  void reference(int index, std::size_t count, const std::string& k) const {
+  void reference(int index, std::size_t count, const Key& k) const {
     if (index < 0 || static_cast<std::size_t>(index) >= count) fail(k, "refers to an unknown component");
   }
   // A branch (link or line) joins two different known regions.
@@ -71,24 +85,31 @@ struct Checker {
     reference(to, regions, key(table, i, "to"));
     if (from == to) fail(key(table, i, "to"), fmt::format("a {} must join two different regions", noun));
   }
-  void names(const std::vector<std::string>& names, const char* table) const {
+  // Names are unique within a table, or within each kind of it (`kinds`: a flag per row, such as
+  // a PyPSA network's transformer flag among its lines: a line and a transformer may share one).
+  void names(const std::vector<std::string>& names, const char* table, const std::vector<char>* kinds = nullptr) const {
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      const std::string k = key(table, i, "name");
+      const Key k = key(table, i, "name");
       if (names[i].empty()) fail(k, "expected a non-empty name");
       if (names[i].find_first_of(",\"\n\r") != std::string::npos)
         fail(k, fmt::format("name '{}' may not contain commas, quotes or line breaks", names[i]));
-      if (!seen.insert(names[i]).second) fail(k, fmt::format("duplicate name '{}'", names[i]));
+      if (!seen.insert(kinds ? names[i] + '\n' + (*kinds)[i] : names[i]).second)
+        fail(k, fmt::format("duplicate name '{}'", names[i]));
     }
   }
   // Every value of a profile passes `check`.
   template <typename Check>
-  void profile(const Profile& p, const std::string& k, Check check, const char* expected) const {
+  void profile(const Profile& p, const Key& k, Check check, const char* expected) const {
     const std::size_t n = p.is_constant() ? 1 : study.snapshots();
     for (std::size_t t = 0; t < n; ++t) {
       const double v = p.at(study.series, t);
       if (!check(v)) {
         if (p.is_constant()) fail(k, fmt::format("expected {}, got {}", expected, v));
+        if (provenance.series)  // the series file, line and column of the value
+          if (auto where = provenance.series(static_cast<std::size_t>(p.column), t))
+            throw Error(ErrorKind::input, *where,
+                        fmt::format("expected {}, got {} at snapshot {} ({})", expected, v, t, study.time.timestamps[t]));
         fail(k, fmt::format("expected {}, got {} in column '{}' of {} at snapshot {} ({})", expected, v,
                             study.series.names[static_cast<std::size_t>(p.column)], study.series.file, t,
                             study.time.timestamps[t]));
@@ -123,8 +144,8 @@ struct Checker {
 
 }  // namespace
 
-void validate(const Study& study, core::Logger& log) {
-  const Checker c{study};
+void validate(const Study& study, core::Logger& log, const Provenance& provenance) {
+  const Checker c{study, provenance};
   const std::size_t T = study.snapshots();
   if (T == 0) c.fail("study.snapshots", "expected at least one snapshot");
   if (study.time.weights.size() != T || study.time.timestamps.size() != T)
@@ -233,7 +254,10 @@ void validate(const Study& study, core::Logger& log) {
   }
 
   const auto& ln = study.lines;
-  c.names(ln.name, "lines");
+  // PyPSA names are unique per component kind: its lines and transformers, storage units and
+  // stores are separate tables there (each kept apart in the results too).
+  const bool per_kind = study.settings.from_pypsa;
+  c.names(ln.name, "lines", per_kind ? &ln.transformer : nullptr);
   for (std::size_t i = 0; i < ln.size(); ++i) {
     c.endpoints(ln.from[i], ln.to[i], R, "lines", i, "line");
     c.investment(ln.invest, i, "lines", ln.capex_eur_per_mw_km[i] > 0);
@@ -256,7 +280,7 @@ void validate(const Study& study, core::Logger& log) {
   }
 
   const auto& s = study.storage;
-  c.names(s.name, "storage");
+  c.names(s.name, "storage", per_kind ? &s.energy_only : nullptr);
   for (std::size_t i = 0; i < s.size(); ++i) {
     c.reference(s.region[i], R, Checker::key("storage", i, "region"));
     c.investment(s.invest, i, "storage", s.capex_eur_per_kw[i] > 0 || s.capex_eur_per_kwh[i] > 0);

@@ -30,10 +30,17 @@ double total(const json& by_name) {
   return sum;
 }
 
-// name → value maps of the per-item figures.
+// name → value maps of the per-item figures; maps nested by kind ({"generator": {name: v}})
+// give "kind.name" (a generator and a link may share a name).
 std::map<std::string, double> items(const json& object) {
   std::map<std::string, double> out;
-  for (const auto& [k, v] : object.items()) out[k] = v.get<double>();
+  for (const auto& [k, v] : object.items()) {
+    if (v.is_object()) {
+      for (const auto& [name, x] : v.items()) out[k + "." + name] = x.get<double>();
+    } else {
+      out[k] = v.get<double>();
+    }
+  }
   return out;
 }
 std::map<std::string, double> by_key(const json& list, const char* key, const char* value) {

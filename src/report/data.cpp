@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -96,6 +97,19 @@ json report_data(const std::string& run_dir) {
   const Series prices = read_series(dir / "prices.csv");
   const Series flows = read_series(dir / "link_flows.csv");
   const Series storage = read_series(dir / "storage.csv");
+  // Names are unique per kind only: a PyPSA network's transformers and stores have files of
+  // their own (study.json gives each line and storage its kind; older result folders do not).
+  const auto kind_of = [](const json& item, const char* fallback) { return item.value("kind", std::string(fallback)); };
+  const auto any_of_kind = [&](const char* table, const char* kind, const char* fallback) {
+    for (const auto& item : study[table])
+      if (kind_of(item, fallback) == kind) return true;
+    return false;
+  };
+  const Series stores = any_of_kind("storage", "store", "storage") ? read_series(dir / "storage_stores.csv") : Series{};
+  const auto storage_series = [&](const json& item) -> std::pair<const Series*, fs::path> {
+    if (kind_of(item, "storage") == "store") return {&stores, dir / "storage_stores.csv"};
+    return {&storage, dir / "storage.csv"};
+  };
   const Series demand = read_series(dir / "demand.csv");
   const io::CsvTable caps = io::parse_csv(read_text(dir / "capacities.csv"), (dir / "capacities.csv").string());
   const std::vector<double>& w = dispatch.weights;
@@ -140,24 +154,30 @@ json report_data(const std::string& run_dir) {
   // Lines (AC and DC, transformers included): capacity from capacities.csv, flows from
   // line_flows.csv (from → to positive).
   {
-    std::map<std::string, double> line_capacity;
+    std::map<std::pair<std::string, std::string>, double> line_capacity;  // by (kind, name)
     std::size_t optimal = 0;
     for (std::size_t j = 0; j < caps.header.size(); ++j)
       if (caps.header[j] == "optimal_mw") optimal = j;
     for (std::size_t r = 0; r < caps.rows.size(); ++r)
-      if (caps.rows[r][1] == "line") line_capacity[caps.rows[r][0]] = io::parse_number_cell(caps, r, optimal);
+      if (caps.rows[r][1] == "line" || caps.rows[r][1] == "transformer")
+        line_capacity[{caps.rows[r][1], caps.rows[r][0]}] = io::parse_number_cell(caps, r, optimal);
     const Series line_flows = read_series(dir / "line_flows.csv");
+    const Series transformer_flows =
+        any_of_kind("lines", "transformer", "line") ? read_series(dir / "transformer_flows.csv") : Series{};
     double hours = 0;
     for (double h : line_flows.weights) hours += h;
     for (const auto& l : study["lines"]) {
       const std::string n = l["name"];
-      const auto& f = line_flows.at(n, dir / "line_flows.csv");
+      const std::string kind = kind_of(l, "line");
+      const bool transformer = kind == "transformer";
+      const auto& f = (transformer ? transformer_flows : line_flows)
+                          .at(n, dir / (transformer ? "transformer_flows.csv" : "line_flows.csv"));
       double net = 0, moved = 0;
       for (std::size_t t = 0; t < f.size(); ++t) {
         net += line_flows.weights[t] * f[t];
         moved += line_flows.weights[t] * std::abs(f[t]);
       }
-      const double cap = line_capacity[n];
+      const double cap = line_capacity[{kind, n}];
       map_links.push_back({{"name", n}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", cap}, {"net_mwh", net},
                            {"utilisation", cap > 0 && hours > 0 ? moved / (cap * hours) : 0.0}, {"line", true}});
     }
@@ -250,8 +270,6 @@ json report_data(const std::string& run_dir) {
     }
     json d = {{"timestamps", dispatch.timestamps}, {"weeks", weeks}, {"peak_week", best},
               {"week_start", T ? weeks[best]["label"] : json("")}, {"regions", json::object()}};
-    std::map<std::string, std::string> storage_region;
-    for (const auto& s : study["storage"]) storage_region[s["name"]] = s["region"];
     for (const auto& r : regions) {
       std::map<std::string, std::vector<double>> by_carrier;
       for (const auto& [g, region] : region_of_generator) {
@@ -261,11 +279,13 @@ json report_data(const std::string& run_dir) {
         if (acc.empty()) acc.assign(T, 0.0);
         for (std::size_t t = 0; t < T; ++t) acc[t] += p[t];
       }
-      for (const auto& [s, region] : storage_region) {
-        if (region != r) continue;
+      for (const auto& s : study["storage"]) {
+        if (s["region"] != r) continue;
         auto& acc = by_carrier["storage (net)"];
-        const auto& discharge = storage.at(s + ":discharge_mw", dir / "storage.csv");
-        const auto& charge = storage.at(s + ":charge_mw", dir / "storage.csv");
+        const std::string name = s["name"];
+        const auto [series, file] = storage_series(s);
+        const auto& discharge = series->at(name + ":discharge_mw", file);
+        const auto& charge = series->at(name + ":charge_mw", file);
         if (acc.empty()) acc.assign(T, 0.0);
         for (std::size_t t = 0; t < T; ++t) acc[t] += discharge[t] - charge[t];
       }
@@ -293,7 +313,15 @@ json report_data(const std::string& run_dir) {
   // Storage levels.
   {
     json levels = json::object();
-    for (const auto& s : study["storage"]) levels[s["name"].get<std::string>()] = storage.at(s["name"].get<std::string>() + ":soc_mwh", dir / "storage.csv");
+    std::set<std::string> units;  // storage units' names: a store of the same name is labelled as one
+    for (const auto& s : study["storage"])
+      if (kind_of(s, "storage") != "store") units.insert(s["name"].get<std::string>());
+    for (const auto& s : study["storage"]) {
+      const std::string name = s["name"];
+      const auto [series, file] = storage_series(s);
+      const bool store = kind_of(s, "storage") == "store";
+      levels[store && units.count(name) ? name + " (store)" : name] = series->at(name + ":soc_mwh", file);
+    }
     out["storage"] = {{"timestamps", storage.timestamps}, {"levels", levels}};
   }
 

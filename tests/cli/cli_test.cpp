@@ -63,7 +63,7 @@ TEST(Cli, RunWritesEveryResultFile) {
   // 100 MW at B needs 125 MW sent over the 0.8 cable; gas costs 20 / 0.5 = 40 EUR/MWh: 4 × 125 × 40.
   EXPECT_NEAR(summary["objective_eur"].get<double>(), 20000.0, 1e-6);
   EXPECT_NEAR(summary["co2_t"].get<double>(), 4 * 125 * 0.4, 1e-6);
-  EXPECT_NEAR(summary["capacity_mw"]["cable"].get<double>(), 150.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["link"]["cable"].get<double>(), 150.0, 1e-9);
   EXPECT_NEAR(summary["energy_mwh"]["gas-A"].get<double>(), 500.0, 1e-6);
   for (const char* key : {"fixed_cost_existing_eur", "annualised_capex_eur", "operating_cost_eur", "unserved_mwh",
                           "curtailment_mwh", "exports_mwh", "export_revenue_eur", "regions", "lp", "timings_s"})
@@ -147,7 +147,7 @@ TEST(Cli, DefaultStudyIsTheCorridorAndSolves) {
   EXPECT_GT(exports, 0.0);
   EXPECT_NEAR(summary["unserved_mwh"].get<double>(), 0.0, 1e-3);
   EXPECT_EQ(summary["regions"].size(), 8u);
-  EXPECT_NEAR(summary["capacity_mw"]["black-sea-cable"].get<double>(), 1300.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["link"]["black-sea-cable"].get<double>(), 1300.0, 1e-9);
   for (const auto& link : summary["links"])
     if (link["name"] == "black-sea-cable") {
       EXPECT_GT(link["forward_mwh"].get<double>(), 0.0);

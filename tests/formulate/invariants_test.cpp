@@ -58,9 +58,10 @@ TEST_P(Invariants, BalanceClosesFromTheWrittenCsvs) {
   const Table markets = read_table(std::filesystem::path(dir) / "markets.csv");
   const Table demand = read_table(std::filesystem::path(dir) / "demand.csv");
   const Table capacities = read_table(std::filesystem::path(dir) / "capacities.csv");
-  std::map<std::string, double> capacity;
+  std::map<std::pair<std::string, std::string>, double> capacity;  // by (kind, name): names are unique per kind
   for (std::size_t i = 0; i < capacities.csv.rows.size(); ++i)
-    capacity[capacities.csv.rows[i][0]] = capacities.at(i, "optimal_mw");
+    capacity[{capacities.csv.rows[i][1], capacities.csv.rows[i][0]}] = capacities.at(i, "optimal_mw");
+  const auto capacity_of = [&](const char* kind, const std::string& name) { return capacity[{kind, name}]; };
 
   const std::size_t T = study.snapshots();
   ASSERT_EQ(dispatch.csv.rows.size(), T);
@@ -72,14 +73,14 @@ TEST_P(Invariants, BalanceClosesFromTheWrittenCsvs) {
         if (study.generators.region[g] == static_cast<int>(r)) {
           const double p = dispatch.at(t, study.generators.name[g]);
           net += p;
-          EXPECT_LE(p, capacity[study.generators.name[g]] * study.generators.p_max_pu[g].at(study.series, t) + 1e-6);
+          EXPECT_LE(p, capacity_of("generator", study.generators.name[g]) * study.generators.p_max_pu[g].at(study.series, t) + 1e-6);
           EXPECT_GE(p, -1e-6);
         }
       for (std::size_t k = 0; k < study.links.size(); ++k) {
         const std::string& n = study.links.name[k];
         const double fwd = flows.at(t, n + ":forward_mw"), bwd = flows.at(t, n + ":backward_mw");
-        EXPECT_LE(fwd, capacity[n] + 1e-6);
-        EXPECT_LE(bwd, capacity[n] + 1e-6);
+        EXPECT_LE(fwd, capacity_of("link", n) + 1e-6);
+        EXPECT_LE(bwd, capacity_of("link", n) + 1e-6);
         const double eta = study.links.efficiency[k];
         if (study.links.from[k] == static_cast<int>(r)) net += -fwd + eta * bwd;
         if (study.links.to[k] == static_cast<int>(r)) net += eta * fwd - bwd;
@@ -113,7 +114,7 @@ TEST_P(Invariants, BalanceClosesFromTheWrittenCsvs) {
                               study.storage.efficiency_store[s] * w * storage.at(t, n + ":charge_mw") -
                               w * storage.at(t, n + ":discharge_mw") / study.storage.efficiency_dispatch[s];
       EXPECT_NEAR(storage.at(t, n + ":soc_mwh"), expected, 1e-5 * std::max(1.0, expected));
-      EXPECT_LE(storage.at(t, n + ":soc_mwh"), capacity[n] * study.storage.max_hours[s] + 1e-5);
+      EXPECT_LE(storage.at(t, n + ":soc_mwh"), capacity_of("storage", n) * study.storage.max_hours[s] + 1e-5);
     }
   }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/error.hpp"
 #include "core/logger.hpp"
 #include "io/csv.hpp"
 #include "io/pypsa_writer.hpp"
@@ -197,4 +198,29 @@ TEST(PyPsaExport, ConvertWritesTheDefaultStudyAndRefusesAnUnrelatedFolder) {
   EXPECT_TRUE(fs::exists(fs::path(base) / "mine.txt"));
   EXPECT_EQ(test::run_command(program + " convert builtin:demo --to excel " + base + "/x", &output), 64) << output;
   fs::remove_all(base);
+}
+
+// The generators silkgrid makes up for a market are called "<market>-import" and
+// "<market>-export": a study generator of that name would make generators.csv hold one name
+// twice (PyPSA refuses that, and results would mix up the two), so the export is refused.
+TEST(PyPsaExport, MadeUpNamesThatMeetTheStudysOwnAreRefused) {
+  const auto study = test::study_from(R"(
+study: {name: clash, snapshots: 1}
+carriers: [{name: gas}]
+regions: [{name: A, country: AZ}]
+loads: [{name: load-A, region: A, p_mw: 10}]
+generators: [{name: eu-import, region: A, carrier: gas, p_nom_mw: 100}]
+markets: [{name: eu, region: A, import_price_eur_per_mwh: 50, max_import_mw: 40}]
+)");
+  const std::string dir = test::temp_dir("silkgrid-convert-clash");
+  auto log = quiet();
+  std::string what;
+  try {
+    io::write_pypsa_folder(dir, study, nullptr, log);
+  } catch (const core::Error& e) {
+    what = e.what();
+  }
+  EXPECT_NE(what.find("generators.csv would hold two components named 'eu-import'"), std::string::npos) << what;
+  EXPECT_FALSE(fs::exists(fs::path(dir) / "generators.csv"));
+  fs::remove_all(dir);
 }

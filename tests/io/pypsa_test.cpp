@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "core/error.hpp"
+#include "io/csv.hpp"
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
 #include "io/results_writer.hpp"
@@ -410,4 +412,235 @@ TEST(PyPsa, GeneratorWithNegativeSignConsumes) {
   });
   EXPECT_NEAR(s.results.generator_p(2, 0), -40.0, 1e-9);  // silkgrid reports the injection
   EXPECT_NEAR(s.results.objective_eur, 200.0, 1e-9);
+}
+
+namespace {
+// Three hourly snapshots; load 100, 50, 80 MW; the cheap plant (300 MW at 10 EUR/MWh) is
+// available 1, 0, 0.5 per unit, the dear one (100 EUR/MWh) always. Hour 0: 100 MW cheap; hour 1:
+// 50 MW dear; hour 2: 80 of the 150 cheap MW. Cost: 1,000 + 5,000 + 800 = 6,800 EUR. Read by
+// position, the shuffled series below would give 8,000 + 1,000 + 500 = 9,500 EUR instead.
+std::map<std::string, std::string> three_hours(const std::string& p_max_pu, const std::string& p_set) {
+  return {{"snapshots.csv", "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T01:00,1\n2030-01-01T02:00,1\n"},
+          {"buses.csv", "name\nA\n"},
+          {"loads.csv", "name,bus\nload,A\n"},
+          {"generators.csv", "name,bus,p_nom,marginal_cost\ncheap,A,300,10\ndear,A,300,100\n"},
+          {"generators-p_max_pu.csv", p_max_pu},
+          {"loads-p_set.csv", p_set}};
+}
+const std::string ordered_p_max_pu = "snapshot,cheap\n2030-01-01T00:00,1\n2030-01-01T01:00,0\n2030-01-01T02:00,0.5\n";
+const std::string ordered_p_set = "snapshot,load\n2030-01-01T00:00,100\n2030-01-01T01:00,50\n2030-01-01T02:00,80\n";
+const std::string shuffled_p_max_pu = "snapshot,cheap\n2030-01-01T01:00,0\n2030-01-01T02:00,0.5\n2030-01-01T00:00,1\n";
+const std::string shuffled_p_set = "snapshot,load\n2030-01-01T02:00,80\n2030-01-01T00:00,100\n2030-01-01T01:00,50\n";
+}  // namespace
+
+TEST(PyPsa, SeriesRowsAreMatchedBySnapshotLabelNotPosition) {
+  const auto ordered = solve_network(three_hours(ordered_p_max_pu, ordered_p_set));
+  EXPECT_NEAR(ordered.results.objective_eur, 6800.0, 1e-9);
+  const auto shuffled = solve_network(three_hours(shuffled_p_max_pu, shuffled_p_set));
+  EXPECT_NEAR(shuffled.results.objective_eur, 6800.0, 1e-9);
+  EXPECT_NEAR(shuffled.results.generator_p(0, 2), 80.0, 1e-9);  // hour 2: the cheap plant
+  // The same times written another way (pandas' "YYYY-MM-DD HH:MM:SS") are the same snapshots.
+  const auto spaced = solve_network(three_hours(
+      "snapshot,cheap\n2030-01-01 02:00:00,0.5\n2030-01-01 00:00:00,1\n2030-01-01 01:00:00,0\n", shuffled_p_set));
+  EXPECT_NEAR(spaced.results.objective_eur, 6800.0, 1e-9);
+}
+
+TEST(PyPsa, SeriesWithAMissingUnknownOrRepeatedSnapshotIsAnError) {
+  // Line 3 (the second data row) is where each defect sits.
+  std::string e = read_error(three_hours("snapshot,cheap\n2030-01-01T00:00,1\n2030-01-01T02:00,0.5\n", ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv"), std::string::npos) << e;
+  EXPECT_NE(e.find("no row for snapshot '2030-01-01T01:00'"), std::string::npos) << e;
+  e = read_error(three_hours(
+      "snapshot,cheap\n2030-01-01T00:00,1\n2030-01-01T03:00,0\n2030-01-01T02:00,0.5\n", ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv:3:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("'2030-01-01T03:00' is not a snapshot"), std::string::npos) << e;
+  e = read_error(three_hours(ordered_p_max_pu,
+                             "snapshot,load\n2030-01-01T00:00,100\n2030-01-01T00:00,50\n2030-01-01T02:00,80\n"));
+  EXPECT_NE(e.find("loads-p_set.csv:3:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("second row"), std::string::npos) << e;
+  // One row too many: the fourth names an unknown snapshot.
+  e = read_error(three_hours(ordered_p_max_pu + "2030-01-01T03:00,1\n", ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv:5:1"), std::string::npos) << e;
+  // A column for a component that does not exist: line 1, its column.
+  e = read_error(three_hours("snapshot,cheap,ghost\n2030-01-01T00:00,1,1\n2030-01-01T01:00,0,1\n2030-01-01T02:00,0.5,1\n",
+                             ordered_p_set));
+  EXPECT_NE(e.find("generators-p_max_pu.csv:1:3"), std::string::npos) << e;
+  EXPECT_NE(e.find("'ghost' names no component of generators.csv"), std::string::npos) << e;
+}
+
+TEST(PyPsa, SnapshotsAreUniqueAndInTimeOrderAndGapsAreWarnedAbout) {
+  auto files = three_hours(ordered_p_max_pu, ordered_p_set);
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T00:00,1\n2030-01-01T02:00,1\n";
+  std::string e = read_error(files);
+  EXPECT_NE(e.find("snapshots.csv:3:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("appears twice"), std::string::npos) << e;
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T02:00,1\n2030-01-01T01:00,1\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("snapshots.csv:4:1"), std::string::npos) << e;
+  EXPECT_NE(e.find("time order"), std::string::npos) << e;
+  // Labels that are not timestamps are only checked for duplicates.
+  files = two_hours("name,bus\n");
+  files.erase("storage_units.csv");
+  files["snapshots.csv"] = "snapshot,objective\n1,1\n0,1\n";
+  files["generators-p_max_pu.csv"] = "snapshot,cheap\n0,1\n1,0\n";
+  EXPECT_NEAR(solve_network(files).results.objective_eur, 100.0 * 100 + 100.0 * 10, 1e-9);
+  files["snapshots.csv"] = "snapshot,objective\n0,1\n0,1\n";
+  EXPECT_NE(read_error(files).find("appears twice"), std::string::npos);
+  // Representative snapshots: 1 h steps weighted 2 h each (hour 1 stands for hour 3 as well).
+  // A warning names the first gap; the weightings count: 2·1,000 + 2·5,000 + 1·800 = 12,800.
+  files = three_hours(ordered_p_max_pu, ordered_p_set);
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,2\n2030-01-01T01:00,2\n2030-01-01T02:00,1\n";
+  const auto s = solve_network(files);
+  EXPECT_NEAR(s.results.objective_eur, 12800.0, 1e-9);
+  EXPECT_NE(s.log.find("snapshots.csv:3: snapshot '2030-01-01T01:00' follows '2030-01-01T00:00' after 1 h"),
+            std::string::npos)
+      << s.log;
+  EXPECT_NE(s.log.find("2 such steps"), std::string::npos) << s.log;
+  // Steps equal to the weightings (a resampled network): no warning.
+  files["snapshots.csv"] = "snapshot,objective\n2030-01-01T00:00,1\n2030-01-01T01:00,1\n2030-01-01T02:00,1\n";
+  EXPECT_EQ(solve_network(files).log.find("follows"), std::string::npos);
+}
+
+// Files as spreadsheets and pandas write them: an unnamed index column, a UTF-8 byte-order
+// mark, Windows line endings, trailing empty lines. The same 6,800 EUR as the plain files.
+TEST(PyPsa, SeriesFilesWithBomCrlfUnnamedIndexAndTrailingLinesReadTheSame) {
+  const std::string bom = "\xEF\xBB\xBF";
+  auto files = three_hours(bom + ",cheap\r\n2030-01-01T01:00,0\r\n2030-01-01T02:00,0.5\r\n2030-01-01T00:00,1\r\n\r\n\r\n",
+                           bom + "snapshot,load\r\n2030-01-01T02:00,80\r\n2030-01-01T00:00,100\r\n2030-01-01T01:00,50\r\n\n");
+  files["snapshots.csv"] = bom + ",objective\r\n2030-01-01T00:00,1\r\n2030-01-01T01:00,1\r\n2030-01-01T02:00,1\r\n\r\n";
+  files["generators.csv"] = bom + "name,bus,p_nom,marginal_cost\r\ncheap,A,300,10\r\ndear,A,300,100\r\n";
+  EXPECT_NEAR(solve_network(files).results.objective_eur, 6800.0, 1e-9);
+  // A row of empty cells is not a blank line: it names no snapshot.
+  files["loads-p_set.csv"] = ordered_p_set + ",\n";
+  EXPECT_NE(read_error(files).find("'' is not a snapshot"), std::string::npos);
+}
+
+// What the study's validation finds wrong is told in the network's terms: the file, the line of
+// the row and the column of the PyPSA attribute, not buses.csv and "lines[0].p_nom_mw".
+TEST(PyPsa, ValidationErrorsNameThePyPsaFileLineAndAttribute) {
+  const std::map<std::string, std::string> base = {{"buses.csv", "name\nA\nB\n"},
+                                                    {"loads.csv", "name,bus,p_set\nload,B,10\n"},
+                                                    {"generators.csv", "name,bus,p_nom\ng,A,100\n"}};
+  auto files = base;
+  files["lines.csv"] = "name,bus0,bus1,x,s_nom\nok,A,B,1,100\nbad,A,B,1,-5\n";
+  std::string e = read_error(files);
+  EXPECT_NE(e.find("lines.csv:3:5: s_nom: expected a number >= 0, got -5"), std::string::npos) << e;
+
+  files = base;
+  files["generators.csv"] = "name,bus,p_nom,efficiency\ng,A,100,1\nh,A,100,1.5\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("generators.csv:3:4: efficiency: expected an efficiency in (0, 1], got 1.5"), std::string::npos) << e;
+
+  // A link's efficiency may exceed 1 in PyPSA (a conversion); zero or negative may not.
+  files = base;
+  files["links.csv"] = "name,bus0,bus1,p_nom,efficiency\nheat-pump,A,B,10,1.5\nbroken,A,B,10,-0.5\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("links.csv:3:5: efficiency: expected an efficiency > 0, got -0.5"), std::string::npos) << e;
+
+  files = base;
+  files["storage_units.csv"] = "name,bus,p_nom,max_hours\nbattery,A,10,-2\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("storage_units.csv:2:4: max_hours: expected a finite number > 0, got -2"), std::string::npos) << e;
+
+  // A store after a storage unit: the store's own file and row, its e_nom.
+  files["storage_units.csv"] = "name,bus,p_nom,max_hours\nbattery,A,10,2\n";
+  files["stores.csv"] = "name,bus,e_nom\ntank,A,-3\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("stores.csv:2:3: e_nom: expected a number >= 0, got -3"), std::string::npos) << e;
+
+  // An inactive row before the bad one: still the bad one's line.
+  files = base;
+  files["generators.csv"] = "name,bus,p_nom,active,p_max_pu\noff,A,100,False,1\ng,A,100,True,1\nh,A,100,True,2\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("generators.csv:4:5: p_max_pu: expected a per-unit value in [-1, 1], got 2"), std::string::npos) << e;
+
+  // A value from a series: that series file, the snapshot's row and the component's column (not
+  // the first series file read, generators-p_max_pu.csv here).
+  files = base;
+  files["snapshots.csv"] = "snapshot\n0\n1\n";
+  files["generators-p_max_pu.csv"] = "snapshot,g\n0,1\n1,1\n";
+  files["loads.csv"] = "name,bus\nother,B\nload,B\n";
+  files["loads-p_set.csv"] = "snapshot,other,load\n1,5,-5\n0,5,10\n";
+  e = read_error(files);
+  EXPECT_NE(e.find("loads-p_set.csv:2:3: load: expected a load in [0, 1e+09 MW]"), std::string::npos) << e;
+  EXPECT_NE(e.find("got -5 at snapshot 1 (1)"), std::string::npos) << e;
+}
+
+namespace {
+double column_value(const std::string& file, const std::string& column, std::size_t row) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const io::CsvTable t = io::parse_csv(text.str(), file);
+  for (std::size_t j = 0; j < t.header.size(); ++j)
+    if (t.header[j] == column) return io::parse_number_cell(t, row, j);
+  ADD_FAILURE() << "no column " << column << " in " << file;
+  return std::nan("");
+}
+}  // namespace
+
+// In PyPSA names are unique per component kind: bus "2", line "2", transformer "2", generator
+// "2", link "2", storage unit "2" and store "2" may all exist (SciGRID and PyPSA-Eur do this).
+// The line (z = x/v_nom² = 1) and the transformer (x/s_nom = 100/200 = 0.5 per unit) carry the
+// 90 MW to bus 2 as 30 : 60; the generator serves it at 10 EUR/MWh: 900 EUR. Every result is
+// kept apart by kind.
+TEST(PyPsa, NamesAreUniquePerComponentKindAndResultsAreKeyedByKind) {
+  const auto s = solve_network({
+      {"buses.csv", "name,v_nom\nA,1\n2,1\n"},
+      {"generators.csv", "name,bus,p_nom,marginal_cost\n2,A,300,10\n"},
+      {"loads.csv", "name,bus,p_set\n2,2,90\n"},
+      {"lines.csv", "name,bus0,bus1,x,s_nom\n2,A,2,1,100\n"},
+      {"transformers.csv", "name,bus0,bus1,x,s_nom\n2,A,2,100,200\n"},
+      {"links.csv", "name,bus0,bus1,p_nom,marginal_cost\n2,A,2,40,1000\n"},
+      {"storage_units.csv", "name,bus,p_nom,max_hours\n2,A,5,3\n"},
+      {"stores.csv", "name,bus,e_nom\n2,A,7\n"},
+  });
+  EXPECT_NEAR(s.results.objective_eur, 900.0, 1e-9);
+  ASSERT_EQ(s.study.lines.size(), 2u);
+  const std::size_t line = s.study.lines.transformer[0] ? 1 : 0, trafo = 1 - line;
+  EXPECT_NEAR(s.results.line_flow(line, 0), 30.0, 1e-9);
+  EXPECT_NEAR(s.results.line_flow(trafo, 0), 60.0, 1e-9);
+
+  const auto summary = io::summary_json(s.study, s.results);
+  EXPECT_NEAR(summary["capacity_mw"]["generator"]["2"].get<double>(), 300.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["link"]["2"].get<double>(), 40.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["line"]["2"].get<double>(), 100.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["transformer"]["2"].get<double>(), 200.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["storage"]["2"].get<double>(), 5.0, 1e-9);
+  EXPECT_NEAR(summary["energy_capacity_mwh"]["storage"]["2"].get<double>(), 15.0, 1e-9);
+  EXPECT_NEAR(summary["energy_capacity_mwh"]["store"]["2"].get<double>(), 7.0, 1e-9);
+
+  // The time-series files keep lines and transformers, storage units and stores apart.
+  const std::string dir = test::temp_dir("silkgrid-kinds");
+  auto log = quiet();
+  model::Results r = s.results;
+  io::write_results(dir, s.study, r, log);
+  EXPECT_NEAR(column_value(dir + "/line_flows.csv", "2", 0), 30.0, 1e-9);
+  EXPECT_NEAR(column_value(dir + "/transformer_flows.csv", "2", 0), 60.0, 1e-9);
+  EXPECT_TRUE(fs::exists(dir + "/storage.csv"));
+  EXPECT_TRUE(fs::exists(dir + "/storage_stores.csv"));
+  fs::remove_all(dir);
+
+  // Within one kind a name is still unique.
+  const std::string e = read_error({{"buses.csv", "name\nA\nB\n"},
+                                    {"lines.csv", "name,bus0,bus1,x,s_nom\n2,A,B,1,100\n2,A,B,1,100\n"}});
+  EXPECT_NE(e.find("lines.csv:3:1: name: duplicate name '2'"), std::string::npos) << e;
+}
+
+// A study's names are unique per table: a generator and a link may both be "x". summary.json
+// gives both capacities, by kind.
+TEST(Summary, GeneratorAndLinkOfTheSameNameBothAppear) {
+  const auto study = test::study_from(R"(
+study: {name: same-names, snapshots: 1}
+carriers: [{name: gas}]
+regions: [{name: A, country: X}, {name: B, country: X}]
+loads: [{name: load-B, region: B, p_mw: 50}]
+generators: [{name: x, region: A, carrier: gas, p_nom_mw: 120, vom_eur_per_mwh: 10}]
+links: [{name: x, from: A, to: B, p_nom_mw: 80, efficiency: 1}]
+)");
+  const auto r = test::solve(study);
+  EXPECT_NEAR(r.objective_eur, 500.0, 1e-9);
+  const auto summary = io::summary_json(study, r);
+  EXPECT_NEAR(summary["capacity_mw"]["generator"]["x"].get<double>(), 120.0, 1e-9);
+  EXPECT_NEAR(summary["capacity_mw"]["link"]["x"].get<double>(), 80.0, 1e-9);
 }
