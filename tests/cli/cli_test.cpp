@@ -112,10 +112,14 @@ TEST(Cli, ResultsReplaceAnEarlierRunButNeverOtherFiles) {
   const std::string run = program + " -q run " + (dir / "study.yaml").string() + " --out ";
   std::string out;
   ASSERT_EQ(run_command(run + (dir / "out").string(), &out), 0) << out;
-  write(dir / "out" / "stale.txt", "from before");
-  ASSERT_EQ(run_command(run + (dir / "out").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(run + (dir / "out").string(), &out), 0) << out;  // replaces it
   EXPECT_TRUE(fs::exists(dir / "out" / "summary.json"));
-  EXPECT_FALSE(fs::exists(dir / "out" / "stale.txt"));  // the folder was replaced whole
+  // A file the user added to the result folder: never deleted, the run refuses (exit 6).
+  write(dir / "out" / "notes.txt", "from before");
+  EXPECT_EQ(run_command(run + (dir / "out").string(), &out), 6) << out;
+  EXPECT_NE(out.find("notes.txt"), std::string::npos) << out;
+  EXPECT_TRUE(fs::exists(dir / "out" / "notes.txt"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "summary.json"));
   write(dir / "mine" / "notes.txt", "precious");
   EXPECT_EQ(run_command(run + (dir / "mine").string(), &out), 6) << out;
   EXPECT_TRUE(fs::exists(dir / "mine" / "notes.txt"));
