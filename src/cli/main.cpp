@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <csignal>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +13,7 @@
 
 #include "cli/progress.hpp"
 #include "cli/summary_table.hpp"
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
 #include "formulate/build.hpp"
@@ -32,6 +35,30 @@ namespace {
 using namespace silkgrid;
 
 constexpr int exit_usage = 64;
+
+// Ctrl-C and SIGTERM: the handler only requests this token (async-signal-safe); the library
+// sees it through the solve options and stops with core::ErrorKind::interrupted (exit 130).
+// A signal handler can reach nothing but a global, hence this one.
+core::Cancel interrupt_requested;
+
+extern "C" void on_interrupt(int) { interrupt_requested.request(); }
+
+// Installs the handler once; SA_RESETHAND restores the default, so a second Ctrl-C kills at once
+// (its staging folder is then removed by the next run into the same --out).
+void stop_on_interrupt() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// Moves the results into place unless interrupted: an interrupted run leaves --out as it was.
+void commit(io::OutputDir& dir) {
+  interrupt_requested.throw_if_requested("before the results were moved into place");
+  dir.commit();
+}
 
 struct GlobalOptions {
   bool quiet = false;
@@ -113,6 +140,7 @@ Prepared prepare(const RunOptions& options, core::Logger& log) {
   log.info("reading {}", p.path);
   log.progress("reading {}", p.path);
   p.study = io::read_study(p.path, log, read_options(options));
+  interrupt_requested.throw_if_requested("after reading the study");
   p.finance = finance::parse_finance_mode(options.finance);
   // Each extendable asset of a project takes its project's cost of capital and grant.
   finance::apply_project_finance(p.study, p.finance);
@@ -135,6 +163,7 @@ Prepared prepare(const RunOptions& options, core::Logger& log) {
   if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;
   p.solve.write_lp = options.write_lp;
   p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
+  p.solve.solver.cancel = &interrupt_requested;
   return p;
 }
 
@@ -152,7 +181,7 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   io::write_results(dir.staging().string(), study, results, log);
   // A PyPSA network's results also the way PyPSA exports a solved network.
   if (io::is_pypsa_folder(p.path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
-  dir.commit();
+  commit(dir);
   maybe_report(options, out, log);
   if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
   log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
@@ -191,7 +220,7 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
     log.info("with/without runs took {:.1f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   io::write_appraisals(dir.staging().string(), appraisals, finance::to_string(p.finance));
-  dir.commit();
+  commit(dir);
   maybe_report(options, out, log);
   if (!global.quiet) std::fputs(cli::appraisal_table(appraisals).c_str(), stdout);
   log.info("appraisal of {} projects (finance: {}) in {}/", appraisals.size(), finance::to_string(p.finance), out);
@@ -214,7 +243,7 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
   portfolio.results.timings.solve_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   io::write_results(dir.staging().string(), study, portfolio.results, log);
   io::write_portfolio(dir.staging().string(), portfolio);
-  dir.commit();
+  commit(dir);
   maybe_report(options, out, log);
   if (!global.quiet) {
     const bool co2 = portfolio.objective == "co2";
@@ -252,7 +281,7 @@ int profiles(const GlobalOptions& global, RunOptions options) {
   const std::string out = options.out.empty() ? "profiles/" + safe_folder_name(study.settings.name) : options.out;
   io::OutputDir dir(out);
   io::write_profiles(dir.staging().string(), study);
-  dir.commit();
+  commit(dir);
   if (!global.quiet) {
     std::printf("%-28s %-6s %10s %10s %10s\n", "profile", "kind", "target", "achieved", "max");
     for (const auto& p : study.profile_summary)
@@ -273,7 +302,7 @@ int convert(const GlobalOptions& global, const RunOptions& options, const std::s
   const model::Study study = io::read_study(path, log, read_options(given));
   io::OutputDir dir(given.out);
   const auto warnings = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log);
-  dir.commit();
+  commit(dir);
   log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, {} inexact mapping{})", study.settings.name,
            given.out, study.snapshots(), warnings.size(), warnings.size() == 1 ? "" : "s");
   return 0;
@@ -425,6 +454,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : exit_usage;
   }
 
+  // The commands that write a result folder stop cleanly on Ctrl-C; the others keep the default.
+  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd) stop_on_interrupt();
   try {
     if (*run_cmd) return run(global, run_options);
     if (*portfolio_cmd)
