@@ -257,7 +257,9 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
     try {
       avoided[k] = formulate::solve_study(with_choices(study, candidates, others), each, silent).co2_t() - with_all.co2_t();
     } catch (const core::Error& e) {
-      if (is_interrupted(e)) throw;  // Ctrl-C stops every run; it does not make a project required
+      // Only a study with no solution without it makes a project required; Ctrl-C, a time limit
+      // or a solver failure stop the selection (they say nothing about the project).
+      if (e.kind() != core::ErrorKind::infeasible) throw;
       failure[k] = e.what();
     }
   });

@@ -3,6 +3,7 @@
 #include <CbcEventHandler.hpp>
 #include <CbcModel.hpp>
 #include <ClpEventHandler.hpp>
+#include <ClpSolve.hpp>
 #include <CoinError.hpp>
 #include <CoinPackedMatrix.hpp>
 #include <OsiClpSolverInterface.hpp>
@@ -85,6 +86,9 @@ Solution solve_with_cbc(const LinearProgram& lp, const SolveOptions& options, co
   solver.messageHandler()->setLogLevel(0);
   const CancelIterations stop_iterations(options.cancel);
   solver.getModelPtr()->passInEventHandler(&stop_iterations);
+  ClpSolve how;  // OsiClpSolverInterface starts from the default options too
+  how.setSpecialOption(2, 1);  // no Clp SIGINT handler: the caller's token stops the solve (clp_solver.cpp)
+  solver.setSolveOptions(how);
   solver.loadProblem(matrix, cl.data(), cu.data(), lp.cost.data(), rl.data(), ru.data());
   for (std::size_t j = 0; j < lp.integer.size(); ++j)
     if (lp.integer[j]) solver.setInteger(static_cast<int>(j));

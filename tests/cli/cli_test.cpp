@@ -110,7 +110,8 @@ int wait_exit(pid_t pid, double seconds) {
 
 // Interrupts `args` (writing into dir/out, which holds an earlier result) once its log shows
 // `started`; it must exit 130 and leave dir/out byte for byte as it was, with no folder beside.
-void expect_clean_interrupt(const fs::path& dir, std::vector<std::string> args, const std::string& started, int signal) {
+void expect_clean_interrupt(const fs::path& dir, std::vector<std::string> args, const std::string& started, int signal,
+                            int delay_ms = 300) {
   write(dir / "study.yaml", small_study);
   std::string out;
   ASSERT_EQ(run_command(program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 0)
@@ -121,7 +122,7 @@ void expect_clean_interrupt(const fs::path& dir, std::vector<std::string> args, 
   const pid_t pid = spawn(args, log);
   ASSERT_GT(pid, 0);
   const bool solving = wait_for_text(log, started, 120);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
   kill(pid, signal);
   const auto sent = std::chrono::steady_clock::now();
   const int code = wait_exit(pid, 60);
@@ -409,6 +410,14 @@ TEST(Cli, InterruptedAppraisalStopsEveryRunAndExits130) {
   const fs::path again = temp_dir("silkgrid-cli");
   expect_clean_interrupt(again, {"appraise", "--resolution", "24h", "--threads", "2"}, "system value:", SIGTERM);
   fs::remove_all(again);
+}
+
+// Ctrl-C while Cbc selects the corridor's portfolio (its root LP and branch and bound).
+TEST(Cli, InterruptedPortfolioExits130) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  expect_clean_interrupt(dir, {"portfolio", "--concessional-budget-eur", "3e9", "--resolution", "24h"}, "study 'corridor'",
+                         SIGINT, 2500);
+  fs::remove_all(dir);
 }
 
 // --write-lp to a folder or to a path that cannot be written: exit 6, nothing left behind.
