@@ -54,6 +54,12 @@ void stop_on_interrupt() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
+// An error ends the command after its logger is gone: clear a progress line left on the
+// terminal (and the ^C the terminal echoed) so that the message starts its own line.
+void clear_status_line() {
+  if (cli::TerminalStatus::stderr_is_terminal()) std::fputs("\r\033[K", stderr);
+}
+
 // Moves the results into place unless interrupted: an interrupted run leaves --out as it was.
 void commit(io::OutputDir& dir) {
   interrupt_requested.throw_if_requested("before the results were moved into place");
@@ -318,7 +324,11 @@ int init(const GlobalOptions& global, const std::string& name, const std::string
   for (const auto& file : io::builtin_files()) {
     if (file.path.rfind(prefix, 0) != 0) continue;
     const fs::path target = fs::path(folder) / std::string(file.path.substr(prefix.size()));
-    fs::create_directories(target.parent_path());
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);  // a file in the way is an I/O error (6), not internal (70)
+    if (ec)
+      throw core::Error(core::ErrorKind::io, core::Context{target.parent_path().string(), 0, 0, ""},
+                        "cannot create the folder: " + ec.message());
     io::write_file_atomically(target, std::string(file.content));
     ++written;
   }
@@ -479,9 +489,11 @@ int main(int argc, char** argv) {
     if (*convert_cmd) return convert(global, convert_options, convert_to);
     if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {
+    clear_status_line();
     std::fprintf(stderr, "error: %s\n", e.what());
     return core::exit_code(e.kind());
   } catch (const std::exception& e) {
+    clear_status_line();
     std::fprintf(stderr, "error: internal: %s\n", e.what());
     return core::exit_code(core::ErrorKind::internal);
   }

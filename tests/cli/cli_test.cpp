@@ -420,6 +420,16 @@ TEST(Cli, InterruptedPortfolioExits130) {
   fs::remove_all(dir);
 }
 
+// Folders that cannot be made are I/O errors (exit 6), not internal ones.
+TEST(Cli, InitIntoAFileIsAnIoError) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "taken", "a file");
+  std::string out;
+  EXPECT_EQ(run_command(program + " init " + (dir / "taken").string(), &out), 6) << out;
+  EXPECT_NE(out.find((dir / "taken").string()), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
 // --write-lp to a folder or to a path that cannot be written: exit 6, nothing left behind.
 TEST(Cli, WriteLpToAFolderOrAnUnwritablePathFailsCleanly) {
   const fs::path dir = temp_dir("silkgrid-cli");
