@@ -310,11 +310,16 @@ void add_system_values(const model::Study& study, double objective_with, std::ve
   std::mutex progress;
   std::size_t done = 0;
   log.progress("with/without runs: 0 of {} done", n);
-  parallel_runs(n, threads, [&](std::size_t p) {
+  formulate::SolveStudyOptions without_options = options;
+  without_options.write_lp.clear();  // --write-lp is the LP of the study, not of every run without a project
+  parallel_runs(n, threads, options.solver.cancel, [&](std::size_t p) {
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     try {
-      objective[p] = formulate::solve_study(without_project(study, p), options, quiet).objective_eur;
+      objective[p] = formulate::solve_study(without_project(study, p), without_options, quiet).objective_eur;
+    } catch (const core::Error& e) {
+      if (is_interrupted(e)) throw;  // Ctrl-C stops every run; it is no run's failure
+      failure[p] = e.what();
     } catch (const std::exception& e) {
       failure[p] = e.what();
     }

@@ -111,16 +111,13 @@ Solved solve_portfolio(const Prepared& p, const std::vector<std::size_t>& candid
   lp::add_rows(b.lp, rows);
   Solved s;
   s.mip = lp::solve_mip(b.lp, options.solver, log);
-  if (s.mip.status == lp::Status::infeasible)
-    throw core::Error(core::ErrorKind::infeasible, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"},
-                      fmt::format("no choice of candidate projects within a concessional budget of EUR {:.1f} m meets the "
-                                  "study's policies (a national target may need a candidate that the budget cannot fund): "
-                                  "raise the budget, or leave such projects out of --candidates so that they stay as in the "
-                                  "study",
-                                  budget / 1e6));
-  if (s.mip.status != lp::Status::optimal)
-    throw core::Error(core::ErrorKind::solver, core::Context{p.study.file, 0, 0, ""},
-                      "portfolio selection: Cbc found no optimum (" + s.mip.status_text + ")");
+  lp::require_optimal(s.mip, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"}, "portfolio selection",
+                      {fmt::format("no choice of candidate projects within a concessional budget of EUR {:.1f} m meets "
+                                   "the study's policies (a national target may need a candidate that the budget cannot "
+                                   "fund): raise the budget, or leave such projects out of --candidates so that they "
+                                   "stay as in the study",
+                                   budget / 1e6),
+                       ""});
   s.objective = s.mip.objective;
   for (int col : z) s.chosen.push_back(s.mip.col_value[static_cast<std::size_t>(col)] > 0.5 ? 1 : 0);
   if (budget_row) *budget_row = first_new_row + static_cast<int>(rows.size()) - 1;
@@ -144,7 +141,8 @@ std::optional<std::vector<char>> knapsack(const std::vector<double>& avoided, co
   }
   lp::add_rows(lp, {row});
   const lp::Solution s = lp::solve_mip(lp, options.solver, log);
-  if (s.status != lp::Status::optimal) return std::nullopt;
+  if (s.status == lp::Status::infeasible) return std::nullopt;
+  lp::require_optimal(s, core::Context{}, "portfolio selection (the knapsack of CO2 avoided)");
   std::vector<char> chosen;
   for (double v : s.col_value) chosen.push_back(v > 0.5 ? 1 : 0);
   return chosen;
@@ -228,7 +226,9 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
   const std::vector<char> all(n, 1);
   std::string messages;
   core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
-  const model::Results with_all = formulate::solve_study(with_choices(study, candidates, all), solve, quiet);
+  formulate::SolveStudyOptions each = solve;
+  each.write_lp.clear();  // --write-lp is the LP of the chosen portfolio, not of every with/without run
+  const model::Results with_all = formulate::solve_study(with_choices(study, candidates, all), each, quiet);
   std::vector<double> money(n, 0.0), avoided(n, 0.0);
   std::vector<char> required(n, 0);
   for (std::size_t k = 0; k < n; ++k) {
@@ -238,14 +238,17 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
   }
   // Each candidate's CO2: the system without it against with all, in parallel.
   std::vector<std::string> failure(n);
-  parallel_runs(n, options.threads, [&](std::size_t k) {
+  parallel_runs(n, options.threads, solve.solver.cancel, [&](std::size_t k) {
     std::vector<char> others(n, 1);
     others[k] = 0;
     std::string text;
     core::Logger silent = core::capturing_logger(text, core::LogLevel::error);
     try {
-      avoided[k] = formulate::solve_study(with_choices(study, candidates, others), solve, silent).co2_t() - with_all.co2_t();
+      avoided[k] = formulate::solve_study(with_choices(study, candidates, others), each, silent).co2_t() - with_all.co2_t();
     } catch (const core::Error& e) {
+      // Only a study with no solution without it makes a project required; Ctrl-C, a time limit
+      // or a solver failure stop the selection (they say nothing about the project).
+      if (e.kind() != core::ErrorKind::infeasible) throw;
       failure[k] = e.what();
     }
   });
@@ -312,9 +315,7 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
   }
   built.lp.integer.clear();
   lp::Solution fixed = lp::solve(built.lp, solve.solver, log);
-  if (fixed.status != lp::Status::optimal)
-    throw core::Error(core::ErrorKind::solver, core::Context{study.file, 0, 0, ""},
-                      "portfolio selection: the LP with the choices fixed has no optimum (" + fixed.status_text + ")");
+  lp::require_optimal(fixed, core::Context{study.file, 0, 0, ""}, "portfolio selection (the LP with the choices fixed)");
   PortfolioResult out;
   out.budget_eur = options.concessional_budget_eur;
   out.objective_eur = fixed.objective;
@@ -343,6 +344,8 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
     const lp::Solution without = lp::solve(built.lp, solve.solver, log);
     if (without.status == lp::Status::optimal)
       out.projects[candidates[k]].adds_eur_per_year = without.objective - out.objective_eur;
+    else if (without.status == lp::Status::interrupted)
+      lp::require_optimal(without, core::Context{}, "portfolio selection");
     built.lp.col_lower[j] = built.lp.col_upper[j] = 1.0;
   }
 
@@ -352,6 +355,7 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
     const Solved more = solve_portfolio(p, candidates, options.concessional_budget_eur + out.step_eur, solve, log);
     out.step_value_eur_per_eur = (s.objective - more.objective) / out.step_eur;
   } catch (const core::Error& e) {
+    if (is_interrupted(e)) throw;
     log.warn("portfolio selection: the run with a larger budget failed: {}", e.what());
   }
   log.info("portfolio: {} of {} candidates chosen, concessional finance EUR {:.1f} m of EUR {:.1f} m", 

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +14,7 @@
 
 #include "cli/progress.hpp"
 #include "cli/summary_table.hpp"
+#include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
 #include "formulate/build.hpp"
@@ -34,6 +37,36 @@ namespace {
 using namespace silkgrid;
 
 constexpr int exit_usage = 64;
+
+// Ctrl-C and SIGTERM: the handler only requests this token (async-signal-safe); the library
+// sees it through the solve options and stops with core::ErrorKind::interrupted (exit 130).
+// A signal handler can reach nothing but a global, hence this one.
+core::Cancel interrupt_requested;
+
+extern "C" void on_interrupt(int) { interrupt_requested.request(); }
+
+// Installs the handler once; SA_RESETHAND restores the default, so a second Ctrl-C kills at once
+// (its staging folder is then removed by the next run into the same --out).
+void stop_on_interrupt() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// An error ends the command after its logger is gone: clear a progress line left on the
+// terminal (and the ^C the terminal echoed) so that the message starts its own line.
+void clear_status_line() {
+  if (cli::TerminalStatus::stderr_is_terminal()) std::fputs("\r\033[K", stderr);
+}
+
+// Moves the results into place unless interrupted: an interrupted run leaves --out as it was.
+void commit(io::OutputDir& dir) {
+  interrupt_requested.throw_if_requested("before the results were moved into place");
+  dir.commit();
+}
 
 struct GlobalOptions {
   bool quiet = false;
@@ -151,6 +184,7 @@ Prepared prepare(const RunOptions& options, core::Logger& log) {
   log.info("reading {}", p.path);
   log.progress("reading {}", p.path);
   p.study = io::read_study(p.path, log, read_options(options));
+  interrupt_requested.throw_if_requested("after reading the study");
   p.finance = finance::parse_finance_mode(options.finance);
   // Each extendable asset of a project takes its project's cost of capital and grant.
   finance::apply_project_finance(p.study, p.finance);
@@ -173,6 +207,7 @@ Prepared prepare(const RunOptions& options, core::Logger& log) {
   if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;
   p.solve.write_lp = options.write_lp;
   p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
+  p.solve.solver.cancel = &interrupt_requested;
   return p;
 }
 
@@ -190,7 +225,7 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   io::write_results(dir.staging().string(), study, results, log);
   // A PyPSA network's results also the way PyPSA exports a solved network.
   if (io::is_pypsa_folder(p.path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
-  dir.commit();
+  commit(dir);
   maybe_report(options, out, log);
   if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
   log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
@@ -229,7 +264,7 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
     log.info("with/without runs took {:.1f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   io::write_appraisals(dir.staging().string(), appraisals, finance::to_string(p.finance));
-  dir.commit();
+  commit(dir);
   maybe_report(options, out, log);
   if (!global.quiet) std::fputs(cli::appraisal_table(appraisals).c_str(), stdout);
   log.info("appraisal of {} projects (finance: {}) in {}/", appraisals.size(), finance::to_string(p.finance), out);
@@ -252,7 +287,7 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
   portfolio.results.timings.solve_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   io::write_results(dir.staging().string(), study, portfolio.results, log);
   io::write_portfolio(dir.staging().string(), portfolio);
-  dir.commit();
+  commit(dir);
   maybe_report(options, out, log);
   if (!global.quiet) {
     const bool co2 = portfolio.objective == "co2";
@@ -291,7 +326,7 @@ int profiles(const GlobalOptions& global, RunOptions options) {
   const std::string out = options.out.empty() ? "profiles/" + safe_folder_name(study.settings.name) : options.out;
   io::OutputDir dir(out);
   io::write_profiles(dir.staging().string(), study);
-  dir.commit();
+  commit(dir);
   if (!global.quiet) {
     std::printf("%-28s %-6s %10s %10s %10s\n", "profile", "kind", "target", "achieved", "max");
     for (const auto& p : study.profile_summary)
@@ -312,7 +347,7 @@ int convert(const GlobalOptions& global, const RunOptions& options, const std::s
   const model::Study study = io::read_study(path, log, read_options(given));
   io::OutputDir dir(given.out);
   const auto warnings = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log);
-  dir.commit();
+  commit(dir);
   log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, {} inexact mapping{})", study.settings.name,
            given.out, study.snapshots(), warnings.size(), warnings.size() == 1 ? "" : "s");
   return 0;
@@ -328,7 +363,11 @@ int init(const GlobalOptions& global, const std::string& name, const std::string
   for (const auto& file : io::builtin_files()) {
     if (file.path.rfind(prefix, 0) != 0) continue;
     const fs::path target = fs::path(folder) / std::string(file.path.substr(prefix.size()));
-    fs::create_directories(target.parent_path());
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);  // a file in the way is an I/O error (6), not internal (70)
+    if (ec)
+      throw core::Error(core::ErrorKind::io, core::Context{target.parent_path().string(), 0, 0, ""},
+                        "cannot create the folder: " + ec.message());
     io::write_file_atomically(target, std::string(file.content));
     ++written;
   }
@@ -470,6 +509,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : exit_usage;
   }
 
+  // The commands that write a result folder stop cleanly on Ctrl-C; the others keep the default.
+  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd) stop_on_interrupt();
   try {
     if (*run_cmd) return run(global, run_options);
     if (*portfolio_cmd)
@@ -493,9 +534,11 @@ int main(int argc, char** argv) {
     if (*convert_cmd) return convert(global, convert_options, convert_to);
     if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {
+    clear_status_line();
     std::fprintf(stderr, "error: %s\n", e.what());
     return core::exit_code(e.kind());
   } catch (const std::exception& e) {
+    clear_status_line();
     std::fprintf(stderr, "error: internal: %s\n", e.what());
     return core::exit_code(core::ErrorKind::internal);
   }

@@ -1,5 +1,7 @@
 #include "core/error.hpp"
 
+#include "core/cancel.hpp"
+
 #include <fmt/format.h>
 
 namespace silkgrid::core {
@@ -32,8 +34,14 @@ int exit_code(ErrorKind kind) {
     case ErrorKind::solver: return 5;
     case ErrorKind::io: return 6;
     case ErrorKind::internal: return 70;
+    case ErrorKind::interrupted: return 130;  // 128 + SIGINT, as shells report it
   }
   return 70;
+}
+
+void Cancel::throw_if_requested(const char* phase) const {
+  if (requested())
+    throw Error(ErrorKind::interrupted, Context{}, fmt::format("interrupted {} (Ctrl-C or SIGTERM)", phase));
 }
 
 }  // namespace silkgrid::core

@@ -16,7 +16,8 @@ struct Context {
   std::string to_string() const;  // "file:line:column: key"
 };
 
-enum class ErrorKind { input, infeasible, unbounded, solver, io, internal };
+// interrupted: the run was stopped by Ctrl-C or SIGTERM (core::Cancel), exit status 130.
+enum class ErrorKind { input, infeasible, unbounded, solver, io, internal, interrupted };
 
 class Error : public std::runtime_error {
  public:

@@ -30,6 +30,8 @@ lp::SolveOptions solve_options(const model::SolverOptions& options) {
 
 model::Results solve_study(const model::Study& study, const SolveStudyOptions& options, core::Logger& log) {
   using clock = std::chrono::steady_clock;
+  const core::Cancel* cancel = options.solver.cancel;
+  core::check_cancel(cancel, "before building the LP");
   auto start = clock::now();
   log.progress("building the LP");
   BuildOptions build_options;
@@ -42,6 +44,7 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   if (stats.matrix_max > 0 && stats.matrix_max / stats.matrix_min > 1e8)
     log.warn("the LP matrix coefficients span {:.0e}: expect numerical trouble; check tiny per-unit values",
              stats.matrix_max / stats.matrix_min);
+  core::check_cancel(cancel, "after building the LP");
   if (!options.write_lp.empty()) {
     lp::write_mps(built.lp, options.write_lp);
     log.info("wrote the LP to {}", options.write_lp);
@@ -57,26 +60,13 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   const double solve_s = seconds_since(start);
   log.info("Clp: {} after {} iterations in {:.2f} s, objective {:.6e}", solution.status_text, solution.iterations,
            solve_s, solution.objective);
-  switch (solution.status) {
-    case lp::Status::optimal: break;
-    case lp::Status::infeasible:
-      throw core::Error(core::ErrorKind::infeasible, core::Context{study.file, 0, 0, ""},
-                        "the study has no feasible solution (Clp: " + solution.status_text +
-                            "); check policies (CO2 caps, renewable shares, capacity limits) and fixed p_min_pu "
-                            "against the load");
-    case lp::Status::unbounded:
-      throw core::Error(core::ErrorKind::unbounded, core::Context{study.file, 0, 0, ""},
-                        "the study's LP is unbounded (Clp: " + solution.status_text +
-                            "); an extendable asset or a market may earn money without limit: set p_nom_max_mw or "
-                            "market limits");
-    case lp::Status::time_limit:
-    case lp::Status::error:
-      throw core::Error(core::ErrorKind::solver, core::Context{study.file, 0, 0, ""},
-                        "Clp found no optimum: " + solution.status_text);
-  }
-
+  lp::require_optimal(solution, core::Context{study.file, 0, 0, ""}, "the study",
+                      {"check policies (CO2 caps, renewable shares, capacity limits) and fixed p_min_pu against the load",
+                       "an extendable asset or a market may earn money without limit: set p_nom_max_mw or market "
+                       "limits"});
   start = clock::now();
   model::Results results = extract(study, built, solution);
+  core::check_cancel(cancel, "while extracting the results");
   results.timings.build_s = build_s;
   results.timings.solve_s = solve_s;
   results.timings.extract_s = seconds_since(start);

@@ -1,7 +1,9 @@
 // Clp back-end: the LinearProgram's CSC arrays are handed to ClpSimplex::loadProblem as they
 // are; Clp's messages go through a CoinMessageHandler that forwards them to our logger.
+#include <ClpEventHandler.hpp>
 #include <ClpSimplex.hpp>
 #include <ClpSolve.hpp>
+#include <CoinError.hpp>
 #include <CoinMessageHandler.hpp>
 #include <fmt/format.h>
 
@@ -34,6 +36,19 @@ class LoggerHandler : public CoinMessageHandler {
   bool as_progress_;
 };
 
+// Stops Clp at its next iteration (or presolve step) once the cancellation token is requested.
+// Clp clones it into the presolved model, so the clone shares the token.
+class CancelHandler : public ClpEventHandler {
+ public:
+  explicit CancelHandler(const core::Cancel* cancel) : cancel_(cancel) {}
+  CancelHandler(const CancelHandler&) = default;
+  int event(Event) override { return cancel_ && cancel_->requested() ? 0 : -1; }  // 0: stop; -1: go on
+  ClpEventHandler* clone() const override { return new CancelHandler(*this); }
+
+ private:
+  const core::Cancel* cancel_;
+};
+
 ClpSolve::SolveType solve_type(Method method) {
   switch (method) {
     case Method::dual: return ClpSolve::useDual;
@@ -51,6 +66,7 @@ const char* to_string(Status status) {
     case Status::infeasible: return "infeasible";
     case Status::unbounded: return "unbounded";
     case Status::time_limit: return "time_limit";
+    case Status::interrupted: return "interrupted";
     case Status::error: return "error";
   }
   return "error";
@@ -65,7 +81,29 @@ const char* to_string(Method method) {
   return "dual";
 }
 
+namespace {
+Solution interrupted() {
+  Solution solution;
+  solution.status = Status::interrupted;
+  solution.status_text = "interrupted";
+  return solution;
+}
+
+Solution solve_with_clp(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
+}  // namespace
+
 Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log) {
+  if (options.cancel && options.cancel->requested()) return interrupted();
+  try {
+    return solve_with_clp(lp, options, log);
+  } catch (const CoinError& e) {
+    throw core::Error(core::ErrorKind::solver,
+                      fmt::format("Clp failed in {}::{}: {}", e.className(), e.methodName(), e.message()));
+  }
+}
+
+namespace {
+Solution solve_with_clp(const LinearProgram& lp, const SolveOptions& options, core::Logger& log) {
   lp.check();
   if (lp.value.size() > static_cast<std::size_t>(INT_MAX))
     throw core::Error(core::ErrorKind::solver, "the LP has more non-zeros than Clp can index (2^31)");
@@ -79,11 +117,21 @@ Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logge
                     lp.col_lower.data(), lp.col_upper.data(), lp.cost.data(), lp.row_lower.data(),
                     lp.row_upper.data());
   if (options.time_limit_s > 0) model.setMaximumSeconds(options.time_limit_s);
+  CancelHandler cancel_handler(options.cancel);
+  model.passInEventHandler(&cancel_handler);  // Clp keeps a clone
 
   ClpSolve how;
+  // Clp's own SIGINT handler (a process-global model pointer, not thread-safe) would turn
+  // Ctrl-C into an iteration limit; the caller's token does that job.
+  how.setSpecialOption(2, 1);
   how.setSolveType(solve_type(options.method));
   how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
   model.initialSolve(how);
+  // Presolve does not look at the event handler: check once more when Clp returns.
+  if (options.cancel && options.cancel->requested()) {
+    model.passInMessageHandler(nullptr);
+    return interrupted();
+  }
 
   Solution solution;
   solution.iterations = model.numberIterations();
@@ -114,5 +162,6 @@ Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logge
   model.passInMessageHandler(nullptr);
   return solution;
 }
+}  // namespace
 
 }  // namespace silkgrid::lp

@@ -1,9 +1,14 @@
 // MPS files through CoinUtils' CoinMpsIO (writer and reader); nothing hand-written.
 #include <CoinMpsIO.hpp>
+#include <CoinError.hpp>
 #include <CoinFinite.hpp>
 #include <CoinPackedMatrix.hpp>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <cfloat>
+#include <chrono>
 #include <filesystem>
 
 #include "core/error.hpp"
@@ -11,8 +16,17 @@
 
 namespace silkgrid::lp {
 
+namespace fs = std::filesystem;
+
 void write_mps(const LinearProgram& lp, const std::string& path) {
   lp.check();
+  const core::Context where{path, 0, 0, "--write-lp"};
+  std::error_code ec;
+  if (path.empty() || fs::path(path).filename().empty() || fs::is_directory(path, ec))
+    throw core::Error(core::ErrorKind::io, where, "is a folder; expected the path of an MPS file to write, e.g. study.mps");
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec))
+    throw core::Error(core::ErrorKind::io, where, fmt::format("the folder '{}' does not exist", parent.string()));
   std::vector<int> lengths(static_cast<std::size_t>(lp.num_cols));
   for (std::size_t j = 0; j < lengths.size(); ++j) lengths[j] = lp.start[j + 1] - lp.start[j];
   const CoinPackedMatrix matrix(true, lp.num_rows, lp.num_cols, static_cast<CoinBigIndex>(lp.value.size()),
@@ -26,18 +40,35 @@ void write_mps(const LinearProgram& lp, const std::string& path) {
                 lp.row_lower.data(), lp.row_upper.data(), named ? lp.col_names : no_names,
                 named ? lp.row_names : no_names);
   io.setObjectiveOffset(-lp.objective_offset);
-  const std::string tmp = path + ".tmp";
-  if (io.writeMps(tmp.c_str(), 0, 1, 2) != 0)
-    throw core::Error(core::ErrorKind::io, core::Context{path, 0, 0, ""}, "could not write the MPS file");
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw core::Error(core::ErrorKind::io, core::Context{path, 0, 0, ""}, "could not write: " + ec.message());
+  // A temporary name of this process beside the target, so that concurrent writers never share it.
+  const std::string tmp =
+      fmt::format("{}.tmp-{}-{}", path, ::getpid(), std::chrono::steady_clock::now().time_since_epoch().count());
+  const auto fail = [&](const std::string& message) {
+    std::error_code ignore;
+    fs::remove(tmp, ignore);
+    return core::Error(core::ErrorKind::io, where, message);
+  };
+  int written = -1;
+  try {
+    written = io.writeMps(tmp.c_str(), 0, 1, 2);
+  } catch (const CoinError& e) {
+    throw fail("cannot write the MPS file (CoinMpsIO: " + e.message() + "); check that the folder is writable");
+  }
+  if (written != 0) throw fail("cannot write the MPS file; check that the folder is writable and has space");
+  fs::rename(tmp, path, ec);
+  if (ec) throw fail("cannot write the MPS file: " + ec.message());
 }
 
 LinearProgram read_mps(const std::string& path) {
   CoinMpsIO io;
   io.messageHandler()->setLogLevel(0);
-  if (io.readMps(path.c_str(), "") != 0)
+  int read = -1;
+  try {
+    read = io.readMps(path.c_str(), "");
+  } catch (const CoinError& e) {
+    throw core::Error(core::ErrorKind::input, core::Context{path, 0, 0, ""}, "not a readable MPS file: " + e.message());
+  }
+  if (read != 0)
     throw core::Error(core::ErrorKind::input, core::Context{path, 0, 0, ""}, "not a readable MPS file");
   LinearProgram lp;
   lp.num_cols = io.getNumCols();

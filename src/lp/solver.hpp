@@ -4,13 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "core/cancel.hpp"
+#include "core/error.hpp"
 #include "core/logger.hpp"
 #include "lp/linear_program.hpp"
 
 namespace silkgrid::lp {
 
 enum class Method { dual, primal, barrier };
-enum class Status { optimal, infeasible, unbounded, time_limit, error };
+// interrupted: stopped because options.cancel was requested (Ctrl-C), never a time limit.
+enum class Status { optimal, infeasible, unbounded, time_limit, interrupted, error };
 
 struct SolveOptions {
   Method method = Method::dual;
@@ -18,6 +21,9 @@ struct SolveOptions {
   double time_limit_s = 0.0;  // 0 = no limit
   int log_level = 0;          // Clp's log level; its messages go to the logger at info level
   bool progress = false;      // also show Clp's iteration lines as progress (log level ≥ 1 for them)
+  // Checked before and after the solve and at every Clp iteration / Cbc node: when requested,
+  // the solve stops with Status::interrupted. Null: never cancelled. Not owned.
+  const core::Cancel* cancel = nullptr;
 };
 
 struct Solution {
@@ -29,6 +35,7 @@ struct Solution {
   std::vector<double> row_dual;        // ∂objective/∂(row bound), Clp's sign convention for minimisation
   std::vector<double> col_reduced_cost;
   int iterations = 0;
+  const char* solver = "Clp";          // who solved it, for messages
 };
 
 Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
@@ -37,10 +44,23 @@ Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logge
 // duals; fix the integers and call solve() for them.
 Solution solve_mip(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
 
+// The one place a solver status becomes an error: returns when `solution` is optimal, else
+// throws core::Error of the matching kind (infeasible 3, unbounded 4, time limit or error 5,
+// interrupted 130) at `where`, saying what `what` ("the study", "portfolio selection") lacks,
+// followed by the advice for its status when given.
+struct StatusAdvice {
+  std::string infeasible;
+  std::string unbounded;
+};
+void require_optimal(const Solution& solution, const core::Context& where, const std::string& what,
+                     const StatusAdvice& advice = {});
+
 const char* to_string(Status status);
 const char* to_string(Method method);
 
-// Writes the LP as free-format MPS (with names when the LP has them), through CoinMpsIO.
+// Writes the LP as free-format MPS (with names when the LP has them), through CoinMpsIO, via a
+// temporary file beside `path` and a rename; refuses (core::Error(io)) a folder or a path that
+// cannot be written, leaving nothing behind.
 void write_mps(const LinearProgram& lp, const std::string& path);
 // Reads an MPS file back (for tests and inspection).
 LinearProgram read_mps(const std::string& path);

@@ -141,6 +141,29 @@ TEST(Appraise, SystemValueIsTheCostWithoutTheProjectMinusWith) {
   EXPECT_NEAR(*a.projects[0].system_value_eur_per_year, 25.0 * 8760 * 50, 1e-3);
 }
 
+// Ctrl-C during the with/without runs: they all stop with the interrupted error, and no
+// project is left with a value recorded as missing (before, each run's interruption was
+// stored as that run's failure and the appraisal went on with null system values).
+TEST(Appraise, InterruptedWithWithoutRunsStopWithTheInterruptedError) {
+  auto a = appraise_study(study_with(R"(
+  - {name: pv-project, assets: [pv]}
+)"));
+  std::string log_text;
+  auto log = core::capturing_logger(log_text);
+  core::Cancel cancel;
+  cancel.request();
+  formulate::SolveStudyOptions options;
+  options.solver.cancel = &cancel;
+  try {
+    appraise::add_system_values(a.study, a.results.objective_eur, a.projects, options, 2, log);
+    ADD_FAILURE() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::interrupted) << e.what();
+  }
+  EXPECT_FALSE(a.projects[0].system_value_eur_per_year.has_value());
+  EXPECT_EQ(log_text.find("has no system value"), std::string::npos) << log_text;
+}
+
 // Two projects, valued in parallel: each value is what its own removal costs.
 TEST(Appraise, WithWithoutRunsInParallelMatchTheSequentialValues) {
   const std::string yaml = R"(

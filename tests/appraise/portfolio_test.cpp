@@ -128,6 +128,25 @@ TEST(Portfolio, BadInput) {
   }
 }
 
+// Ctrl-C stops both objectives with the interrupted error: the co2 objective's with/without
+// runs must not take the interruption for "required without it".
+TEST(Portfolio, InterruptedSelectionStopsWithTheInterruptedError) {
+  const auto study = prepared(three_candidates);
+  auto log = quiet();
+  core::Cancel cancel;
+  cancel.request();
+  formulate::SolveStudyOptions solve;
+  solve.solver.cancel = &cancel;
+  for (const auto objective : {appraise::PortfolioObjective::cost, appraise::PortfolioObjective::co2}) {
+    try {
+      appraise::select_portfolio(study, {45e6, {}, objective, 2}, solve, log);
+      ADD_FAILURE() << "no error";
+    } catch (const core::Error& e) {
+      EXPECT_EQ(e.kind(), core::ErrorKind::interrupted) << e.what();
+    }
+  }
+}
+
 // What each chosen project adds is its net saving by hand: energy × 60 − annuity at 6 %.
 TEST(Portfolio, WhatEachChosenProjectAdds) {
   const auto study = prepared(three_candidates);

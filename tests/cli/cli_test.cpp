@@ -1,8 +1,17 @@
 // The program end to end: exit codes, atomic result folders, the files a run writes.
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "support/studies.hpp"
@@ -42,6 +51,91 @@ int leftovers(const fs::path& parent) {
         entry.path().filename().string().find(".old-") != std::string::npos)
       ++n;
   return n;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every file below `folder` with its bytes.
+std::map<std::string, std::string> snapshot(const fs::path& folder) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(folder))
+    out[e.path().lexically_relative(folder).string()] = e.is_regular_file() ? read_text(e.path()) : "<folder>";
+  return out;
+}
+
+// Starts the program with `args`, its standard output and error into `log`.
+pid_t spawn(const std::vector<std::string>& args, const fs::path& log) {
+  std::vector<std::string> all{program};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  pid_t pid = -1;
+  const int failed = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return failed ? -1 : pid;
+}
+
+// Waits until `log` holds `text` (true) or `seconds` pass (false).
+bool wait_for_text(const fs::path& log, const std::string& text, double seconds) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < end) {
+    if (read_text(log).find(text) != std::string::npos) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+// The exit status of `pid`, or -1 when it did not exit normally within `seconds` (then killed).
+int wait_exit(pid_t pid, double seconds) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  int status = 0;
+  while (std::chrono::steady_clock::now() < end) {
+    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  return -1;
+}
+
+// Interrupts `args` (writing into dir/out, which holds an earlier result) once its log shows
+// `started`; it must exit 130 and leave dir/out byte for byte as it was, with no folder beside.
+void expect_clean_interrupt(const fs::path& dir, std::vector<std::string> args, const std::string& started, int signal,
+                            int delay_ms = 300) {
+  write(dir / "study.yaml", small_study);
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 0)
+      << out;
+  const auto before = snapshot(dir / "out");
+  args.insert(args.end(), {"--out", (dir / "out").string()});
+  const fs::path log = dir / "log.txt";
+  const pid_t pid = spawn(args, log);
+  ASSERT_GT(pid, 0);
+  const bool solving = wait_for_text(log, started, 120);
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+  kill(pid, signal);
+  const auto sent = std::chrono::steady_clock::now();
+  const int code = wait_exit(pid, 60);
+  const double stop_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+  const std::string text = read_text(log);
+  ASSERT_TRUE(solving) << text;
+  EXPECT_EQ(code, 130) << text;
+  EXPECT_NE(text.find("interrupted"), std::string::npos) << text;
+  EXPECT_LT(stop_s, 10.0) << text;
+  EXPECT_EQ(snapshot(dir / "out"), before);
+  EXPECT_EQ(leftovers(dir), 0);
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".new-"), std::string::npos) << e.path();
 }
 
 }  // namespace
@@ -112,10 +206,14 @@ TEST(Cli, ResultsReplaceAnEarlierRunButNeverOtherFiles) {
   const std::string run = program + " -q run " + (dir / "study.yaml").string() + " --out ";
   std::string out;
   ASSERT_EQ(run_command(run + (dir / "out").string(), &out), 0) << out;
-  write(dir / "out" / "stale.txt", "from before");
-  ASSERT_EQ(run_command(run + (dir / "out").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(run + (dir / "out").string(), &out), 0) << out;  // replaces it
   EXPECT_TRUE(fs::exists(dir / "out" / "summary.json"));
-  EXPECT_FALSE(fs::exists(dir / "out" / "stale.txt"));  // the folder was replaced whole
+  // A file the user added to the result folder: never deleted, the run refuses (exit 6).
+  write(dir / "out" / "notes.txt", "from before");
+  EXPECT_EQ(run_command(run + (dir / "out").string(), &out), 6) << out;
+  EXPECT_NE(out.find("notes.txt"), std::string::npos) << out;
+  EXPECT_TRUE(fs::exists(dir / "out" / "notes.txt"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "summary.json"));
   write(dir / "mine" / "notes.txt", "precious");
   EXPECT_EQ(run_command(run + (dir / "mine").string(), &out), 6) << out;
   EXPECT_TRUE(fs::exists(dir / "mine" / "notes.txt"));
@@ -373,5 +471,62 @@ TEST(Cli, ProfilesOfTheDemoStudyAtItsOwnStep) {
   EXPECT_EQ(read_json(dir / "six" / "profiles_summary.json")["snapshots"], 1460);
   EXPECT_EQ(run_command(program + " -q profiles builtin:demo --resolution 1h --out " + (dir / "one").string(), &out), 2) << out;
   EXPECT_NE(out.find("whole multiple of snapshot_hours (3 h)"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+// Ctrl-C while Clp solves the corridor at daily resolution (a few seconds).
+TEST(Cli, InterruptedRunExits130AndLeavesTheResultFolderAsItWas) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  expect_clean_interrupt(dir, {"run", "--resolution", "24h"}, "solving with Clp", SIGINT);
+  fs::remove_all(dir);
+}
+
+// Ctrl-C (and SIGTERM) during the with/without runs of the appraisal: every run stops, nothing
+// is committed with a missing system value.
+TEST(Cli, InterruptedAppraisalStopsEveryRunAndExits130) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  expect_clean_interrupt(dir, {"appraise", "--resolution", "24h", "--threads", "2"}, "system value:", SIGINT);
+  fs::remove_all(dir);
+  const fs::path again = temp_dir("silkgrid-cli");
+  expect_clean_interrupt(again, {"appraise", "--resolution", "24h", "--threads", "2"}, "system value:", SIGTERM);
+  fs::remove_all(again);
+}
+
+// Ctrl-C while Cbc selects the corridor's portfolio (its root LP and branch and bound).
+TEST(Cli, InterruptedPortfolioExits130) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  expect_clean_interrupt(dir, {"portfolio", "--concessional-budget-eur", "3e9", "--resolution", "24h"}, "study 'corridor'",
+                         SIGINT, 2500);
+  fs::remove_all(dir);
+}
+
+// Folders that cannot be made are I/O errors (exit 6), not internal ones.
+TEST(Cli, InitIntoAFileIsAnIoError) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "taken", "a file");
+  std::string out;
+  EXPECT_EQ(run_command(program + " init " + (dir / "taken").string(), &out), 6) << out;
+  EXPECT_NE(out.find((dir / "taken").string()), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+// --write-lp to a folder or to a path that cannot be written: exit 6, nothing left behind.
+TEST(Cli, WriteLpToAFolderOrAnUnwritablePathFailsCleanly) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", small_study);
+  fs::create_directories(dir / "lp");
+  const std::string run = program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string();
+  std::string out;
+  EXPECT_EQ(run_command(run + " --write-lp " + (dir / "lp").string(), &out), 6) << out;
+  EXPECT_NE(out.find((dir / "lp").string()), std::string::npos) << out;
+  EXPECT_NE(out.find("folder"), std::string::npos) << out;
+  EXPECT_TRUE(fs::is_empty(dir / "lp"));
+  EXPECT_EQ(run_command(run + " --write-lp /proc/silkgrid-cannot-write.mps", &out), 6) << out;
+  EXPECT_NE(out.find("/proc/silkgrid-cannot-write.mps"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"lp", "study.yaml"}));
   fs::remove_all(dir);
 }
