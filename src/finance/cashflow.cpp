@@ -4,12 +4,6 @@
 
 namespace silkgrid::finance {
 
-double annuity_factor(double rate, double years) {
-  if (years <= 0) return 0.0;
-  if (std::abs(rate) < 1e-12) return 1.0 / years;
-  return rate / (1.0 - std::pow(1.0 + rate, -years));
-}
-
 double npv(double rate, const std::vector<double>& flows) {
   double value = 0, discount = 1;
   for (double f : flows) {

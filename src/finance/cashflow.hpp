@@ -4,11 +4,13 @@
 #include <optional>
 #include <vector>
 
+#include "finance/annuity.hpp"
+
 namespace silkgrid::finance {
 
 // r / (1 − (1 + r)^−n): the level yearly payment that repays 1 over n years at rate r;
 // 1/n at r = 0.
-double annuity_factor(double rate, double years);
+
 
 // Σ_y flows[y] / (1 + rate)^y.
 double npv(double rate, const std::vector<double>& flows);

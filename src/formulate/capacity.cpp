@@ -14,6 +14,7 @@
 #include <array>
 
 #include "formulate/family.hpp"
+#include "finance/annuity.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::formulate {
@@ -48,13 +49,7 @@ const char* column_label(model::AssetKind kind) {
 }
 
 double annuity(const model::Study& study, model::AssetKind kind, std::size_t i) {
-  switch (kind) {
-    case model::AssetKind::generator: return model::generator_annuity(study, i);
-    case model::AssetKind::link: return model::link_annuity(study, i);
-    case model::AssetKind::line: return model::line_annuity(study, i);
-    case model::AssetKind::storage: return model::storage_annuity(study, i);
-  }
-  return 0.0;
+  return finance::asset_annuity(study, kind, i);
 }
 
 std::size_t table_size(const model::Study& study, model::AssetKind kind) { return asset_names(study, kind).size(); }

@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "finance/annuity.hpp"
 #include "core/time_axis.hpp"
 #include "io/builtin.hpp"
 #include "io/csv.hpp"
@@ -26,12 +27,6 @@ namespace fs = std::filesystem;
 using core::Context;
 using core::Error;
 using core::ErrorKind;
-
-double pypsa_annuity(double rate, double lifetime) {
-  if (std::isinf(lifetime)) return std::max(rate, 0.0);
-  if (rate == 0.0) return 1.0 / lifetime;
-  return rate / (1.0 - std::pow(1.0 + rate, -lifetime));
-}
 
 namespace {
 
@@ -593,7 +588,7 @@ class Reader {
       if (!model::is_given(rate))
         throw Error(ErrorKind::input, t.at(row, "discount_rate"),
                     fmt::format("'{}' gives overnight_cost; expected a discount_rate with it", t.name(row)));
-      base = overnight * pypsa_annuity(rate, t.number(row, "lifetime", model::unlimited)) * nyears_;
+      base = overnight * finance::annuity_factor(rate, t.number(row, "lifetime", model::unlimited)) * nyears_;
     }
     return base + t.number(row, "fom_cost", 0.0);
   }

@@ -17,7 +17,4 @@ namespace silkgrid::io {
 bool is_pypsa_folder(const std::string& path);
 model::Study read_pypsa_folder(const std::string& folder, core::Logger& log);
 
-// PyPSA's annuity factor: r / (1 − (1 + r)^−n); 1/n at r = 0; r for an infinite lifetime.
-double pypsa_annuity(double rate, double lifetime);
-
 }  // namespace silkgrid::io

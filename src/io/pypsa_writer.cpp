@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "io/output_dir.hpp"
+#include "finance/annuity.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::io {
@@ -221,7 +222,7 @@ class Writer {
       row.push_back(g.marginal_cost_series[i].is_constant()
                         ? number(model::marginal_cost_eur_per_mwh(s_, i))
                         : profile("generators", "marginal_cost", g.name[i], g.marginal_cost_series[i]));
-      row.push_back(number(model::generator_annuity(s_, i)));
+      row.push_back(number(finance::asset_annuity(s_, model::AssetKind::generator, i)));
       row.push_back(number(g.efficiency[i]));
       if (r_) {
         row.push_back(number(r_->generator_capacity_mw[i]));
@@ -311,7 +312,7 @@ class Writer {
     for (std::size_t i = 0; i < k.size(); ++i) {
       const bool two_flows = k.bidirectional[i] != 0;
       const bool one_reversible = two_flows && k.efficiency[i] == 1.0 && k.marginal_cost_eur_per_mwh[i] == 0.0;
-      const double annuity = model::link_annuity(s_, i);
+      const double annuity = finance::asset_annuity(s_, model::AssetKind::link, i);
       const auto push = [&](const std::string& name, int from, int to, const model::Profile& p_min_pu, double min_scale,
                             double cost, const std::vector<double>* p0) {
         std::vector<std::string> row = {name, bus(from), bus(to)};
@@ -375,7 +376,7 @@ class Writer {
       auto cap = capacity(ln.invest, l);
       if (trafo && ln.invest.extendable[l]) cap[0] = number(1.0);  // the per-unit base of x and r
       row.insert(row.end(), cap.begin(), cap.end());
-      for (const std::string& v : {number(ln.s_max_pu[l]), number(model::line_annuity(s_, l)), number(ln.length_km[l])})
+      for (const std::string& v : {number(ln.s_max_pu[l]), number(finance::asset_annuity(s_, model::AssetKind::line, l)), number(ln.length_km[l])})
         row.push_back(v);
       if (trafo) row.insert(row.end(), {"1", number(ln.phase_shift_deg[l])});
       const std::string component = trafo ? "transformers" : "lines";
@@ -407,7 +408,7 @@ class Writer {
       std::vector<std::string> row = {name, bus(st.region[i]), carrier_of(st.carrier[i])};
       auto cap = capacity(st.invest, i);
       row.insert(row.end(), cap.begin(), cap.end());
-      const double annuity = model::storage_annuity(s_, i);
+      const double annuity = finance::asset_annuity(s_, model::AssetKind::storage, i);
       if (st.energy_only[i]) {
         for (const std::string& v :
              {number(st.standing_loss_per_hour[i]), number(st.marginal_cost_eur_per_mwh[i]),

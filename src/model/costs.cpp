@@ -4,26 +4,6 @@
 
 namespace silkgrid::model {
 
-double annuity_factor(double rate, double years) {
-  if (years <= 0) return 0.0;
-  if (std::abs(rate) < 1e-12) return 1.0 / years;
-  return rate / (1.0 - std::pow(1.0 + rate, -years));
-}
-
-double asset_rate(const Investment& invest, std::size_t i, double study_rate) {
-  return is_given(invest.discount_rate[i]) ? invest.discount_rate[i] : study_rate;
-}
-
-double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest, std::size_t i,
-                               double study_rate) {
-  if (is_given(invest.capital_cost_eur_per_mw_year[i])) return invest.capital_cost_eur_per_mw_year[i];
-  if (capex_eur_per_mw == 0) return 0.0;
-  const double rate = asset_rate(invest, i, study_rate);
-  // A grant pays part of the capex: only the rest is recovered; fixed O&M is on the whole asset.
-  return capex_eur_per_mw * ((1.0 - invest.grant_share[i]) * annuity_factor(rate, invest.lifetime_years[i]) +
-                             invest.fom_pct_per_year[i] / 100.0);
-}
-
 double generator_capex_eur_per_mw(const Generators& g, std::size_t i) { return g.capex_eur_per_kw[i] * 1000.0; }
 
 double link_capex_eur_per_mw(const Links& l, std::size_t i) {
@@ -32,25 +12,6 @@ double link_capex_eur_per_mw(const Links& l, std::size_t i) {
 
 double storage_capex_eur_per_mw(const Storage& s, std::size_t i) {
   return s.capex_eur_per_kw[i] * 1000.0 + s.capex_eur_per_kwh[i] * 1000.0 * s.max_hours[i];
-}
-
-double generator_annuity(const Study& study, std::size_t g) {
-  return annuity_eur_per_mw_year(generator_capex_eur_per_mw(study.generators, g), study.generators.invest, g,
-                                 study.settings.discount_rate);
-}
-double link_annuity(const Study& study, std::size_t l) {
-  return annuity_eur_per_mw_year(link_capex_eur_per_mw(study.links, l), study.links.invest, l,
-                                 study.settings.discount_rate);
-}
-double storage_annuity(const Study& study, std::size_t s) {
-  return annuity_eur_per_mw_year(storage_capex_eur_per_mw(study.storage, s), study.storage.invest, s,
-                                 study.settings.discount_rate);
-}
-
-double line_annuity(const Study& study, std::size_t l) {
-  const auto& lines = study.lines;
-  return annuity_eur_per_mw_year(lines.capex_eur_per_mw_km[l] * lines.length_km[l], lines.invest, l,
-                                 study.settings.discount_rate);
 }
 
 const Investment& investment_of(const Study& study, AssetRef asset) {

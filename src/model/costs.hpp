@@ -4,26 +4,11 @@
 
 namespace silkgrid::model {
 
-// r / (1 - (1+r)^-n); 1/n when r = 0.
-double annuity_factor(double rate, double years);
-
-// The discount rate an asset uses: its own, else the study's.
-double asset_rate(const Investment& invest, std::size_t i, double study_rate);
-
-// EUR per MW of capacity per year: capex · (1 − grant share) · annuity_factor + capex · fom%;
-// the asset's capital_cost_eur_per_mw_year instead when given; 0 without capex.
-double annuity_eur_per_mw_year(double capex_eur_per_mw, const Investment& invest, std::size_t i,
-                               double study_rate);
-
 double generator_capex_eur_per_mw(const Generators& g, std::size_t i);
 double link_capex_eur_per_mw(const Links& l, std::size_t i);
 // Storage capex per MW of power: inverter per kW plus max_hours of energy per kWh.
 double storage_capex_eur_per_mw(const Storage& s, std::size_t i);
-
-double generator_annuity(const Study& study, std::size_t g);
-double link_annuity(const Study& study, std::size_t l);
-double storage_annuity(const Study& study, std::size_t s);
-double line_annuity(const Study& study, std::size_t l);  // capex_eur_per_mw_km · length_km per MW
+// (Annuities of these capexes: finance/annuity.hpp.)
 
 // The investment terms of a project's asset.
 const Investment& investment_of(const Study& study, AssetRef asset);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "finance/cashflow.hpp"
 
@@ -48,4 +49,12 @@ TEST(Cashflow, LevelAnnuityDebtServiceWithGraceYears) {
   EXPECT_NEAR(d.service[2], 537.8048780, 1e-6);
   EXPECT_NEAR(d.service[3], 537.8048780, 1e-6);
   EXPECT_NEAR(d.balance[3], 0.0, 1e-9);
+}
+
+// One annuity function serves the build-out, the cash flows and PyPSA's overnight costs: an
+// infinite lifetime recovers the rate itself (PyPSA's convention), 0 at a rate of 0.
+TEST(Cashflow, AnnuityFactorOfAnInfiniteLifetimeIsTheRate) {
+  EXPECT_EQ(annuity_factor(0.07, std::numeric_limits<double>::infinity()), 0.07);
+  EXPECT_EQ(annuity_factor(0.0, std::numeric_limits<double>::infinity()), 0.0);
+  EXPECT_NEAR(annuity_factor(0.1, 2), 0.1 / (1.0 - 1.0 / 1.21), 1e-15);
 }

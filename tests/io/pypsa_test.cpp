@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "finance/annuity.hpp"
 #include "io/csv.hpp"
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
@@ -305,7 +306,7 @@ TEST(PyPsa, OvernightCostIsAnnualisedOverTheModelledYears) {
       {"generators.csv", "name,bus,p_nom_extendable,overnight_cost,discount_rate,lifetime,fom_cost\n"
                          "g,A,True,8760000,0.1,2,5\n"},
   });
-  EXPECT_NEAR(io::pypsa_annuity(0.1, 2), 0.1 / (1.0 - 1.0 / 1.21), 1e-15);
+  EXPECT_NEAR(finance::annuity_factor(0.1, 2), 0.1 / (1.0 - 1.0 / 1.21), 1e-15);
   EXPECT_NEAR(s.results.objective_eur, 10.0 * (1000.0 * 0.1 / (1.0 - 1.0 / 1.21) + 5.0), 1e-6);
 }
 

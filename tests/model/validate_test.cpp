@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
-#include "model/costs.hpp"
+#include "finance/annuity.hpp"
 #include "model/validate.hpp"
 #include "support/builder.hpp"
 
@@ -76,5 +76,5 @@ TEST(Validate, AnnuityOfAGrantFundedAsset) {
   g.invest.fom_pct_per_year[0] = 2;
   g.invest.grant_share[0] = 1.0 / 3.0;
   const double factor = 0.05 / (1 - std::pow(1.05, -20));
-  EXPECT_NEAR(model::generator_annuity(s, 0), 1e6 * (2.0 / 3.0 * factor + 0.02), 1e-6);
+  EXPECT_NEAR(finance::asset_annuity(s, model::AssetKind::generator, 0), 1e6 * (2.0 / 3.0 * factor + 0.02), 1e-6);
 }
