@@ -1005,7 +1005,7 @@ Study read_study(const std::string& path, core::Logger& log, const ReadOptions& 
     };
     return read_study_text(*text, path, loader, log, options);
   }
-  if (is_pypsa_folder(path)) return read_pypsa_folder(path, log);
+  if (is_pypsa_folder(path)) return read_pypsa_folder(path, log, PyPsaReadOptions{options.strict});  // resampled by app::load
   std::filesystem::path file(path);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) file /= "study.yaml";
