@@ -9,6 +9,7 @@
 #include "io/pypsa_reader.hpp"
 #include "io/study_reader.hpp"
 #include "model/validate.hpp"
+#include "weather/generate.hpp"
 
 namespace silkgrid::app {
 
@@ -51,6 +52,15 @@ void resample_to_hours(model::Study& study, double hours, const std::string& fil
   model::resample(time, study.series, block);
 }
 
+model::WeatherGenerator weather_generator() {
+  return [](const model::WeatherSpec& spec, const std::string& start, std::size_t hours) {
+    const weather::Calendar calendar = weather::hourly_calendar(start, hours);
+    weather::Generated generated = weather::generate(spec, calendar);
+    return model::GeneratedWeather{std::move(generated.names), std::move(generated.values), std::move(generated.summary),
+                                   calendar.timestamps};
+  };
+}
+
 model::Study load(const std::string& path, core::Logger& log, const LoadOptions& options) {
   if (!io::is_pypsa_folder(path)) {
     // The YAML reader generates the weather (seeded) and resamples while it reads: the
@@ -59,6 +69,7 @@ model::Study load(const std::string& path, core::Logger& log, const LoadOptions&
     read.strict = options.strict;
     read.seed = options.seed;
     read.resolution_hours = options.resolution_hours;
+    read.generate_weather = weather_generator();
     model::Study study = io::read_study(path, log, read);
     if (options.seed && !study.weather.present)
       log.warn("--seed has no effect: the study has no weather section (no generated profiles)");
