@@ -1,5 +1,6 @@
 // Fuzz target: the study reader (io::read_study_text), with the files it loads taken from the
 // input ("#==> series.csv <==" sections), and the LP of every study that reads.
+#include "app/load.hpp"
 #include "core/logger.hpp"
 #include "fuzz/harness.hpp"
 #include "io/study_reader.hpp"
@@ -16,7 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string messages;
   core::Logger log = core::capturing_logger(messages, core::LogLevel::warning);
   model::Study study;
-  if (!fuzz::expect_clean([&] { study = io::read_study_text(files.main, "study.yaml", load, log); })) return 0;
+  io::ReadOptions options;
+  options.generate_weather = app::weather_generator();
+  if (!fuzz::expect_clean([&] { study = io::read_study_text(files.main, "study.yaml", load, log, options); })) return 0;
   fuzz::check_lp(study);
   return 0;
 }

@@ -1,35 +1,19 @@
-// silkgrid: the command line. Subcommands parse their options, then call the library.
+// silkgrid: the command line. Subcommands parse their options, call their pipeline (src/app/) and print.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <unistd.h>
+#include <signal.h>
 
 #include <algorithm>
-#include <csignal>
-
-#include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <optional>
+#include <string>
+#include <vector>
 
+#include "app/pipelines.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary_table.hpp"
 #include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
-#include "formulate/build.hpp"
-#include "appraise/appraise.hpp"
-#include "appraise/portfolio.hpp"
-#include "finance/structure.hpp"
-#include "io/appraisal_writer.hpp"
-#include "io/builtin.hpp"
-#include "report/compare.hpp"
-#include "report/html.hpp"
-#include "io/output_dir.hpp"
-#include "io/pypsa_reader.hpp"
-#include "io/pypsa_writer.hpp"
-#include "io/results_writer.hpp"
-#include "io/study_reader.hpp"
 #include "model/limits.hpp"
 
 namespace {
@@ -62,59 +46,17 @@ void clear_status_line() {
   if (cli::TerminalStatus::stderr_is_terminal()) std::fputs("\r\033[K", stderr);
 }
 
-// Moves the results into place unless interrupted: an interrupted run leaves --out as it was.
-void commit(io::OutputDir& dir) {
-  interrupt_requested.throw_if_requested("before the results were moved into place");
-  dir.commit();
-}
-
 struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
 };
 
-struct RunOptions {
-  std::string study;
-  std::string out;
-  std::string write_lp;
-  std::string method;
-  std::string presolve;
-  double time_limit_s = -1;
-  int solver_log = -1;
-  bool strict = false;
-  std::optional<std::uint64_t> seed;
-  std::string resolution;
-  std::string finance = "as-given";
-  bool report = false;  // also write report.html into the result folder
-};
-
-void maybe_report(const RunOptions& options, const std::string& out, core::Logger& log) {
-  if (!options.report) return;
-  log.info("report: {}", report::write_report(out));
-}
-
-// "3h", "3" or "1h" → hours, or nothing when `text` is not a number of hours in (0, 8784].
-std::optional<double> resolution_hours(const std::string& text) {
-  std::string number = text;
-  if (!number.empty() && (number.back() == 'h' || number.back() == 'H')) number.pop_back();
-  char* end = nullptr;
-  const double hours = std::strtod(number.c_str(), &end);
-  if (number.empty() || *end != '\0' || !(hours > 0 && hours <= model::limits::hours.max)) return std::nullopt;
-  return hours;
-}
-
-double parse_resolution(const std::string& text) {
-  const auto hours = resolution_hours(text);
-  if (!hours)
-    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--resolution"},
-                      fmt::format("expected hours such as 1h or 3h, got '{}'", text));
-  return *hours;
-}
+using RunOptions = app::StudyOptions;
 
 // Bad values of these options are bad command lines (exit 64), before any study is read.
 const CLI::Validator resolution_check(
     [](std::string& text) {
-      return resolution_hours(text) ? std::string()
+      return app::resolution_hours(text) ? std::string()
                                     : fmt::format("expected hours in (0, {:g}] such as 1h or 3h, got '{}'",
                                                   model::limits::hours.max, text);
     },
@@ -140,155 +82,34 @@ CLI::Validator finite_in(double max, const std::string& unit) {
       "NUMBER", "finite_in");
 }
 
-io::ReadOptions read_options(const RunOptions& options) {
-  io::ReadOptions read;
-  read.strict = options.strict;
-  read.seed = options.seed;
-  if (options.resolution == "native") read.resolution_hours = 0.0;  // as the series (profiles' default)
-  else if (!options.resolution.empty()) read.resolution_hours = parse_resolution(options.resolution);
-  return read;
-}
-
-std::string resolve_study_path(const std::string& study) {
-  if (study.empty()) return std::string(io::builtin_prefix) + std::string(io::default_study);
-  if (study.rfind("builtin:", 0) == 0) return std::string(io::builtin_prefix) + study.substr(8) + "/study.yaml";
-  return study;
-}
-
-// A study name as a folder name: letters, digits, '.', '-' and '_' only.
-std::string safe_folder_name(std::string name) {
-  for (char& ch : name)
-    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '-' && ch != '_') ch = '_';
-  if (name.empty() || name == "." || name == "..") name = "study";
-  return name;
-}
-
 core::Logger make_logger(const GlobalOptions& global) {
   return cli::terminal_logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info,
                               !global.quiet && cli::TerminalStatus::stderr_is_terminal());
 }
 
-// Reads the study (with its project finance under --finance) and the solver options.
-struct Prepared {
-  model::Study study;
-  formulate::SolveStudyOptions solve;
-  std::string path;
-  double read_s = 0;
-  finance::FinanceMode finance = finance::FinanceMode::as_given;
-};
-
-Prepared prepare(const RunOptions& options, core::Logger& log) {
-  Prepared p;
-  const auto start = std::chrono::steady_clock::now();
-  p.path = resolve_study_path(options.study);
-  log.info("reading {}", p.path);
-  log.progress("reading {}", p.path);
-  p.study = io::read_study(p.path, log, read_options(options));
-  interrupt_requested.throw_if_requested("after reading the study");
-  p.finance = finance::parse_finance_mode(options.finance);
-  // Each extendable asset of a project takes its project's cost of capital and grant.
-  finance::apply_project_finance(p.study, p.finance);
-  p.read_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto& study = p.study;
-  log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} projects, {} snapshots",
-           study.settings.name, study.regions.size(), study.generators.size(), study.links.size(), study.storage.size(),
-           study.markets.size(), study.policies.size(), study.projects.size(), study.snapshots());
-  if (std::abs(study.time.total_hours() - core::hours_per_year) > 1e-6)
-    log.info("the snapshot weights sum to {} h, not 8760 h: annuities and t_per_year are still per year, as in PyPSA",
-             study.time.total_hours());
-
-  p.solve.solver = formulate::solve_options(study.solver);
-  if (!options.method.empty())
-    p.solve.solver.method = options.method == "primal" ? lp::Method::primal
-                            : options.method == "barrier" ? lp::Method::barrier
-                                                          : lp::Method::dual;
-  if (!options.presolve.empty()) p.solve.solver.presolve = options.presolve == "on";
-  if (options.time_limit_s >= 0) p.solve.solver.time_limit_s = options.time_limit_s;
-  if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;
-  p.solve.write_lp = options.write_lp;
-  p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
-  p.solve.solver.cancel = &interrupt_requested;
-  return p;
-}
-
 int run(const GlobalOptions& global, const RunOptions& options) {
   core::Logger log = make_logger(global);
-  Prepared p = prepare(options, log);
-  const model::Study& study = p.study;
-
-  // Refuse an unusable --out before spending time on the solve.
-  const std::string out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
-  io::OutputDir dir(out);
-
-  model::Results results = formulate::solve_study(study, p.solve, log);
-  results.timings.read_s = p.read_s;
-  io::write_results(dir.staging().string(), study, results, log);
-  // A PyPSA network's results also the way PyPSA exports a solved network.
-  if (io::is_pypsa_folder(p.path)) io::write_pypsa_folder(dir.staging().string(), study, &results, log);
-  commit(dir);
-  maybe_report(options, out, log);
-  if (!global.quiet) std::fputs(cli::summary_table(study, results).c_str(), stdout);
-  log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", out,
-           results.timings.read_s, results.timings.build_s, results.timings.solve_s, results.timings.extract_s,
-           results.timings.write_s);
+  const app::RunOutput r = app::run(options, log, interrupt_requested);
+  if (!global.quiet) std::fputs(cli::summary_table(r.prepared.study, r.results).c_str(), stdout);
+  log.info("results in {}/ (read {:.2f} s, build {:.2f} s, solve {:.2f} s, extract {:.2f} s, write {:.2f} s)", r.out,
+           r.results.timings.read_s, r.results.timings.build_s, r.results.timings.solve_s, r.results.timings.extract_s,
+           r.results.timings.write_s);
   return 0;
-}
-
-// The result folder of a subcommand on projects (--out, else results/<study>-<suffix>), after
-// checking that the study has projects.
-std::string projects_folder(const RunOptions& options, const model::Study& study, const std::string& suffix,
-                            const char* purpose) {
-  if (study.projects.size() == 0)
-    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
-                      fmt::format("the study has no projects {} (README, \"{}\")", suffix == "appraisal" ? "to appraise" : "to choose from",
-                                  purpose));
-  return options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-" + suffix : options.out;
 }
 
 int appraise_projects(const GlobalOptions& global, const RunOptions& options, bool system_value, int threads) {
   core::Logger log = make_logger(global);
-  Prepared p = prepare(options, log);
-  const model::Study& study = p.study;
-  const std::string out = projects_folder(options, study, "appraisal", "Projects and climate finance");
-  io::OutputDir dir(out);
-
-  model::Results results = formulate::solve_study(study, p.solve, log);
-  results.timings.read_s = p.read_s;
-  io::write_results(dir.staging().string(), study, results, log);
-  auto appraisals = appraise::appraise_projects(study, results);
-  if (system_value) {
-    log.info("system value: {} runs without one project each, {} at a time", appraisals.size(),
-             threads > 0 ? std::to_string(threads) : std::string("as many as there are cores"));
-    const auto start = std::chrono::steady_clock::now();
-    appraise::add_system_values(study, results.objective_eur, appraisals, p.solve, threads, log);
-    log.info("with/without runs took {:.1f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  io::write_appraisals(dir.staging().string(), appraisals, finance::to_string(p.finance));
-  commit(dir);
-  maybe_report(options, out, log);
-  if (!global.quiet) std::fputs(cli::appraisal_table(appraisals).c_str(), stdout);
-  log.info("appraisal of {} projects (finance: {}) in {}/", appraisals.size(), finance::to_string(p.finance), out);
+  const app::AppraiseOutput a = app::appraise(options, system_value, threads, log, interrupt_requested);
+  if (!global.quiet) std::fputs(cli::appraisal_table(a.appraisals).c_str(), stdout);
+  log.info("appraisal of {} projects (finance: {}) in {}/", a.appraisals.size(), finance::to_string(a.prepared.finance), a.out);
   return 0;
 }
 
-int select_portfolio(const GlobalOptions& global, const RunOptions& options, double budget,
-                     const std::vector<std::string>& candidates, const std::string& objective, int threads) {
+int select_portfolio(const GlobalOptions& global, const RunOptions& options, const app::PortfolioRequest& request) {
   core::Logger log = make_logger(global);
-  Prepared p = prepare(options, log);
-  const model::Study& study = p.study;
-  const std::string out = projects_folder(options, study, "portfolio", "Portfolio selection");
-  io::OutputDir dir(out);
-  const auto start = std::chrono::steady_clock::now();
-  appraise::PortfolioOptions choice{budget, candidates,
-                                    objective == "co2" ? appraise::PortfolioObjective::co2 : appraise::PortfolioObjective::cost,
-                                    threads};
-  model::PortfolioResult portfolio = appraise::select_portfolio(study, choice, p.solve, log);
-  portfolio.results.timings.read_s = p.read_s;
-  portfolio.results.timings.solve_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  io::write_results(dir.staging().string(), study, portfolio.results, log);
-  io::write_portfolio(dir.staging().string(), portfolio);
-  commit(dir);
-  maybe_report(options, out, log);
+  const app::PortfolioOutput o = app::portfolio(options, request, log, interrupt_requested);
+  const model::PortfolioResult& portfolio = o.portfolio;
+  const double budget = request.budget_eur;
   if (!global.quiet) {
     const bool co2 = portfolio.objective == "co2";
     std::printf("\n%-28s %9s %10s %14s %14s\n", "project", "chosen", "MW", "concess. M€", co2 ? "kt CO2/yr" : "adds M€/yr");
@@ -313,66 +134,19 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, dou
     }
     std::printf("\n");
   }
-  log.info("portfolio in {}/", out);
+  log.info("portfolio in {}/", o.out);
   return 0;
 }
 
-int profiles(const GlobalOptions& global, RunOptions options) {
+int profiles(const GlobalOptions& global, const RunOptions& options) {
   core::Logger log = make_logger(global);
-  // The series as it is (a weather year: hourly; a CSV: its own step) unless asked.
-  if (options.resolution.empty()) options.resolution = "native";
-  const std::string path = resolve_study_path(options.study);
-  const model::Study study = io::read_study(path, log, read_options(options));
-  const std::string out = options.out.empty() ? "profiles/" + safe_folder_name(study.settings.name) : options.out;
-  io::OutputDir dir(out);
-  io::write_profiles(dir.staging().string(), study);
-  commit(dir);
+  const app::ProfilesOutput p = app::profiles(options, log, interrupt_requested);
   if (!global.quiet) {
     std::printf("%-28s %-6s %10s %10s %10s\n", "profile", "kind", "target", "achieved", "max");
-    for (const auto& p : study.profile_summary)
-      std::printf("%-28s %-6s %10.4g %10.4g %10.4g\n", p.name.c_str(), p.kind.c_str(), p.target, p.achieved, p.max);
+    for (const auto& s : p.study.profile_summary)
+      std::printf("%-28s %-6s %10.4g %10.4g %10.4g\n", s.name.c_str(), s.kind.c_str(), s.target, s.achieved, s.max);
   }
-  log.info("wrote {} profiles of {} snapshots into {}/", study.series.names.size(), study.snapshots(), out);
-  return 0;
-}
-
-int convert(const GlobalOptions& global, const RunOptions& options, const std::string& to) {
-  core::Logger log = make_logger(global);
-  if (to != "pypsa")
-    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--to"}, fmt::format("expected pypsa, got '{}'", to));
-  // STUDY is optional: `convert --to pypsa DIR` converts the default study.
-  RunOptions given = options;
-  if (given.out.empty()) std::swap(given.study, given.out);
-  const std::string path = resolve_study_path(given.study);
-  const model::Study study = io::read_study(path, log, read_options(given));
-  io::OutputDir dir(given.out);
-  const auto warnings = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log);
-  commit(dir);
-  log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, {} inexact mapping{})", study.settings.name,
-           given.out, study.snapshots(), warnings.size(), warnings.size() == 1 ? "" : "s");
-  return 0;
-}
-
-int init(const GlobalOptions& global, const std::string& name, const std::string& folder) {
-  core::Logger log = make_logger(global);
-  const std::string prefix = std::string(io::builtin_studies_folder) + name + "/";
-  int written = 0;
-  namespace fs = std::filesystem;
-  if (fs::exists(folder / fs::path("study.yaml")))
-    throw core::Error(core::ErrorKind::io, core::Context{folder, 0, 0, ""}, "already holds a study.yaml; choose another folder");
-  for (const auto& file : io::builtin_files()) {
-    if (file.path.rfind(prefix, 0) != 0) continue;
-    const fs::path target = fs::path(folder) / std::string(file.path.substr(prefix.size()));
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);  // a file in the way is an I/O error (6), not internal (70)
-    if (ec)
-      throw core::Error(core::ErrorKind::io, core::Context{target.parent_path().string(), 0, 0, ""},
-                        "cannot create the folder: " + ec.message());
-    io::write_file_atomically(target, std::string(file.content));
-    ++written;
-  }
-  if (written == 0) throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--study"}, fmt::format("no built-in study '{}'", name));
-  log.info("wrote the built-in study '{}' into {}/ ({} files)", name, folder, written);
+  log.info("wrote {} profiles of {} snapshots into {}/", p.study.series.names.size(), p.study.snapshots(), p.out);
   return 0;
 }
 
@@ -514,24 +288,30 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run(global, run_options);
     if (*portfolio_cmd)
-      return select_portfolio(global, portfolio_options, budget, candidates, portfolio_objective, portfolio_threads);
+      return select_portfolio(global, portfolio_options, {budget, candidates, portfolio_objective, portfolio_threads});
     if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
-    if (*init_cmd) return init(global, init_study, init_folder);
+    if (*init_cmd) {
+      core::Logger log = make_logger(global);
+      app::init(init_study, init_folder, log);
+      return 0;
+    }
     if (*compare_cmd) {
       core::Logger log = make_logger(global);
-      const auto differences = report::compare_runs(compare_a, compare_b);
-      const std::string file = compare_out.empty() ? (std::filesystem::path(compare_b) / "compare.csv").string() : compare_out;
-      io::write_file_atomically(file, report::differences_csv(differences));
-      if (!global.quiet) std::fputs(report::differences_table(differences, compare_a, compare_b).c_str(), stdout);
-      log.info("differences in {}", file);
+      const app::CompareOutput c = app::compare(compare_a, compare_b, compare_out);
+      if (!global.quiet) std::fputs(report::differences_table(c.differences, compare_a, compare_b).c_str(), stdout);
+      log.info("differences in {}", c.file);
       return 0;
     }
     if (*report_cmd) {
       core::Logger log = make_logger(global);
-      log.info("report: {}", report::write_report(report_dir));
+      log.info("report: {}", app::report(report_dir));
       return 0;
     }
-    if (*convert_cmd) return convert(global, convert_options, convert_to);
+    if (*convert_cmd) {
+      core::Logger log = make_logger(global);
+      app::convert(convert_options, convert_to, log, interrupt_requested);
+      return 0;
+    }
     if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {
     clear_status_line();

@@ -176,7 +176,8 @@ bool differs(const Table& t, std::size_t row, int j, const std::string& default_
 }
 
 // Warns once per attribute that components of `t` set and silkgrid does not model.
-void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Logger& log) {
+// Under `strict`, an attribute silkgrid does not know is an error naming the file and column.
+void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Logger& log, bool strict) {
   for (std::size_t j = 1; j < t.csv.header.size(); ++j) {
     const std::string& attribute = t.csv.header[j];
     if (read.count(attribute) || descriptive_columns().count(attribute)) continue;
@@ -191,6 +192,9 @@ void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Lo
                                                 : fmt::format("'{}' and {} more", setters.front(), setters.size() - 1);
     if (known != list.end())
       log.warn("{}: {} sets {}: {} is not modelled by silkgrid: {}", t.csv.file, who, attribute, attribute, known->what);
+    else if (strict)
+      throw Error(ErrorKind::input, Context{t.csv.file, 1, static_cast<int>(j + 1), attribute},
+                  fmt::format("{} sets '{}', an attribute silkgrid does not know (an error under --strict)", who, attribute));
     else
       log.warn("{}: {} sets '{}', an attribute silkgrid does not know; it is ignored", t.csv.file, who, attribute);
   }
@@ -198,7 +202,8 @@ void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Lo
 
 class Reader {
  public:
-  Reader(const fs::path& folder, core::Logger& log) : folder_(folder), log_(log) {}
+  Reader(const fs::path& folder, core::Logger& log, const PyPsaReadOptions& options)
+      : folder_(folder), log_(log), options_(options) {}
 
   model::Study read() {
     s_.file = (folder_ / "buses.csv").string();
@@ -238,6 +243,7 @@ class Reader {
  private:
   fs::path folder_;
   core::Logger& log_;
+  PyPsaReadOptions options_;
   model::Study s_;
   std::size_t T_ = 0;
   double nyears_ = 1.0;
@@ -498,7 +504,7 @@ class Reader {
       if (!bus_index_.emplace(buses.name(i), static_cast<int>(i)).second)
         throw Error(ErrorKind::input, buses.at(i, "name"), fmt::format("bus '{}' appears twice", buses.name(i)));
     }
-    warn_unmodelled(buses, {"v_nom", "carrier", "active"}, log_);
+    warn_unmodelled(buses, {"v_nom", "carrier", "active"}, log_, options_.strict);
   }
 
   // Every time-series file is an attribute silkgrid reads as a series, one of PyPSA's outputs
@@ -653,7 +659,7 @@ class Reader {
     }
     warn_unmodelled(gens, with_costs({"bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set",
                                       "p_min_pu", "p_max_pu", "efficiency", "sign"}),
-                    log_);
+                    log_, options_.strict);
   }
 
   void read_loads() {
@@ -666,7 +672,7 @@ class Reader {
       s_.loads.region.push_back(bus(loads, i, "bus"));
       s_.loads.p_mw.push_back(profile(loads, i, "p_set", 0.0));
     }
-    warn_unmodelled(loads, {"bus", "p_set", "sign", "carrier", "active", "type"}, log_);
+    warn_unmodelled(loads, {"bus", "p_set", "sign", "carrier", "active", "type"}, log_, options_.strict);
   }
 
   void push_branch(const Table& t, std::size_t i, int from, int to) {
@@ -723,7 +729,7 @@ class Reader {
     }
     warn_unmodelled(lines, with_costs({"bus0", "bus1", "x", "r", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max",
                                        "s_nom_set", "s_max_pu", "length", "num_parallel", "v_nom"}),
-                    log_);
+                    log_, options_.strict);
   }
 
   void read_transformers() {
@@ -778,7 +784,7 @@ class Reader {
     warn_unmodelled(trafos, with_costs({"bus0", "bus1", "x", "r", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max",
                                         "s_nom_set", "s_max_pu", "length", "num_parallel", "tap_ratio", "tap_position",
                                         "phase_shift"}),
-                    log_);
+                    log_, options_.strict);
   }
 
   void read_links() {
@@ -812,7 +818,7 @@ class Reader {
                                              "p_nom_set", "p_min_pu", "p_max_pu", "efficiency", "length"});
     for (const std::string& column : links.csv.header)
       if (column.rfind("bus", 0) == 0 || column.rfind("efficiency", 0) == 0) read.insert(column);
-    warn_unmodelled(links, read, log_);
+    warn_unmodelled(links, read, log_, options_.strict);
   }
 
   void read_storage_units() {
@@ -848,7 +854,7 @@ class Reader {
                                        "p_min_pu", "p_max_pu", "max_hours", "efficiency_store", "efficiency_dispatch",
                                        "standing_loss", "marginal_cost_storage", "cyclic_state_of_charge",
                                        "state_of_charge_initial", "inflow", "spill_cost", "state_of_charge_set", "sign"}),
-                    log_);
+                    log_, options_.strict);
   }
 
   void read_stores() {
@@ -882,7 +888,7 @@ class Reader {
     warn_unmodelled(stores, with_costs({"bus", "e_nom", "e_nom_extendable", "e_nom_min", "e_nom_max", "e_nom_set",
                                         "e_min_pu", "e_max_pu", "standing_loss", "marginal_cost_storage", "e_cyclic",
                                         "e_initial", "e_set", "sign"}),
-                    log_);
+                    log_, options_.strict);
   }
 
   void read_global_constraints() {
@@ -918,8 +924,8 @@ bool is_pypsa_folder(const std::string& path) {
          !fs::exists(fs::path(path) / "study.yaml", ec);
 }
 
-model::Study read_pypsa_folder(const std::string& folder, core::Logger& log) {
-  return Reader(fs::path(folder), log).read();
+model::Study read_pypsa_folder(const std::string& folder, core::Logger& log, const PyPsaReadOptions& options) {
+  return Reader(fs::path(folder), log, options).read();
 }
 
 }  // namespace silkgrid::io

@@ -14,7 +14,12 @@
 
 namespace silkgrid::io {
 
+struct PyPsaReadOptions {
+  bool strict = false;  // an attribute silkgrid does not know is an error rather than a warning
+};
+
 bool is_pypsa_folder(const std::string& path);
-model::Study read_pypsa_folder(const std::string& folder, core::Logger& log);
+// The study at the network's own snapshots, validated; resampling (--resolution) is app::load's.
+model::Study read_pypsa_folder(const std::string& folder, core::Logger& log, const PyPsaReadOptions& options = {});
 
 }  // namespace silkgrid::io

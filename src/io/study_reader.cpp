@@ -17,7 +17,6 @@
 #include "io/builtin.hpp"
 #include "io/csv.hpp"
 #include "io/pypsa_reader.hpp"
-#include "weather/generate.hpp"
 #include "model/costs.hpp"
 #include "model/limits.hpp"
 #include "model/validate.hpp"
@@ -380,13 +379,16 @@ class StudyReader {
         fail(n["snapshot_hours"], "study.snapshot_hours",
              "expected 1 (or nothing) in a study with a weather section: the generator makes hourly profiles; "
              "use resolution_hours for coarser snapshots");
-      const weather::Calendar calendar = weather::hourly_calendar(s.start, static_cast<std::size_t>(weather_hours));
-      weather::Generated generated = weather::generate(study_.weather, calendar);
+      if (!options_.generate_weather)
+        throw Error(ErrorKind::internal, Context{file_, 0, 0, "weather"},
+                    "a study with a weather section needs a weather generator (app::load passes one)");
+      model::GeneratedWeather generated =
+          options_.generate_weather(study_.weather, s.start, static_cast<std::size_t>(weather_hours));
       study_.series.file = fmt::format("{} (weather, seed {})", file_, study_.weather.seed);
       study_.series.names = std::move(generated.names);
       study_.series.values = std::move(generated.values);
       study_.profile_summary = std::move(generated.summary);
-      timestamps_ = calendar.timestamps;
+      timestamps_ = std::move(generated.timestamps);
     }
     if (n["timeseries"]) {
       const std::string relative = text(n, "timeseries", "study", "");
@@ -1005,7 +1007,7 @@ Study read_study(const std::string& path, core::Logger& log, const ReadOptions& 
     };
     return read_study_text(*text, path, loader, log, options);
   }
-  if (is_pypsa_folder(path)) return read_pypsa_folder(path, log);
+  if (is_pypsa_folder(path)) return read_pypsa_folder(path, log, PyPsaReadOptions{options.strict});  // resampled by app::load
   std::filesystem::path file(path);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) file /= "study.yaml";

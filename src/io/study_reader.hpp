@@ -8,6 +8,7 @@
 
 #include "core/logger.hpp"
 #include "model/study.hpp"
+#include "model/weather_spec.hpp"
 
 namespace silkgrid::io {
 
@@ -15,6 +16,9 @@ struct ReadOptions {
   bool strict = false;                          // unknown keys are errors rather than warnings
   std::optional<std::uint64_t> seed;            // replaces weather.seed (a weather year)
   std::optional<double> resolution_hours;       // replaces study.resolution_hours
+  // Makes the profiles of a weather section (app::load passes weather::generate's); a study
+  // with a weather section read without one is an internal error.
+  model::WeatherGenerator generate_weather;
 };
 
 // `path` is a study file, a folder holding study.yaml, or a built-in study

@@ -2,6 +2,7 @@
 // The weather section of a study: which synthetic hourly profiles to generate and the targets
 // they are calibrated to. Plain values; src/weather/ turns them into series.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,5 +60,18 @@ struct WeatherSpec {
   std::vector<HydroSite> hydro;
   std::vector<PriceSite> price;
 };
+
+// A generated weather year as a reader takes it: hourly profiles from the study's start.
+struct GeneratedWeather {
+  std::vector<std::string> names;
+  std::vector<std::vector<double>> values;  // [profile][hour]
+  std::vector<ProfileSummary> summary;
+  std::vector<std::string> timestamps;      // one per hour
+};
+
+// Generates the profiles of `spec` for `hours` hours from `start` (ISO 8601). The reader
+// is handed one (app::load passes the weather generator's) and so knows nothing of weather/.
+using WeatherGenerator =
+    std::function<GeneratedWeather(const WeatherSpec& spec, const std::string& start, std::size_t hours)>;
 
 }  // namespace silkgrid::model

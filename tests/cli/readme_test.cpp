@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include "app/load.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
 #include "core/time_axis.hpp"
@@ -166,6 +167,7 @@ TEST(Readme, EveryYamlExampleRunsAsWritten) {
         throw silkgrid::core::Error(silkgrid::core::ErrorKind::input, "no such file '" + name + "'");
       };
       silkgrid::io::ReadOptions strict;
+      strict.generate_weather = silkgrid::app::weather_generator();
       strict.strict = true;
       try {
         silkgrid::io::read_study_text(merged_into(host, yaml), where, none, log, strict);

@@ -1,6 +1,7 @@
 // Each kind of bad input gets an error naming the file, the line or key, and what was expected.
 #include <gtest/gtest.h>
 
+#include "app/load.hpp"
 #include "core/error.hpp"
 #include "support/studies.hpp"
 
@@ -77,6 +78,7 @@ TEST(BadInput, UnknownKeyIsAnErrorWhenStrict) {
   silkgrid::core::Logger log(silkgrid::core::LogLevel::error, [](auto, const std::string&) {});
   const silkgrid::io::FileLoader load = [](const std::string&) { return std::string(good_csv); };
   silkgrid::io::ReadOptions strict;
+  strict.generate_weather = silkgrid::app::weather_generator();
   strict.strict = true;
   try {
     silkgrid::io::read_study_text(replace(base_study, "efficiency: 0.5", "efficency: 0.5"), "s.yaml", load, log, strict);

@@ -4,6 +4,7 @@
 
 #include <numeric>
 
+#include "app/load.hpp"
 #include "core/error.hpp"
 #include "io/study_reader.hpp"
 #include "support/studies.hpp"
@@ -33,6 +34,7 @@ model::Study read(const std::string& yaml, const std::map<std::string, std::stri
     if (it == files.end()) throw core::Error(core::ErrorKind::input, "no such file '" + name + "'");
     return it->second;
   };
+  if (!options.generate_weather) options.generate_weather = app::weather_generator();
   return io::read_study_text(yaml, "wx/study.yaml", loader, log, options);
 }
 

@@ -1,3 +1,4 @@
+#include "app/load.hpp"
 #include "support/studies.hpp"
 
 #include <fmt/format.h>
@@ -22,7 +23,9 @@ model::Study study_from(const std::string& yaml, const std::map<std::string, std
     if (it == files.end()) throw core::Error(core::ErrorKind::input, "no such file '" + name + "'");
     return it->second;
   };
-  return io::read_study_text(yaml, "test/study.yaml", loader, log);
+  io::ReadOptions options;
+  options.generate_weather = app::weather_generator();
+  return io::read_study_text(yaml, "test/study.yaml", loader, log, options);
 }
 
 model::Results solve(const model::Study& study) {

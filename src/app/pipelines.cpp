@@ -1,0 +1,245 @@
+#include "app/pipelines.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "io/appraisal_writer.hpp"
+#include "io/builtin.hpp"
+#include "io/output_dir.hpp"
+#include "io/pypsa_reader.hpp"
+#include "io/pypsa_writer.hpp"
+#include "io/results_writer.hpp"
+#include "model/limits.hpp"
+#include "report/html.hpp"
+
+namespace silkgrid::app {
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double parse_resolution(const std::string& text) {
+  const auto hours = resolution_hours(text);
+  if (!hours)
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--resolution"},
+                      fmt::format("expected hours such as 1h or 3h, got '{}'", text));
+  return *hours;
+}
+
+// Moves the results into place unless interrupted: an interrupted run leaves --out as it was.
+void commit(io::OutputDir& dir, core::Cancel& cancel) {
+  cancel.throw_if_requested("before the results were moved into place");
+  dir.commit();
+}
+
+void maybe_report(const StudyOptions& options, const std::string& out, core::Logger& log) {
+  if (!options.report) return;
+  log.info("report: {}", report::write_report(out));
+}
+
+// The result folder of a subcommand on projects (--out, else results/<study>-<suffix>), after
+// checking that the study has projects.
+std::string projects_folder(const StudyOptions& options, const model::Study& study, const std::string& suffix,
+                            const char* purpose) {
+  if (study.projects.size() == 0)
+    throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
+                      fmt::format("the study has no projects {} (README, \"{}\")", suffix == "appraisal" ? "to appraise" : "to choose from",
+                                  purpose));
+  return options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-" + suffix : options.out;
+}
+
+}  // namespace
+
+std::optional<double> resolution_hours(const std::string& text) {
+  std::string number = text;
+  if (!number.empty() && (number.back() == 'h' || number.back() == 'H')) number.pop_back();
+  char* end = nullptr;
+  const double hours = std::strtod(number.c_str(), &end);
+  if (number.empty() || *end != '\0' || !(hours > 0 && hours <= model::limits::hours.max)) return std::nullopt;
+  return hours;
+}
+
+LoadOptions load_options(const StudyOptions& options) {
+  LoadOptions load;
+  load.strict = options.strict;
+  load.seed = options.seed;
+  if (options.resolution == "native") load.resolution_hours = 0.0;  // as the series (profiles' default)
+  else if (!options.resolution.empty()) load.resolution_hours = parse_resolution(options.resolution);
+  return load;
+}
+
+std::string resolve_study_path(const std::string& study) {
+  if (study.empty()) return std::string(io::builtin_prefix) + std::string(io::default_study);
+  if (study.rfind("builtin:", 0) == 0) return std::string(io::builtin_prefix) + study.substr(8) + "/study.yaml";
+  return study;
+}
+
+std::string safe_folder_name(std::string name) {
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '-' && ch != '_') ch = '_';
+  if (name.empty() || name == "." || name == "..") name = "study";
+  return name;
+}
+
+Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& cancel) {
+  Prepared p;
+  const auto start = std::chrono::steady_clock::now();
+  p.path = resolve_study_path(options.study);
+  log.info("reading {}", p.path);
+  log.progress("reading {}", p.path);
+  p.study = load(p.path, log, load_options(options));
+  cancel.throw_if_requested("after reading the study");
+  p.finance = finance::parse_finance_mode(options.finance);
+  // Each extendable asset of a project takes its project's cost of capital and grant.
+  finance::apply_project_finance(p.study, p.finance);
+  p.read_s = seconds_since(start);
+  const auto& study = p.study;
+  log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} projects, {} snapshots",
+           study.settings.name, study.regions.size(), study.generators.size(), study.links.size(), study.storage.size(),
+           study.markets.size(), study.policies.size(), study.projects.size(), study.snapshots());
+  if (std::abs(study.time.total_hours() - core::hours_per_year) > 1e-6)
+    log.info("the snapshot weights sum to {} h, not 8760 h: annuities and t_per_year are still per year, as in PyPSA",
+             study.time.total_hours());
+
+  p.solve.solver = formulate::solve_options(study.solver);
+  if (!options.method.empty())
+    p.solve.solver.method = options.method == "primal" ? lp::Method::primal
+                            : options.method == "barrier" ? lp::Method::barrier
+                                                          : lp::Method::dual;
+  if (!options.presolve.empty()) p.solve.solver.presolve = options.presolve == "on";
+  if (options.time_limit_s >= 0) p.solve.solver.time_limit_s = options.time_limit_s;
+  if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;
+  p.solve.write_lp = options.write_lp;
+  p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
+  p.solve.solver.cancel = &cancel;
+  return p;
+}
+
+RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& cancel) {
+  RunOutput r;
+  r.prepared = prepare(options, log, cancel);
+  const model::Study& study = r.prepared.study;
+  // Refuse an unusable --out before spending time on the solve.
+  r.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
+  io::OutputDir dir(r.out);
+  r.results = formulate::solve_study(study, r.prepared.solve, log);
+  r.results.timings.read_s = r.prepared.read_s;
+  io::write_results(dir.staging().string(), study, r.results, log);
+  // A PyPSA network's results also the way PyPSA exports a solved network.
+  if (io::is_pypsa_folder(r.prepared.path)) io::write_pypsa_folder(dir.staging().string(), study, &r.results, log);
+  commit(dir, cancel);
+  maybe_report(options, r.out, log);
+  return r;
+}
+
+AppraiseOutput appraise(const StudyOptions& options, bool system_value, int threads, core::Logger& log,
+                        core::Cancel& cancel) {
+  AppraiseOutput a;
+  a.prepared = prepare(options, log, cancel);
+  const model::Study& study = a.prepared.study;
+  a.out = projects_folder(options, study, "appraisal", "Projects and climate finance");
+  io::OutputDir dir(a.out);
+  model::Results results = formulate::solve_study(study, a.prepared.solve, log);
+  results.timings.read_s = a.prepared.read_s;
+  io::write_results(dir.staging().string(), study, results, log);
+  a.appraisals = appraise::appraise_projects(study, results);
+  if (system_value) {
+    log.info("system value: {} runs without one project each, {} at a time", a.appraisals.size(),
+             threads > 0 ? std::to_string(threads) : std::string("as many as there are cores"));
+    const auto start = std::chrono::steady_clock::now();
+    appraise::add_system_values(study, results.objective_eur, a.appraisals, a.prepared.solve, threads, log);
+    log.info("with/without runs took {:.1f} s", seconds_since(start));
+  }
+  io::write_appraisals(dir.staging().string(), a.appraisals, finance::to_string(a.prepared.finance));
+  commit(dir, cancel);
+  maybe_report(options, a.out, log);
+  return a;
+}
+
+PortfolioOutput portfolio(const StudyOptions& options, const PortfolioRequest& request, core::Logger& log,
+                          core::Cancel& cancel) {
+  PortfolioOutput o;
+  o.prepared = prepare(options, log, cancel);
+  const model::Study& study = o.prepared.study;
+  o.out = projects_folder(options, study, "portfolio", "Portfolio selection");
+  io::OutputDir dir(o.out);
+  const auto start = std::chrono::steady_clock::now();
+  appraise::PortfolioOptions choice{request.budget_eur, request.candidates,
+                                    request.objective == "co2" ? appraise::PortfolioObjective::co2
+                                                               : appraise::PortfolioObjective::cost,
+                                    request.threads};
+  o.portfolio = appraise::select_portfolio(study, choice, o.prepared.solve, log);
+  o.portfolio.results.timings.read_s = o.prepared.read_s;
+  o.portfolio.results.timings.solve_s = seconds_since(start);
+  io::write_results(dir.staging().string(), study, o.portfolio.results, log);
+  io::write_portfolio(dir.staging().string(), o.portfolio);
+  commit(dir, cancel);
+  maybe_report(options, o.out, log);
+  return o;
+}
+
+ProfilesOutput profiles(StudyOptions options, core::Logger& log, core::Cancel& cancel) {
+  if (options.resolution.empty()) options.resolution = "native";
+  ProfilesOutput p;
+  p.study = load(resolve_study_path(options.study), log, load_options(options));
+  p.out = options.out.empty() ? "profiles/" + safe_folder_name(p.study.settings.name) : options.out;
+  io::OutputDir dir(p.out);
+  io::write_profiles(dir.staging().string(), p.study);
+  commit(dir, cancel);
+  return p;
+}
+
+void convert(const StudyOptions& options, const std::string& to, core::Logger& log, core::Cancel& cancel) {
+  if (to != "pypsa")
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--to"}, fmt::format("expected pypsa, got '{}'", to));
+  // STUDY is optional: `convert --to pypsa DIR` converts the default study.
+  StudyOptions given = options;
+  if (given.out.empty()) std::swap(given.study, given.out);
+  const model::Study study = load(resolve_study_path(given.study), log, load_options(given));
+  io::OutputDir dir(given.out);
+  const auto warnings = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log);
+  commit(dir, cancel);
+  log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, {} inexact mapping{})", study.settings.name,
+           given.out, study.snapshots(), warnings.size(), warnings.size() == 1 ? "" : "s");
+}
+
+int init(const std::string& name, const std::string& folder, core::Logger& log) {
+  const std::string prefix = std::string(io::builtin_studies_folder) + name + "/";
+  int written = 0;
+  namespace fs = std::filesystem;
+  if (fs::exists(folder / fs::path("study.yaml")))
+    throw core::Error(core::ErrorKind::io, core::Context{folder, 0, 0, ""}, "already holds a study.yaml; choose another folder");
+  for (const auto& file : io::builtin_files()) {
+    if (file.path.rfind(prefix, 0) != 0) continue;
+    const fs::path target = fs::path(folder) / std::string(file.path.substr(prefix.size()));
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);  // a file in the way is an I/O error (6), not internal (70)
+    if (ec)
+      throw core::Error(core::ErrorKind::io, core::Context{target.parent_path().string(), 0, 0, ""},
+                        "cannot create the folder: " + ec.message());
+    io::write_file_atomically(target, std::string(file.content));
+    ++written;
+  }
+  if (written == 0) throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--study"}, fmt::format("no built-in study '{}'", name));
+  log.info("wrote the built-in study '{}' into {}/ ({} files)", name, folder, written);
+  return written;
+}
+
+std::string report(const std::string& run_dir) { return report::write_report(run_dir); }
+
+CompareOutput compare(const std::string& run_a, const std::string& run_b, const std::string& out) {
+  CompareOutput c;
+  c.differences = report::compare_runs(run_a, run_b);
+  c.file = out.empty() ? (std::filesystem::path(run_b) / "compare.csv").string() : out;
+  io::write_file_atomically(c.file, report::differences_csv(c.differences));
+  return c;
+}
+
+}  // namespace silkgrid::app
