@@ -132,7 +132,7 @@ Measurement measure(const Case& c) {
   if (c.solve) {
     core::Logger quiet(core::LogLevel::error);
     lp::SolveOptions solver;
-    solver.method = lp::Method::dual;
+    solver.method = core::SolverMethod::dual;
     solver.presolve = true;
     const auto start = std::chrono::steady_clock::now();
     const lp::Solution solution = lp::solve(lp, solver, quiet);

@@ -391,7 +391,7 @@ Measurement measure(const Case& c) {
   if (c.solve) {
     core::Logger log = quiet_logger();
     lp::SolveOptions solver;
-    solver.method = lp::Method::dual;
+    solver.method = core::SolverMethod::dual;
     solver.presolve = true;
     solver.time_limit_s = c.time_limit_s;
     const auto start = std::chrono::steady_clock::now();

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "core/solver_method.hpp"
 #include "io/appraisal_writer.hpp"
 #include "io/builtin.hpp"
 #include "io/output_dir.hpp"
@@ -109,10 +110,7 @@ Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& c
              study.time.total_hours());
 
   p.solve.solver = formulate::solve_options(study.solver);
-  if (!options.method.empty())
-    p.solve.solver.method = options.method == "primal" ? lp::Method::primal
-                            : options.method == "barrier" ? lp::Method::barrier
-                                                          : lp::Method::dual;
+  if (const auto method = core::parse_solver_method(options.method)) p.solve.solver.method = *method;
   if (!options.presolve.empty()) p.solve.solver.presolve = options.presolve == "on";
   if (options.time_limit_s >= 0) p.solve.solver.time_limit_s = options.time_limit_s;
   if (options.solver_log >= 0) p.solve.solver.log_level = options.solver_log;

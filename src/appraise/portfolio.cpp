@@ -75,54 +75,64 @@ Prepared prepare(const model::Study& study, const std::vector<std::size_t>& cand
   return p;
 }
 
+// The decision, as formulate's candidate-choice family takes it (formulate/scope.hpp): per
+// candidate its assets (all or nothing at p_nom, or up to p_nom_max when chosen), the
+// concessional money per MW of an extendable asset and per choice for the all-or-nothing ones.
+formulate::Candidates describe_choice(const Prepared& p, const std::vector<std::size_t>& candidates, double budget) {
+  formulate::Candidates choice;
+  choice.budget = budget;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    formulate::Candidate c;
+    c.name = p.study.projects.name[candidates[k]];
+    const double share = concessional_share(p.study.projects.finance[candidates[k]]);
+    for (const Decided& d : p.assets[k]) {
+      const double unit = share * capex_per_mw(p.study, d.asset);
+      c.assets.push_back({d.asset, d.all_or_nothing, d.size, d.all_or_nothing ? 0.0 : unit});
+      if (d.all_or_nothing) c.money_per_choice += unit * d.size;
+    }
+    choice.candidates.push_back(std::move(c));
+  }
+  return choice;
+}
+
+// The same decision with every choice fixed at `chosen`.
+formulate::Candidates fixed_at(formulate::Candidates choice, const std::vector<char>& chosen) {
+  for (std::size_t k = 0; k < chosen.size(); ++k) choice.candidates[k].fixed = chosen[k] != 0;
+  return choice;
+}
+
+formulate::Built build_with(const Prepared& p, const formulate::Candidates& choice, bool names = false) {
+  formulate::BuildOptions options;
+  options.names = names;
+  options.scope.candidates = choice;
+  return formulate::build(p.study, options);
+}
+
 struct Solved {
-  lp::Solution mip;
   double objective = 0;
   std::vector<char> chosen;
 };
 
-// Builds the MIP for `budget`, solves it; returns the choices.
-Solved solve_portfolio(const Prepared& p, const std::vector<std::size_t>& candidates, double budget,
-                       const formulate::SolveStudyOptions& options, core::Logger& log, formulate::Built* keep = nullptr,
-                       int* budget_row = nullptr, std::vector<int>* z_columns = nullptr) {
-  formulate::Built b = formulate::build(p.study);
-  std::vector<int> z;
-  std::vector<lp::Row> rows;
-  lp::Row money{-lp::infinity, budget, {}};
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    z.push_back(lp::add_column(b.lp, 0.0, 1.0, 0.0, true));
-    const double share = concessional_share(p.study.projects.finance[candidates[k]]);
-    double fixed_money = 0;
-    for (const Decided& d : p.assets[k]) {
-      const int col = b.capacity_column(d.asset);
-      const double unit = share * capex_per_mw(p.study, d.asset);
-      if (d.all_or_nothing) {
-        rows.push_back({0.0, 0.0, {{col, 1.0}, {z.back(), -d.size}}});
-        fixed_money += unit * d.size;
-      } else {
-        rows.push_back({-lp::infinity, 0.0, {{col, 1.0}, {z.back(), -d.size}}});
-        if (unit != 0) money.entries.push_back({col, unit});
-      }
-    }
-    if (fixed_money != 0) money.entries.push_back({z.back(), fixed_money});
+// Builds the MIP of `choice`, solves it (Cbc); returns the choices. Writes it to `write_lp`
+// first where given.
+Solved solve_portfolio(const Prepared& p, const formulate::Candidates& choice, const formulate::SolveStudyOptions& options,
+                       core::Logger& log, const std::string& write_lp = "") {
+  const formulate::Built b = build_with(p, choice, !write_lp.empty());
+  if (!write_lp.empty()) {
+    lp::write_mps(b.lp, write_lp);
+    log.info("wrote the portfolio MIP to {}", write_lp);
   }
-  const int first_new_row = b.lp.num_rows;
-  rows.push_back(money);
-  lp::add_rows(b.lp, rows);
-  Solved s;
-  s.mip = lp::solve_mip(b.lp, options.solver, log);
-  lp::require_optimal(s.mip, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"}, "portfolio selection",
+  const lp::Solution mip = lp::solve_mip(b.lp, options.solver, log);
+  lp::require_optimal(mip, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"}, "portfolio selection",
                       {fmt::format("no choice of candidate projects within a concessional budget of EUR {:.1f} m meets "
                                    "the study's policies (a national target may need a candidate that the budget cannot "
                                    "fund): raise the budget, or leave such projects out of --candidates so that they "
                                    "stay as in the study",
-                                   budget / 1e6),
+                                   choice.budget / 1e6),
                        ""});
-  s.objective = s.mip.objective;
-  for (int col : z) s.chosen.push_back(s.mip.col_value[static_cast<std::size_t>(col)] > 0.5 ? 1 : 0);
-  if (budget_row) *budget_row = first_new_row + static_cast<int>(rows.size()) - 1;
-  if (z_columns) *z_columns = z;
-  if (keep) *keep = std::move(b);
+  Solved s;
+  s.objective = mip.objective;
+  s.chosen = formulate::extract(p.study, b, mip).candidate_chosen;
   return s;
 }
 
@@ -303,56 +313,49 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
   const auto candidates = candidate_projects(study, options);
   if (options.objective == PortfolioObjective::co2) return select_for_co2(study, candidates, options, solve, log);
   const Prepared p = prepare(study, candidates);
-  formulate::Built built;
-  int budget_row = -1;
-  std::vector<int> z;
-  Solved s = solve_portfolio(p, candidates, options.concessional_budget_eur, solve, log, &built, &budget_row, &z);
+  const formulate::Candidates choice = describe_choice(p, candidates, options.concessional_budget_eur);
+  const Solved s = solve_portfolio(p, choice, solve, log, solve.write_lp);
 
   // The LP with the choices fixed: prices, the budget's dual, the results.
-  for (std::size_t k = 0; k < z.size(); ++k) {
-    const auto j = static_cast<std::size_t>(z[k]);
-    built.lp.col_lower[j] = built.lp.col_upper[j] = s.chosen[k];
-  }
-  built.lp.integer.clear();
+  const formulate::Built built = build_with(p, fixed_at(choice, s.chosen));
   lp::Solution fixed = lp::solve(built.lp, solve.solver, log);
   lp::require_optimal(fixed, core::Context{study.file, 0, 0, ""}, "portfolio selection (the LP with the choices fixed)");
   PortfolioResult out;
   out.budget_eur = options.concessional_budget_eur;
   out.objective_eur = fixed.objective;
-  out.marginal_value_eur_per_eur = fixed.row_dual.empty() ? 0.0 : -fixed.row_dual[static_cast<std::size_t>(budget_row)];
-  if (std::abs(out.marginal_value_eur_per_eur) < 1e-12) out.marginal_value_eur_per_eur = 0.0;
-  const double used = fixed.row_activity[static_cast<std::size_t>(budget_row)];
+  out.results = formulate::extract(p.study, built, fixed);
+  out.marginal_value_eur_per_eur = out.results.budget_shadow_price;
+  const double used = out.results.budget_used;
   out.concessional_used_eur = used;
-  out.results = formulate::extract(p.study, built, fixed);  // takes its own columns and rows, not the choices
 
   describe_projects(study, candidates, s.chosen, out);
   // The concessional need of the cheapest all-or-nothing candidate left out.
   double next_step = model::unlimited;
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     if (out.projects[candidates[k]].chosen) continue;
-    double money = 0;
-    for (const Decided& d : p.assets[k])
-      if (d.all_or_nothing) money += concessional_share(study.projects.finance[candidates[k]]) * capex_per_mw(study, d.asset) * d.size;
+    const double money = choice.candidates[k].money_per_choice;
     if (money > 0) next_step = std::min(next_step, money);
   }
 
-  // What each chosen candidate adds: the same LP with it left out.
-  for (std::size_t k = 0; k < z.size(); ++k) {
+  // What each chosen candidate adds: the LP with it left out.
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
     if (!s.chosen[k] || !out.projects[candidates[k]].chosen) continue;
-    const auto j = static_cast<std::size_t>(z[k]);
-    built.lp.col_lower[j] = built.lp.col_upper[j] = 0.0;
-    const lp::Solution without = lp::solve(built.lp, solve.solver, log);
+    std::vector<char> others = s.chosen;
+    others[k] = 0;
+    const formulate::Built left_out = build_with(p, fixed_at(choice, others));
+    const lp::Solution without = lp::solve(left_out.lp, solve.solver, log);
     if (without.status == lp::Status::optimal)
       out.projects[candidates[k]].adds_eur_per_year = without.objective - out.objective_eur;
     else if (without.status == lp::Status::interrupted)
       lp::require_optimal(without, core::Context{}, "portfolio selection");
-    built.lp.col_lower[j] = built.lp.col_upper[j] = 1.0;
   }
 
   // The next step: enough for the cheapest candidate left out, else a tenth of the budget.
   out.step_eur = std::isfinite(next_step) ? next_step : std::max(0.1 * options.concessional_budget_eur, 1e6);
   try {
-    const Solved more = solve_portfolio(p, candidates, options.concessional_budget_eur + out.step_eur, solve, log);
+    formulate::Candidates larger = choice;
+    larger.budget += out.step_eur;
+    const Solved more = solve_portfolio(p, larger, solve, log);
     out.step_value_eur_per_eur = (s.objective - more.objective) / out.step_eur;
   } catch (const core::Error& e) {
     if (is_interrupted(e)) throw;

@@ -64,6 +64,14 @@ void check_scope(const model::Study& study, const Scope& scope) {
     sized(c.line, study.lines.size(), "line");
     sized(c.storage, S, "storage");
   }
+  if (scope.candidates) {
+    if (std::isnan(scope.candidates->budget)) fail("expected a candidate budget, got NaN");
+    for (const auto& c : scope.candidates->candidates)
+      for (const auto& a : c.assets)
+        if (!(a.size_mw >= 0) || !std::isfinite(a.size_mw) || !std::isfinite(a.money_per_mw) ||
+            !std::isfinite(c.money_per_choice))
+          fail(fmt::format("candidate '{}': expected a finite size >= 0 and finite money per MW and per choice", c.name));
+  }
   if (!scope.co2_budget_t.empty() && scope.co2_budget_t.size() != study.policies.size())
     fail(fmt::format("expected one CO2 budget per policy ({}), got {}", study.policies.size(), scope.co2_budget_t.size()));
 }

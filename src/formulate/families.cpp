@@ -12,6 +12,7 @@ std::unique_ptr<Family> make_storage();     // storage.cpp: storage levels, char
 std::unique_ptr<Family> make_markets();     // markets.cpp: exports and imports at market prices
 std::unique_ptr<Family> make_policies();    // policies.cpp: CO2 caps, renewable shares, capacity limits
 std::unique_ptr<Family> make_capacity();    // capacity.cpp: capacity columns and the shared capacity rule
+std::unique_ptr<Family> make_candidates();  // candidates.cpp: binary candidate choices and their budget
 
 std::vector<std::unique_ptr<Family>> make_families() {
   std::vector<std::unique_ptr<Family>> list;
@@ -22,7 +23,8 @@ std::vector<std::unique_ptr<Family>> make_families() {
   list.push_back(make_storage());
   list.push_back(make_markets());
   list.push_back(make_policies());
-  list.push_back(make_capacity());  // last: it limits the flows the others declared
+  list.push_back(make_capacity());    // it limits the flows the others declared
+  list.push_back(make_candidates());  // after capacity: ties capacity columns to the choices
   return list;
 }
 

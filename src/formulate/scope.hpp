@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
+
+#include "model/study.hpp"
 
 namespace silkgrid::formulate {
 
@@ -26,6 +29,27 @@ enum class Level {
   fixed,     // start: the level before the window's first snapshot; end: the level after its last
 };
 
+// Binary choices of candidate projects under a budget (portfolio selection; candidates.cpp):
+// a column z per candidate, 0 or 1, each asset's capacity tied to it, and one budget row
+// Σ money_per_mw · capacity + Σ money_per_choice · z ≤ budget. The assets' capacities must be
+// columns (extendable, no fixed capacities in the scope).
+struct CandidateAsset {
+  model::AssetRef asset;
+  bool all_or_nothing = false;  // capacity = size · z; else capacity ≤ size · z
+  double size_mw = 0;
+  double money_per_mw = 0;      // the budget row's coefficient on its capacity column
+};
+struct Candidate {
+  std::string name;             // names its column "z(name)"
+  std::vector<CandidateAsset> assets;
+  double money_per_choice = 0;  // the budget row's coefficient on z
+  std::optional<bool> fixed;    // none: a decision (an integer column); else z fixed at 0 or 1 (an LP column)
+};
+struct Candidates {
+  std::vector<Candidate> candidates;
+  double budget = std::numeric_limits<double>::infinity();
+};
+
 struct Scope {
   std::size_t first = 0;                                        // first snapshot of the window
   std::size_t count = std::numeric_limits<std::size_t>::max();  // snapshots; max = to the horizon's end
@@ -35,6 +59,7 @@ struct Scope {
   // Per policy: the budget of a CO2 cap for this window (t), replacing the study's yearly cap;
   // NaN or empty: the study's value. Other policies hold within the window as written.
   std::vector<double> co2_budget_t;
+  std::optional<Candidates> candidates;                         // none: no candidate choice
 };
 
 }  // namespace silkgrid::formulate

@@ -17,11 +17,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 lp::SolveOptions solve_options(const model::SolverOptions& options) {
   lp::SolveOptions out;
-  switch (options.method) {
-    case model::SolverMethod::dual: out.method = lp::Method::dual; break;
-    case model::SolverMethod::primal: out.method = lp::Method::primal; break;
-    case model::SolverMethod::barrier: out.method = lp::Method::barrier; break;
-  }
+  out.method = options.method;
   out.presolve = options.presolve;
   out.time_limit_s = options.time_limit_s;
   out.log_level = options.log_level;
@@ -51,10 +47,7 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   }
 
   start = clock::now();
-  const char* method = options.solver.method == lp::Method::barrier  ? "barrier with crossover"
-                       : options.solver.method == lp::Method::primal ? "primal simplex"
-                                                                     : "dual simplex";
-  log.info("solving with Clp ({}, presolve {})", method, options.solver.presolve ? "on" : "off");
+  log.info("solving with Clp ({}, presolve {})", core::describe(options.solver.method), options.solver.presolve ? "on" : "off");
   log.progress("solving with Clp");
   const lp::Solution solution = lp::solve(built.lp, options.solver, log);
   const double solve_s = seconds_since(start);

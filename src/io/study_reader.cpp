@@ -590,9 +590,7 @@ class StudyReader {
     check_keys(n, "solver", {"method", "presolve", "time_limit_s", "log_level"});
     auto& s = study_.solver;
     const std::string method = text(n, "method", "solver", "dual");
-    if (method == "dual") s.method = model::SolverMethod::dual;
-    else if (method == "primal") s.method = model::SolverMethod::primal;
-    else if (method == "barrier") s.method = model::SolverMethod::barrier;
+    if (const auto parsed = core::parse_solver_method(method)) s.method = *parsed;
     else fail(n["method"], "solver.method", fmt::format("expected dual, primal or barrier, got '{}'", method));
     s.presolve = boolean(n, "presolve", "solver", true);
     s.time_limit_s = number(n, "time_limit_s", "solver", 0.0);

@@ -49,11 +49,11 @@ class CancelHandler : public ClpEventHandler {
   const core::Cancel* cancel_;
 };
 
-ClpSolve::SolveType solve_type(Method method) {
+ClpSolve::SolveType solve_type(core::SolverMethod method) {
   switch (method) {
-    case Method::dual: return ClpSolve::useDual;
-    case Method::primal: return ClpSolve::usePrimal;
-    case Method::barrier: return ClpSolve::useBarrier;
+    case core::SolverMethod::dual: return ClpSolve::useDual;
+    case core::SolverMethod::primal: return ClpSolve::usePrimal;
+    case core::SolverMethod::barrier: return ClpSolve::useBarrier;
   }
   return ClpSolve::useDual;
 }
@@ -72,14 +72,6 @@ const char* to_string(Status status) {
   return "error";
 }
 
-const char* to_string(Method method) {
-  switch (method) {
-    case Method::dual: return "dual";
-    case Method::primal: return "primal";
-    case Method::barrier: return "barrier";
-  }
-  return "dual";
-}
 
 namespace {
 Solution interrupted() {

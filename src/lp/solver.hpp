@@ -7,16 +7,16 @@
 #include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
+#include "core/solver_method.hpp"
 #include "lp/linear_program.hpp"
 
 namespace silkgrid::lp {
 
-enum class Method { dual, primal, barrier };
 // interrupted: stopped because options.cancel was requested (Ctrl-C), never a time limit.
 enum class Status { optimal, infeasible, unbounded, time_limit, interrupted, error };
 
 struct SolveOptions {
-  Method method = Method::dual;
+  core::SolverMethod method = core::SolverMethod::dual;
   bool presolve = true;
   double time_limit_s = 0.0;  // 0 = no limit
   int log_level = 0;          // Clp's log level; its messages go to the logger at info level
@@ -56,7 +56,6 @@ void require_optimal(const Solution& solution, const core::Context& where, const
                      const StatusAdvice& advice = {});
 
 const char* to_string(Status status);
-const char* to_string(Method method);
 
 // Writes the LP as free-format MPS (with names when the LP has them), through CoinMpsIO, via a
 // temporary file beside `path` and a rename; refuses (core::Error(io)) a folder or a path that

@@ -72,6 +72,13 @@ struct Results {
   std::vector<double> policy_shadow_price;
   std::vector<double> policy_value;  // the policy's left-hand side at the optimum (t, MWh share, MW)
 
+  // Candidate choices (a scope with candidates, formulate/candidates.cpp): per candidate in the
+  // scope's order, 1 where chosen (z > 0.5); the budget row's activity (money used) and its
+  // value per unit of budget (−dual, ≥ 0 where binding; 0 where the solver gave no duals: a MIP).
+  std::vector<char> candidate_chosen;
+  double budget_used = 0;
+  double budget_shadow_price = 0;
+
   LpSize lp;
   Timings timings;
 

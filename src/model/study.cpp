@@ -149,13 +149,5 @@ const char* to_string(LinkKind kind) {
   return "?";
 }
 
-const char* to_string(SolverMethod method) {
-  switch (method) {
-    case SolverMethod::dual: return "dual";
-    case SolverMethod::primal: return "primal";
-    case SolverMethod::barrier: return "barrier";
-  }
-  return "?";
-}
 
 }  // namespace silkgrid::model

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/solver_method.hpp"
 #include "core/time_axis.hpp"
 #include "model/weather_spec.hpp"
 
@@ -233,10 +234,8 @@ struct ExportTargets {
   std::size_t size() const { return name.size(); }
 };
 
-enum class SolverMethod { dual, primal, barrier };
-
 struct SolverOptions {
-  SolverMethod method = SolverMethod::dual;
+  core::SolverMethod method = core::SolverMethod::dual;
   bool presolve = true;
   double time_limit_s = 0.0;  // 0 = none
   int log_level = 0;          // Clp's own log level (0 quiet .. 4 verbose)
@@ -284,7 +283,6 @@ void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block);
 
 const char* to_string(PolicyKind kind);
 const char* to_string(LinkKind kind);
-const char* to_string(SolverMethod method);
 const char* to_string(TrancheKind kind);
 const char* to_string(AssetKind kind);
 const char* to_string(RevenueKind kind);

@@ -56,12 +56,12 @@ TEST(Cancel, RequestedBeforeTheSolveStopsClpAndCbcWithTheInterruptedStatus) {
   EXPECT_NEAR(lp::solve(tiny(), o, log).objective, 2.0, 1e-9);
   EXPECT_NEAR(lp::solve_mip(tiny(true), o, log).objective, 2.0, 1e-9);
   cancel.request();
-  for (const auto method : {lp::Method::dual, lp::Method::primal, lp::Method::barrier})
+  for (const auto method : {core::SolverMethod::dual, core::SolverMethod::primal, core::SolverMethod::barrier})
     for (const bool presolve : {true, false}) {
       o.method = method;
       o.presolve = presolve;
       const lp::Solution s = lp::solve(tiny(), o, log);
-      EXPECT_EQ(s.status, lp::Status::interrupted) << lp::to_string(method);
+      EXPECT_EQ(s.status, lp::Status::interrupted) << core::to_string(method);
       EXPECT_EQ(kind_of(s), core::ErrorKind::interrupted);
     }
   const lp::Solution mip = lp::solve_mip(tiny(true), o, log);

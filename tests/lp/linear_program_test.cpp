@@ -89,13 +89,13 @@ TEST(LinearProgram, StatisticsByHand) {
 
 TEST(LinearProgram, ClpSolvesTheSmallLpByHand) {
   core::Logger log = quiet();
-  for (const auto method : {lp::Method::dual, lp::Method::primal, lp::Method::barrier})
+  for (const auto method : {core::SolverMethod::dual, core::SolverMethod::primal, core::SolverMethod::barrier})
     for (const bool presolve : {true, false}) {
       lp::SolveOptions options;
       options.method = method;
       options.presolve = presolve;
       const lp::Solution s = lp::solve(small(), options, log);
-      ASSERT_EQ(s.status, lp::Status::optimal) << lp::to_string(method);
+      ASSERT_EQ(s.status, lp::Status::optimal) << core::to_string(method);
       // x at its bound 0.4, y = 0.6: 0.4 + 1.2 = 1.6; the covering row's dual is y's cost, 2.
       EXPECT_NEAR(s.objective, 1.6, 1e-9);
       EXPECT_NEAR(s.col_value[0], 0.4, 1e-9);

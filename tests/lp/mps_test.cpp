@@ -44,15 +44,15 @@ TEST(Solver, MethodsAgreeOnTheOptimum) {
   std::string sink;
   core::Logger log = core::capturing_logger(sink, core::LogLevel::error);
   double reference = 0;
-  for (const auto method : {lp::Method::dual, lp::Method::primal, lp::Method::barrier}) {
+  for (const auto method : {core::SolverMethod::dual, core::SolverMethod::primal, core::SolverMethod::barrier}) {
     for (const bool presolve : {true, false}) {
       lp::SolveOptions o;
       o.method = method;
       o.presolve = presolve;
       const auto s = lp::solve(built.lp, o, log);
-      ASSERT_EQ(s.status, lp::Status::optimal) << lp::to_string(method);
+      ASSERT_EQ(s.status, lp::Status::optimal) << core::to_string(method);
       if (reference == 0) reference = s.objective;
-      EXPECT_NEAR(s.objective, reference, 1e-7 * std::abs(reference)) << lp::to_string(method);
+      EXPECT_NEAR(s.objective, reference, 1e-7 * std::abs(reference)) << core::to_string(method);
     }
   }
 }
