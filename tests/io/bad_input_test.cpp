@@ -3,6 +3,7 @@
 
 #include "app/load.hpp"
 #include "core/error.hpp"
+#include "support/expect.hpp"
 #include "support/studies.hpp"
 
 using silkgrid::core::Error;
@@ -30,25 +31,10 @@ const char* good_csv =
 
 // The error thrown by reading `yaml` (with `csv` as series.csv); fails the test if none.
 Error read_error(const std::string& yaml, const std::string& csv = good_csv) {
-  try {
-    study_from(yaml, {{"series.csv", csv}});
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an error";
-  return Error(ErrorKind::internal, "none");
+  return silkgrid::test::error_reading(yaml, {{"series.csv", csv}});
 }
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
-void expect_contains(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "'" << part << "' not in: " << text;
-}
+using silkgrid::test::expect_contains;
+using silkgrid::test::replace;
 
 }  // namespace
 

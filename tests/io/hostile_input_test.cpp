@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "support/expect.hpp"
 #include "support/studies.hpp"
 
 using silkgrid::core::Error;
@@ -31,26 +32,12 @@ const char* good_csv =
     "2030-01-01T01:00,0.6\n"
     "2030-01-01T02:00,0.7\n";
 
+// The error thrown by reading `yaml` (with `csv` as series.csv); fails the test if none.
 Error read_error(const std::string& yaml, const std::string& csv = good_csv) {
-  try {
-    study_from(yaml, {{"series.csv", csv}});
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an error";
-  return Error(ErrorKind::internal, "none");
+  return silkgrid::test::error_reading(yaml, {{"series.csv", csv}});
 }
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
-void expect_contains(const std::string& text, const std::string& part) {
-  EXPECT_NE(text.find(part), std::string::npos) << "'" << part << "' not in: " << text;
-}
+using silkgrid::test::expect_contains;
+using silkgrid::test::replace;
 
 void expect_input_error(const Error& e, const std::string& key, int line) {
   EXPECT_EQ(e.kind(), ErrorKind::input) << e.what();
