@@ -394,6 +394,19 @@ TEST(Cli, ProgressOnATerminalOnly) {
   fs::remove_all(dir);
 }
 
+// --seed on a study without a weather section changes nothing, and says so.
+TEST(Cli, SeedOnAStudyWithoutWeatherWarns) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", small_study);
+  std::string out;
+  ASSERT_EQ(run_command(program + " run " + (dir / "study.yaml").string() + " --seed 7 --out " + (dir / "a").string(), &out), 0)
+      << out;
+  EXPECT_NE(out.find("--seed has no effect: the study has no weather section"), std::string::npos) << out;
+  ASSERT_EQ(run_command(program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "b").string(), &out), 0) << out;
+  EXPECT_EQ(read_json(dir / "a" / "summary.json")["objective_eur"], read_json(dir / "b" / "summary.json")["objective_eur"]);
+  fs::remove_all(dir);
+}
+
 // Numbers the command line cannot mean are bad command lines (64), before any study is read:
 // CLI11 alone wraps --seed -5 around to 2^64 − 5 and saturates 20 digits to 2^64 − 1.
 TEST(Cli, OutOfRangeOptionsAreBadCommandLines) {
