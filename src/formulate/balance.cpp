@@ -57,9 +57,9 @@ class Balance final : public Family {
     res.region_price = model::Matrix(R, ctx.T);
     res.region_load_mwh.assign(R, 0.0);
     res.region_unserved_mwh.assign(R, 0.0);
-    const bool has_duals = !solution.row_dual.empty();
+    const bool has_duals = ctx.duals;
+    copy_series(solution, index.columns("unserved"), res.region_unserved);
     for (std::size_t r = 0; r < R; ++r) {
-      copy_series(solution, index.columns("unserved"), r, res.region_unserved);
       for (std::size_t t = 0; t < ctx.T; ++t) {
         const double w = ctx.weight(t);
         res.region_load_mwh[r] += w * res.region_load(r, t);

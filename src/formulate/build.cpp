@@ -140,12 +140,11 @@ model::Results extract(const model::Study& study, const Built& built, const lp::
   res.status = lp::to_string(solution.status);
   res.iterations = solution.iterations;
   res.objective_eur = solution.objective;
-  const formulate::Context ctx = f.context(study);
-  // Duals where the solver gave them (not for a MIP); the families check the size.
-  lp::Solution own = solution;
-  if (own.row_dual.size() < static_cast<std::size_t>(f.num_rows)) own.row_dual.clear();
-  if (own.row_activity.size() < static_cast<std::size_t>(f.num_rows)) own.row_activity.clear();
-  for (const auto& family : f.families) family->extract(ctx, f.index, own, res);
+  formulate::Context ctx = f.context(study);
+  // Duals and activities where the solver gave them for every row (not for a MIP).
+  ctx.duals = solution.row_dual.size() >= static_cast<std::size_t>(f.num_rows);
+  ctx.activities = solution.row_activity.size() >= static_cast<std::size_t>(f.num_rows);
+  for (const auto& family : f.families) family->extract(ctx, f.index, solution, res);
   return res;
 }
 

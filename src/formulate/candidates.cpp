@@ -127,8 +127,8 @@ class CandidateChoice final : public Family {
       for (const CandidateAsset& asset : c.assets) used += asset.money_per_mw * value_of(solution, capacity_column(index, asset));
     }
     const auto b = static_cast<std::size_t>(index.rows("candidate.budget").at(0));
-    res.budget_used = solution.row_activity.empty() ? used : solution.row_activity[b];
-    res.budget_shadow_price = solution.row_dual.empty() ? 0.0 : -solution.row_dual[b];
+    res.budget_used = !ctx.activities ? used : solution.row_activity[b];
+    res.budget_shadow_price = !ctx.duals ? 0.0 : -solution.row_dual[b];
     if (std::abs(res.budget_shadow_price) < 1e-12) res.budget_shadow_price = 0.0;
   }
 

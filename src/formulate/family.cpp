@@ -116,9 +116,11 @@ std::vector<std::string> lp_names(const model::Study& study, model::AssetKind ki
   return names;
 }
 
-void copy_series(const lp::Solution& s, const Block& block, std::size_t i, model::Matrix& into) {
-  if (!block.has(i)) return;
-  for (std::size_t t = 0; t < into.cols; ++t) into(i, t) = value_of(s, block.at(i, t));
+void copy_series(const lp::Solution& s, const Block& block, model::Matrix& into) {
+  for (std::size_t i = 0; i < block.size(); ++i) {
+    if (!block.has(i)) continue;
+    for (std::size_t t = 0; t < into.cols; ++t) into(i, t) = value_of(s, block.at(i, t));
+  }
 }
 
 }  // namespace silkgrid::formulate

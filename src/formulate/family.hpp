@@ -50,6 +50,8 @@ struct Context {
   std::size_t t0 = 0;  // the window's first snapshot in the study
   std::size_t T = 0;   // the window's snapshots
   model::Matrix load;  // MW per region and window snapshot
+  // extract: whether the solution has a dual and an activity for every row of the LP (not a MIP's)
+  bool duals = false, activities = false;
 
   std::size_t snapshot(std::size_t t) const { return t0 + t; }
   double weight(std::size_t t) const { return study.time.weights[t0 + t]; }
@@ -204,7 +206,7 @@ double capacity_value(const Context& ctx, const Index& index, const lp::Solution
                       std::size_t i);
 // A solution's value of column j.
 inline double value_of(const lp::Solution& s, int j) { return s.col_value[static_cast<std::size_t>(j)]; }
-// Copies a series block's values for component i into row i of `into` (nothing when it has none).
-void copy_series(const lp::Solution& s, const Block& block, std::size_t i, model::Matrix& into);
+// Copies a series block's values into `into`: row i for component i (left 0 where it has none).
+void copy_series(const lp::Solution& s, const Block& block, model::Matrix& into);
 
 }  // namespace silkgrid::formulate

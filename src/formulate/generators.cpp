@@ -64,9 +64,9 @@ class Generators final : public Family {
     res.generator_curtailment_mwh.assign(G, 0.0);
     res.generator_co2_t.assign(G, 0.0);
     res.region_co2_t.assign(study.regions.size(), 0.0);
+    copy_series(solution, index.columns("generator.p"), res.generator_p);
     for (std::size_t g = 0; g < G; ++g) {
       const double cap = capacity_value(ctx, index, solution, model::AssetKind::generator, g);
-      copy_series(solution, index.columns("generator.p"), g, res.generator_p);
       const bool renewable = study.carriers.renewable[static_cast<std::size_t>(gen.carrier[g])] != 0;
       for (std::size_t t = 0; t < ctx.T; ++t) {
         const double p = res.generator_p(g, t), w = ctx.weight(t);

@@ -87,7 +87,7 @@ class Lines final : public Family {
                model::Results& res) const override {
     const std::size_t N = ctx.study.lines.size();
     res.line_flow = model::Matrix(N, ctx.T);
-    for (std::size_t l = 0; l < N; ++l) copy_series(solution, index.columns("line.flow"), l, res.line_flow);
+    copy_series(solution, index.columns("line.flow"), res.line_flow);
   }
 
  private:

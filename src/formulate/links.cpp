@@ -78,9 +78,9 @@ class Links final : public Family {
     const std::size_t K = links.size();
     res.link_forward = model::Matrix(K, ctx.T);
     res.link_backward = model::Matrix(K, ctx.T);
+    copy_series(solution, index.columns("link.forward"), res.link_forward);
+    copy_series(solution, index.columns("link.backward"), res.link_backward);
     for (std::size_t k = 0; k < K; ++k) {
-      copy_series(solution, index.columns("link.forward"), k, res.link_forward);
-      copy_series(solution, index.columns("link.backward"), k, res.link_backward);
       for (std::size_t t = 0; t < ctx.T; ++t)
         res.operating_cost_eur +=
             ctx.weight(t) * links.marginal_cost_eur_per_mwh[k] * (res.link_forward(k, t) + res.link_backward(k, t));

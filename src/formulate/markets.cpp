@@ -58,9 +58,9 @@ class Markets final : public Family {
     res.market_imports_mwh.assign(M, 0.0);
     res.market_export_revenue_eur.assign(M, 0.0);
     res.market_import_cost_eur.assign(M, 0.0);
+    copy_series(solution, index.columns("market.export"), res.market_export);
+    copy_series(solution, index.columns("market.import"), res.market_import);
     for (std::size_t i = 0; i < M; ++i) {
-      copy_series(solution, index.columns("market.export"), i, res.market_export);
-      copy_series(solution, index.columns("market.import"), i, res.market_import);
       for (std::size_t t = 0; t < ctx.T; ++t) {
         const double w = ctx.weight(t);
         res.market_exports_mwh[i] += w * res.market_export(i, t);

@@ -144,13 +144,13 @@ class Policies final : public Family {
     const Block& policy = index.rows("policy");
     res.policy_shadow_price.assign(pol.size(), 0.0);
     res.policy_value.assign(pol.size(), 0.0);
-    if (solution.row_dual.empty()) return;
+    if (!ctx.duals) return;
     for (std::size_t p = 0; p < pol.size(); ++p) {
       if (!policy.has(p)) continue;
       const auto row = static_cast<std::size_t>(policy.at(p));
       const bool at_most = pol.kind[p] == model::PolicyKind::co2_cap || pol.kind[p] == model::PolicyKind::max_capacity;
       res.policy_shadow_price[p] = at_most ? -solution.row_dual[row] : solution.row_dual[row];
-      if (!solution.row_activity.empty()) res.policy_value[p] = solution.row_activity[row];
+      if (ctx.activities) res.policy_value[p] = solution.row_activity[row];
     }
   }
 

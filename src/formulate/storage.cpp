@@ -159,11 +159,11 @@ class Storage final : public Family {
     res.storage_discharge = model::Matrix(S, ctx.T);
     res.storage_soc = model::Matrix(S, ctx.T);
     res.storage_spill = model::Matrix(S, ctx.T);
+    copy_series(solution, index.columns("storage.charge"), res.storage_charge);
+    copy_series(solution, index.columns("storage.discharge"), res.storage_discharge);
+    copy_series(solution, index.columns("storage.level"), res.storage_soc);
+    copy_series(solution, index.columns("storage.spill"), res.storage_spill);
     for (std::size_t s = 0; s < S; ++s) {
-      copy_series(solution, index.columns("storage.charge"), s, res.storage_charge);
-      copy_series(solution, index.columns("storage.discharge"), s, res.storage_discharge);
-      copy_series(solution, index.columns("storage.level"), s, res.storage_soc);
-      copy_series(solution, index.columns("storage.spill"), s, res.storage_spill);
       for (std::size_t t = 0; t < ctx.T; ++t)
         res.operating_cost_eur += ctx.weight(t) * (st.marginal_cost_eur_per_mwh[s] * res.storage_discharge(s, t) +
                                                    st.marginal_cost_storage_eur_per_mwh_h[s] * res.storage_soc(s, t) +
