@@ -58,13 +58,15 @@ class Storage final : public Family {
     discharge.applies = power;
     discharge.clamp = true;
     rule.declare(discharge);
-    for (const char* flow : {"storage.level", "storage.start"}) {
-      const bool start = flow[8] == 's';
-      Limit max{model::AssetKind::storage, flow, start ? "startmax" : "energymax"};
+    struct Levels {
+      const char *flow, *max, *min;
+    };
+    for (const Levels& levels : {Levels{"storage.level", "energymax", "energymin"}, Levels{"storage.start", "startmax", "startmin"}}) {
+      Limit max{model::AssetKind::storage, levels.flow, levels.max};
       max.profiles = &st.level_max_pu;
       max.factors = &st.max_hours;
       rule.declare(max);
-      Limit min{model::AssetKind::storage, flow, start ? "startmin" : "energymin", true};
+      Limit min{model::AssetKind::storage, levels.flow, levels.min, true};
       min.profiles = &st.level_min_pu;
       min.factors = &st.max_hours;
       min.skip_if_zero = true;
