@@ -97,9 +97,9 @@ Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& c
   log.progress("reading {}", p.path);
   p.study = load(p.path, log, load_options(options));
   cancel.throw_if_requested("after reading the study");
-  p.finance = finance::parse_finance_mode(options.finance);
-  // Each extendable asset of a project takes its project's cost of capital and grant.
-  finance::apply_project_finance(p.study, p.finance);
+  // Each asset of a project takes its project's cost of capital and grant: an input of every
+  // build, the study stays as read.
+  p.finance = finance::project_finance(p.study, finance::parse_finance_mode(options.finance));
   p.read_s = seconds_since(start);
   const auto& study = p.study;
   log.info("study '{}': {} regions, {} generators, {} links, {} storage, {} markets, {} policies, {} projects, {} snapshots",
@@ -117,6 +117,7 @@ Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& c
   p.solve.write_lp = options.write_lp;
   p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
   p.solve.solver.cancel = &cancel;
+  p.solve.capital = p.finance.assets;
   return p;
 }
 
@@ -147,15 +148,16 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   model::Results results = formulate::solve_study(study, a.prepared.solve, log);
   results.timings.read_s = a.prepared.read_s;
   io::write_results(dir.staging().string(), study, results, log);
-  a.appraisals = appraise::appraise_projects(study, results);
+  a.appraisals = appraise::appraise_projects(study, a.prepared.finance, results);
   if (system_value) {
     log.info("system value: {} runs without one project each, {} at a time", a.appraisals.size(),
              threads > 0 ? std::to_string(threads) : std::string("as many as there are cores"));
     const auto start = std::chrono::steady_clock::now();
-    appraise::add_system_values(study, results.objective_eur, a.appraisals, a.prepared.solve, threads, log);
+    appraise::add_system_values(study, a.prepared.finance, results.objective_eur, a.appraisals, a.prepared.solve, threads,
+                                log);
     log.info("with/without runs took {:.1f} s", seconds_since(start));
   }
-  io::write_appraisals(dir.staging().string(), a.appraisals, finance::to_string(a.prepared.finance));
+  io::write_appraisals(dir.staging().string(), a.appraisals, finance::to_string(a.prepared.finance.mode));
   commit(dir, cancel);
   maybe_report(options, a.out, log);
   return a;
@@ -173,7 +175,7 @@ PortfolioOutput portfolio(const StudyOptions& options, const PortfolioRequest& r
                                     request.objective == "co2" ? appraise::PortfolioObjective::co2
                                                                : appraise::PortfolioObjective::cost,
                                     request.threads};
-  o.portfolio = appraise::select_portfolio(study, choice, o.prepared.solve, log);
+  o.portfolio = appraise::select_portfolio(study, o.prepared.finance, choice, o.prepared.solve, log);
   o.portfolio.results.timings.read_s = o.prepared.read_s;
   o.portfolio.results.timings.solve_s = seconds_since(start);
   io::write_results(dir.staging().string(), study, o.portfolio.results, log);

@@ -50,7 +50,7 @@ struct Prepared {
   formulate::SolveStudyOptions solve;
   std::string path;
   double read_s = 0;
-  finance::FinanceMode finance = finance::FinanceMode::as_given;
+  finance::ProjectFinance finance;  // the projects' finance under --finance; solve.capital is its assets
 };
 Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& cancel);
 

@@ -182,7 +182,8 @@ std::vector<double> column(const std::vector<Year>& years, double Year::*field) 
 
 }  // namespace
 
-std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const model::Results& results) {
+std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const finance::ProjectFinance& finance,
+                                                const model::Results& results) {
   std::vector<ProjectAppraisal> out;
   const auto& pr = study.projects;
   std::vector<double> factors(study.regions.size());
@@ -196,7 +197,7 @@ std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const
     a.revenue = model::to_string(pr.revenue[p]);
     a.construction_years = pr.construction_years[p];
     a.lifetime_years = static_cast<int>(std::lround(model::project_lifetime_years(study, p)));
-    const auto& terms = pr.finance[p];
+    const auto& terms = finance.terms[p];
     a.wacc = finance::wacc(terms);
 
     Operating op;
@@ -302,8 +303,9 @@ model::Study without_project(const model::Study& study, std::size_t p) {
   return s;
 }
 
-void add_system_values(const model::Study& study, double objective_with, std::vector<ProjectAppraisal>& appraisals,
-                       const formulate::SolveStudyOptions& options, int threads, core::Logger& log) {
+void add_system_values(const model::Study& study, const finance::ProjectFinance& finance, double objective_with,
+                       std::vector<ProjectAppraisal>& appraisals, const formulate::SolveStudyOptions& options,
+                       int threads, core::Logger& log) {
   const std::size_t n = appraisals.size();
   std::vector<double> objective(n, model::not_given);
   std::vector<std::string> failure(n);
@@ -311,6 +313,7 @@ void add_system_values(const model::Study& study, double objective_with, std::ve
   std::size_t done = 0;
   log.progress("with/without runs: 0 of {} done", n);
   formulate::SolveStudyOptions without_options = options;
+  without_options.capital = finance.assets;  // priced as the run with every project
   without_options.write_lp.clear();  // --write-lp is the LP of the study, not of every run without a project
   parallel_runs(n, threads, options.solver.cancel, [&](std::size_t p) {
     std::string messages;

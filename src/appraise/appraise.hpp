@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/logger.hpp"
+#include "finance/structure.hpp"
 #include "formulate/build.hpp"
 #include "model/appraisal.hpp"
 #include "model/results.hpp"
@@ -15,16 +16,19 @@ namespace silkgrid::appraise {
 using model::ProjectAppraisal;
 using model::Year;
 
-// Appraises every project of `study` (with its finance applied) from the run's `results`.
-std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const model::Results& results);
+// Appraises every project of `study` under its `finance` (finance::project_finance) from a run's
+// `results` (solved with the same finance).
+std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const finance::ProjectFinance& finance,
+                                                const model::Results& results);
 
 // The study without project `p`: its assets removed (capacity 0, not extendable).
 model::Study without_project(const model::Study& study, std::size_t p);
 
 // Solves the study without each project, `threads` at a time (0 = as many as the machine
-// has), and sets each appraisal's system value against `objective_with`. A run that fails
-// leaves that project's value empty, with a warning.
-void add_system_values(const model::Study& study, double objective_with, std::vector<ProjectAppraisal>& appraisals,
-                       const formulate::SolveStudyOptions& options, int threads, core::Logger& log);
+// has), the assets priced under `finance`, and sets each appraisal's system value against
+// `objective_with`. A run that fails leaves that project's value empty, with a warning.
+void add_system_values(const model::Study& study, const finance::ProjectFinance& finance, double objective_with,
+                       std::vector<ProjectAppraisal>& appraisals, const formulate::SolveStudyOptions& options,
+                       int threads, core::Logger& log);
 
 }  // namespace silkgrid::appraise

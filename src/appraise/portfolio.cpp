@@ -47,11 +47,13 @@ struct Decided {
 
 struct Prepared {
   model::Study study;
+  const finance::ProjectFinance* finance;  // the projects' finance (null where only the assets matter)
   std::vector<std::vector<Decided>> assets;  // per candidate
 };
 
-Prepared prepare(const model::Study& study, const std::vector<std::size_t>& candidates) {
-  Prepared p{study, {}};
+Prepared prepare(const model::Study& study, const finance::ProjectFinance* finance,
+                 const std::vector<std::size_t>& candidates) {
+  Prepared p{study, finance, {}};
   for (std::size_t c : candidates) {
     std::vector<Decided> decided;
     for (const AssetRef& a : study.projects.assets[c]) {
@@ -84,7 +86,7 @@ formulate::Candidates describe_choice(const Prepared& p, const std::vector<std::
   for (std::size_t k = 0; k < candidates.size(); ++k) {
     formulate::Candidate c;
     c.name = p.study.projects.name[candidates[k]];
-    const double share = concessional_share(p.study.projects.finance[candidates[k]]);
+    const double share = concessional_share(p.finance->terms[candidates[k]]);
     for (const Decided& d : p.assets[k]) {
       const double unit = share * capex_per_mw(p.study, d.asset);
       c.assets.push_back({d.asset, d.all_or_nothing, d.size, d.all_or_nothing ? 0.0 : unit});
@@ -105,6 +107,7 @@ formulate::Built build_with(const Prepared& p, const formulate::Candidates& choi
   formulate::BuildOptions options;
   options.names = names;
   options.scope.candidates = choice;
+  options.capital = p.finance->assets;
   return formulate::build(p.study, options);
 }
 
@@ -188,7 +191,7 @@ std::vector<std::size_t> candidate_projects(const model::Study& study, const Por
 
 model::Study with_choices(const model::Study& study, const std::vector<std::size_t>& candidates,
                           const std::vector<char>& chosen) {
-  Prepared p = prepare(study, candidates);
+  Prepared p = prepare(study, nullptr, candidates);
   for (std::size_t k = 0; k < candidates.size(); ++k)
     for (const Decided& d : p.assets[k]) {
       auto& invest = model::investment_of(p.study, d.asset);
@@ -205,8 +208,9 @@ model::Study with_choices(const model::Study& study, const std::vector<std::size
 
 namespace {
 // Fills the per-project part of a portfolio result from a run with the choices made.
-void describe_projects(const model::Study& study, const std::vector<std::size_t>& candidates,
-                       const std::vector<char>& chosen, PortfolioResult& out) {
+void describe_projects(const model::Study& study, const finance::ProjectFinance& finance,
+                       const std::vector<std::size_t>& candidates, const std::vector<char>& chosen,
+                       PortfolioResult& out) {
   const auto& pr = study.projects;
   for (std::size_t q = 0; q < pr.size(); ++q) {
     PortfolioChoice c;
@@ -219,7 +223,7 @@ void describe_projects(const model::Study& study, const std::vector<std::size_t>
       c.capacity_mw += cap;
       c.capex_eur += capex_per_mw(study, a) * cap;
     }
-    c.concessional_eur = c.candidate ? concessional_share(pr.finance[q]) * c.capex_eur : 0.0;
+    c.concessional_eur = c.candidate ? concessional_share(finance.terms[q]) * c.capex_eur : 0.0;
     if (c.candidate && c.capacity_mw <= 1e-6) c.chosen = false;  // nothing built
     out.projects.push_back(c);
   }
@@ -228,7 +232,8 @@ void describe_projects(const model::Study& study, const std::vector<std::size_t>
 
 namespace {
 // The co2 objective: each candidate's CO2 from with/without runs, then a knapsack (Cbc).
-PortfolioResult select_for_co2(const model::Study& study, const std::vector<std::size_t>& candidates,
+PortfolioResult select_for_co2(const model::Study& study, const finance::ProjectFinance& finance,
+                               const std::vector<std::size_t>& candidates,
                                const PortfolioOptions& options, const formulate::SolveStudyOptions& solve,
                                core::Logger& log) {
   const std::size_t n = candidates.size();
@@ -244,7 +249,7 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
   for (std::size_t k = 0; k < n; ++k) {
     double capex = 0;
     for (const AssetRef& a : study.projects.assets[candidates[k]]) capex += capex_per_mw(study, a) * built_capacity(with_all, a);
-    money[k] = concessional_share(study.projects.finance[candidates[k]]) * capex;
+    money[k] = concessional_share(finance.terms[candidates[k]]) * capex;
   }
   // Each candidate's CO2: the system without it against with all, in parallel.
   std::vector<std::string> failure(n);
@@ -279,7 +284,7 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
   out.budget_eur = options.concessional_budget_eur;
   out.results = formulate::solve_study(with_choices(study, candidates, *chosen), solve, quiet);
   out.objective_eur = out.results.objective_eur;
-  describe_projects(study, candidates, *chosen, out);
+  describe_projects(study, finance, candidates, *chosen, out);
   double next_step = model::unlimited;
   for (std::size_t k = 0; k < n; ++k) {
     auto& c = out.projects[candidates[k]];
@@ -305,14 +310,17 @@ PortfolioResult select_for_co2(const model::Study& study, const std::vector<std:
 }
 }  // namespace
 
-PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptions& options,
-                                 const formulate::SolveStudyOptions& solve, core::Logger& log) {
+PortfolioResult select_portfolio(const model::Study& study, const finance::ProjectFinance& finance,
+                                 const PortfolioOptions& options, const formulate::SolveStudyOptions& given,
+                                 core::Logger& log) {
+  formulate::SolveStudyOptions solve = given;
+  solve.capital = finance.assets;  // every run prices the assets under the projects' finance
   if (!(options.concessional_budget_eur >= 0))
     throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--concessional-budget-eur"},
                       fmt::format("expected a budget >= 0, got {}", options.concessional_budget_eur));
   const auto candidates = candidate_projects(study, options);
-  if (options.objective == PortfolioObjective::co2) return select_for_co2(study, candidates, options, solve, log);
-  const Prepared p = prepare(study, candidates);
+  if (options.objective == PortfolioObjective::co2) return select_for_co2(study, finance, candidates, options, solve, log);
+  const Prepared p = prepare(study, &finance, candidates);
   const formulate::Candidates choice = describe_choice(p, candidates, options.concessional_budget_eur);
   const Solved s = solve_portfolio(p, choice, solve, log, solve.write_lp);
 
@@ -328,7 +336,7 @@ PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptio
   const double used = out.results.budget_used;
   out.concessional_used_eur = used;
 
-  describe_projects(study, candidates, s.chosen, out);
+  describe_projects(study, finance, candidates, s.chosen, out);
   // The concessional need of the cheapest all-or-nothing candidate left out.
   double next_step = model::unlimited;
   for (std::size_t k = 0; k < candidates.size(); ++k) {

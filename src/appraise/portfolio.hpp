@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/logger.hpp"
+#include "finance/structure.hpp"
 #include "formulate/build.hpp"
 #include "model/appraisal.hpp"
 #include "model/results.hpp"
@@ -30,12 +31,14 @@ struct PortfolioOptions {
 using model::PortfolioChoice;
 using model::PortfolioResult;
 
-// `study` has its project finance applied (finance::apply_project_finance). A candidate's
+// Every run prices the assets under the projects' `finance` (finance::project_finance), whose
+// terms also give each candidate's concessional share. A candidate's
 // fixed assets become all-or-nothing (capacity p_nom when chosen, paying its annuity), its
 // extendable ones may be built up to p_nom_max only when chosen. Throws an input error for an
 // unknown candidate or an extendable candidate asset without a finite p_nom_max.
-PortfolioResult select_portfolio(const model::Study& study, const PortfolioOptions& options,
-                                 const formulate::SolveStudyOptions& solve, core::Logger& log);
+PortfolioResult select_portfolio(const model::Study& study, const finance::ProjectFinance& finance,
+                                 const PortfolioOptions& options, const formulate::SolveStudyOptions& solve,
+                                 core::Logger& log);
 
 // The candidate projects `select_portfolio` would consider.
 std::vector<std::size_t> candidate_projects(const model::Study& study, const PortfolioOptions& options);

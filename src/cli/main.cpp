@@ -101,7 +101,7 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
   core::Logger log = make_logger(global);
   const app::AppraiseOutput a = app::appraise(options, system_value, threads, log, interrupt_requested);
   if (!global.quiet) std::fputs(cli::appraisal_table(a.appraisals).c_str(), stdout);
-  log.info("appraisal of {} projects (finance: {}) in {}/", a.appraisals.size(), finance::to_string(a.prepared.finance), a.out);
+  log.info("appraisal of {} projects (finance: {}) in {}/", a.appraisals.size(), finance::to_string(a.prepared.finance.mode), a.out);
   return 0;
 }
 

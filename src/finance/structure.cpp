@@ -34,7 +34,7 @@ model::FinanceTerms terms_under(const model::FinanceTerms& given, FinanceMode mo
   if (mode == FinanceMode::as_given) return given;
   model::FinanceTerms out;
   out.tax_rate = given.tax_rate;
-  if (mode == FinanceMode::none) return out;  // no tranches: apply_project_finance puts equity at the study's rate
+  if (mode == FinanceMode::none) return out;  // no tranches: project_finance puts equity at the study's rate
   const model::Tranche* commercial = nullptr;
   for (const auto& t : given.tranches)
     if (t.kind == model::TrancheKind::commercial_debt) commercial = &t;
@@ -56,20 +56,24 @@ model::FinanceTerms terms_under(const model::FinanceTerms& given, FinanceMode mo
   return out;
 }
 
-void apply_project_finance(model::Study& study, FinanceMode mode, double commercial_rate) {
-  auto& projects = study.projects;
+ProjectFinance project_finance(const model::Study& study, FinanceMode mode, double commercial_rate) {
+  ProjectFinance out;
+  out.mode = mode;
+  const auto& projects = study.projects;
   for (std::size_t p = 0; p < projects.size(); ++p) {
-    projects.finance[p] = terms_under(projects.finance[p], mode, commercial_rate);
-    auto& terms = projects.finance[p];
+    model::FinanceTerms terms = terms_under(projects.finance[p], mode, commercial_rate);
     const bool financed = !terms.tranches.empty();
     if (!financed) terms.tranches.push_back({model::TrancheKind::equity, 1.0, study.settings.discount_rate, 0, 0});
+    const CapitalTerms capital{financed ? wacc(terms) : study.settings.discount_rate, financed ? grant_share(terms) : 0.0};
     for (const model::AssetRef& a : projects.assets[p]) {
-      auto& invest = model::investment_of(study, a);
+      auto& list = out.assets.of(a.kind);
       const auto i = static_cast<std::size_t>(a.index);
-      invest.discount_rate[i] = financed ? wacc(terms) : model::not_given;
-      invest.grant_share[i] = financed ? grant_share(terms) : 0.0;
+      if (list.size() <= i) list.resize(model::investment_of(study, model::AssetRef{a.kind, 0}).p_nom_mw.size());
+      list[i] = capital;
     }
+    out.terms.push_back(std::move(terms));
   }
+  return out;
 }
 
 FinanceMode parse_finance_mode(const std::string& text) {

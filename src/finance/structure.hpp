@@ -1,6 +1,9 @@
 #pragma once
 // Finance structures: the blended cost of capital of a project's tranches, and how it enters
-// the build-out (each extendable asset of a project takes its project's rate and grant).
+// the build-out (each asset of a project takes its project's rate and grant).
+#include <vector>
+
+#include "finance/annuity.hpp"
 #include "model/study.hpp"
 
 namespace silkgrid::finance {
@@ -23,10 +26,20 @@ enum class FinanceMode {
 // The terms a project has under `mode`.
 model::FinanceTerms terms_under(const model::FinanceTerms& given, FinanceMode mode, double commercial_rate);
 
-// Sets each project's finance under `mode` (the study's projects.finance) and gives each of
-// its assets the project's cost of capital (discount_rate) and grant share, so that the
-// optimiser sees the annuities that the finance implies.
-void apply_project_finance(model::Study& study, FinanceMode mode, double commercial_rate = 0.09);
+// The finance a study's projects have under a mode, an input of the build and of the
+// appraisal; the study itself is left as it was read.
+struct ProjectFinance {
+  FinanceMode mode = FinanceMode::as_given;
+  // Each project's terms under `mode`, in the study's project order. A project without
+  // tranches (or every project under `none`) is all equity at the study's discount rate.
+  std::vector<model::FinanceTerms> terms;
+  // Each asset of a project at its project's cost of capital (WACC) and grant share, so that
+  // the optimiser sees the annuities that the finance implies; an asset of a project without
+  // tranches at the study's discount rate; other assets as the study gives them.
+  AssetCapital assets;
+};
+
+ProjectFinance project_finance(const model::Study& study, FinanceMode mode, double commercial_rate = 0.09);
 
 FinanceMode parse_finance_mode(const std::string& text);  // throws an input error naming --finance
 const char* to_string(FinanceMode mode);

@@ -15,13 +15,14 @@ namespace silkgrid::formulate {
 class Formulation {
  public:
   Scope scope;
+  finance::AssetCapital capital;
   std::size_t t0 = 0, T = 0;
   std::vector<std::unique_ptr<Family>> families;
   Index index;
   int num_cols = 0, num_rows = 0;
 
   Context context(const model::Study& study) const {
-    Context ctx{study, scope, t0, T, model::Matrix(study.regions.size(), T)};
+    Context ctx{study, scope, capital, t0, T, model::Matrix(study.regions.size(), T)};
     const model::Matrix all = region_load(study);
     for (std::size_t r = 0; r < all.rows; ++r)
       for (std::size_t t = 0; t < T; ++t) ctx.load(r, t) = all(r, t0 + t);
@@ -81,6 +82,7 @@ Built build(const model::Study& study, const BuildOptions& options) {
   check_scope(study, options.scope);
   auto f = std::make_shared<Formulation>();
   f->scope = options.scope;
+  f->capital = options.capital;
   f->t0 = options.scope.first;
   f->T = std::min(options.scope.count, study.snapshots() - options.scope.first);
   f->families = make_families();

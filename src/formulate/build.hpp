@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/logger.hpp"
+#include "finance/annuity.hpp"
 #include "formulate/scope.hpp"
 #include "lp/linear_program.hpp"
 #include "lp/solver.hpp"
@@ -17,6 +18,9 @@ namespace silkgrid::formulate {
 struct BuildOptions {
   bool names = false;  // fill column and row names (for MPS files); costs memory
   Scope scope;         // the whole horizon, capacities as columns, storage as the study says
+  // Each asset's cost of capital and grant (its project's finance, finance::project_finance);
+  // empty: every asset at its own discount rate, else the study's, without grants.
+  finance::AssetCapital capital;
 };
 
 class Formulation;  // the families of one build with the blocks they allocated (build.cpp)
@@ -49,6 +53,7 @@ lp::SolveOptions solve_options(const model::SolverOptions& options);
 // core::Error(infeasible|unbounded|solver) when there is no optimum.
 struct SolveStudyOptions {
   lp::SolveOptions solver;
+  finance::AssetCapital capital;  // as BuildOptions::capital
   std::string write_lp;  // MPS file to write before solving, or ""
 };
 model::Results solve_study(const model::Study& study, const SolveStudyOptions& options, core::Logger& log);

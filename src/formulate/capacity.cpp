@@ -9,7 +9,8 @@
 //     fixed: the study's p_nom, or the scope's fixed value (a decomposition's master point).
 //     The LP of a window with fixed capacities costs only its operation: the capacities'
 //     annuities are the master's (extract still reports them).
-// Results: capacities, the annualised capex of extendable assets and the fixed cost of the others.
+// Results: capacities, each asset's annuity per MW-year (under BuildOptions::capital), the
+// annualised capex of extendable assets and the fixed cost of the others.
 #include <algorithm>
 #include <array>
 
@@ -48,8 +49,8 @@ const char* column_label(model::AssetKind kind) {
   return "";
 }
 
-double annuity(const model::Study& study, model::AssetKind kind, std::size_t i) {
-  return finance::asset_annuity(study, kind, i);
+double annuity(const Context& ctx, model::AssetKind kind, std::size_t i) {
+  return finance::asset_annuity(ctx.study, kind, i, ctx.capital);
 }
 
 std::size_t table_size(const model::Study& study, model::AssetKind kind) { return asset_names(study, kind).size(); }
@@ -106,7 +107,7 @@ class Capacity final : public Family {
           const auto j = static_cast<std::size_t>(capacity.at(i));
           lp.col_lower[j] = std::max(inv.p_nom_mw[i], inv.p_nom_min_mw[i]);
           lp.col_upper[j] = inv.p_nom_max_mw[i];
-          lp.cost[j] = annuity(study, kind, i);
+          lp.cost[j] = annuity(ctx, kind, i);
         }
       }
     }
@@ -164,18 +165,29 @@ class Capacity final : public Family {
     const auto& study = ctx.study;
     for (const auto kind : kinds) {
       const std::size_t n = table_size(study, kind);
-      std::vector<double> caps(n);
+      std::vector<double> caps(n), annuities(n);
       for (std::size_t i = 0; i < n; ++i) {
         caps[i] = capacity_value(ctx, index, solution, kind, i);
-        const double cost = annuity(study, kind, i) * caps[i];
+        annuities[i] = annuity(ctx, kind, i);
+        const double cost = annuities[i] * caps[i];
         if (invest(study, kind).extendable[i]) res.annualised_capex_eur += cost;
         else res.fixed_cost_existing_eur += cost;
       }
       switch (kind) {
-        case model::AssetKind::generator: res.generator_capacity_mw = caps; break;
-        case model::AssetKind::link: res.link_capacity_mw = caps; break;
-        case model::AssetKind::line: res.line_capacity_mw = caps; break;
+        case model::AssetKind::generator:
+          res.generator_capacity_mw = caps;
+          res.generator_annuity_eur_per_mw_year = annuities;
+          break;
+        case model::AssetKind::link:
+          res.link_capacity_mw = caps;
+          res.link_annuity_eur_per_mw_year = annuities;
+          break;
+        case model::AssetKind::line:
+          res.line_capacity_mw = caps;
+          res.line_annuity_eur_per_mw_year = annuities;
+          break;
         case model::AssetKind::storage:
+          res.storage_annuity_eur_per_mw_year = annuities;
           res.storage_power_mw.resize(n);
           res.storage_energy_mwh.resize(n);
           for (std::size_t s = 0; s < n; ++s) {

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "finance/annuity.hpp"
 #include "formulate/scope.hpp"
 #include "lp/linear_program.hpp"
 #include "lp/solver.hpp"
@@ -47,6 +48,7 @@ struct Block {
 struct Context {
   const model::Study& study;
   const Scope& scope;
+  const finance::AssetCapital& capital;  // each asset's cost of capital and grant (BuildOptions)
   std::size_t t0 = 0;  // the window's first snapshot in the study
   std::size_t T = 0;   // the window's snapshots
   model::Matrix load;  // MW per region and window snapshot

@@ -32,6 +32,7 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   log.progress("building the LP");
   BuildOptions build_options;
   build_options.names = !options.write_lp.empty();
+  build_options.capital = options.capital;
   Built built = build(study, build_options);
   const double build_s = seconds_since(start);
   const lp::Statistics stats = lp::statistics(built.lp);

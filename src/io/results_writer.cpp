@@ -13,7 +13,6 @@
 #include "io/builtin.hpp"
 #include "io/output_dir.hpp"
 #include "model/aggregates.hpp"
-#include "finance/annuity.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::io {
@@ -74,25 +73,25 @@ std::string capacities_csv(const model::Study& study, const model::Results& r) {
   for (std::size_t i = 0; i < g.size(); ++i)
     row(g.name[i], "generator", study.regions.name[static_cast<std::size_t>(g.region[i])],
         study.carriers.name[static_cast<std::size_t>(g.carrier[i])], g.invest.extendable[i], g.invest.p_nom_mw[i],
-        r.generator_capacity_mw[i], -1, finance::asset_annuity(study, model::AssetKind::generator, i));
+        r.generator_capacity_mw[i], -1, r.generator_annuity_eur_per_mw_year[i]);
   const auto& l = study.links;
   for (std::size_t i = 0; i < l.size(); ++i)
     row(l.name[i], "link",
         study.regions.name[static_cast<std::size_t>(l.from[i])] + "->" + study.regions.name[static_cast<std::size_t>(l.to[i])],
         "", l.invest.extendable[i], l.invest.p_nom_mw[i], r.link_capacity_mw[i], -1,
-        finance::asset_annuity(study, model::AssetKind::link, i));
+        r.link_annuity_eur_per_mw_year[i]);
   const auto& ln = study.lines;
   for (std::size_t i = 0; i < ln.size(); ++i)
     row(ln.name[i], line_kind(study, i),
         study.regions.name[static_cast<std::size_t>(ln.from[i])] + "->" + study.regions.name[static_cast<std::size_t>(ln.to[i])],
         ln.kind[i] == model::LineKind::ac ? "AC" : "DC", ln.invest.extendable[i], ln.invest.p_nom_mw[i], r.line_capacity_mw[i], -1,
-        finance::asset_annuity(study, model::AssetKind::line, i));
+        r.line_annuity_eur_per_mw_year[i]);
   const auto& s = study.storage;
   for (std::size_t i = 0; i < s.size(); ++i)
     row(s.name[i], storage_kind(study, i), study.regions.name[static_cast<std::size_t>(s.region[i])],
         s.carrier[i] >= 0 ? study.carriers.name[static_cast<std::size_t>(s.carrier[i])] : std::string(),
         s.invest.extendable[i], s.invest.p_nom_mw[i], r.storage_power_mw[i], r.storage_energy_mwh[i],
-        finance::asset_annuity(study, model::AssetKind::storage, i));
+        r.storage_annuity_eur_per_mw_year[i]);
   return fmt::to_string(out);
 }
 

@@ -39,6 +39,11 @@ struct Results {
   double unserved_cost_eur = 0;
   double fixed_cost_existing_eur = 0;   // annuity of non-extendable assets (reported, not optimised)
 
+  // Each asset's annuity per MW of capacity per year, as the build priced it (its project's
+  // finance included): per MW of power for storage (per MWh for an energy-only store).
+  std::vector<double> generator_annuity_eur_per_mw_year, link_annuity_eur_per_mw_year, line_annuity_eur_per_mw_year,
+      storage_annuity_eur_per_mw_year;
+
   // Generators
   std::vector<double> generator_capacity_mw;  // optimal
   Matrix generator_p;                         // MW

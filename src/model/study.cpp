@@ -25,7 +25,6 @@ void Investment::push(double p_nom, bool ext, double p_min, double p_max, double
   fom_pct_per_year.push_back(fom);
   lifetime_years.push_back(lifetime);
   discount_rate.push_back(rate);
-  grant_share.push_back(0.0);
 }
 
 void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) {

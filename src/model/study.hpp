@@ -72,9 +72,6 @@ struct Investment {
   // PyPSA's capital_cost: when given, the annuity per MW-year itself (fixed O&M included),
   // used instead of capex, lifetime and discount rate.
   std::vector<double> capital_cost_eur_per_mw_year;
-  // The share of the capex a grant pays (climate finance): the annuity recovers only the rest.
-  // 0 unless the asset belongs to a project with a grant (finance::apply_project_finance).
-  std::vector<double> grant_share;
   void push(double p_nom, bool ext, double p_min, double p_max, double fom, double lifetime, double rate,
             double capital_cost = not_given);
 };

@@ -31,6 +31,7 @@ projects:
 
 struct Appraised {
   model::Study study;
+  finance::ProjectFinance finance;
   model::Results results;
   std::vector<model::ProjectAppraisal> projects;
 };
@@ -38,9 +39,9 @@ struct Appraised {
 Appraised appraise_study(const std::string& yaml, finance::FinanceMode mode = finance::FinanceMode::as_given) {
   Appraised a;
   a.study = test::study_from(yaml);
-  finance::apply_project_finance(a.study, mode);
-  a.results = test::solve(a.study);
-  a.projects = appraise::appraise_projects(a.study, a.results);
+  a.finance = finance::project_finance(a.study, mode);
+  a.results = test::solve(a.study, a.finance.assets);
+  a.projects = appraise::appraise_projects(a.study, a.finance, a.results);
   return a;
 }
 
@@ -136,7 +137,7 @@ TEST(Appraise, SystemValueIsTheCostWithoutTheProjectMinusWith) {
   std::string log_text;
   auto log = core::capturing_logger(log_text);
   formulate::SolveStudyOptions options;
-  appraise::add_system_values(a.study, a.results.objective_eur, a.projects, options, 2, log);
+  appraise::add_system_values(a.study, a.finance, a.results.objective_eur, a.projects, options, 2, log);
   ASSERT_TRUE(a.projects[0].system_value_eur_per_year.has_value());
   EXPECT_NEAR(*a.projects[0].system_value_eur_per_year, 25.0 * 8760 * 50, 1e-3);
 }
@@ -155,7 +156,7 @@ TEST(Appraise, InterruptedWithWithoutRunsStopWithTheInterruptedError) {
   formulate::SolveStudyOptions options;
   options.solver.cancel = &cancel;
   try {
-    appraise::add_system_values(a.study, a.results.objective_eur, a.projects, options, 2, log);
+    appraise::add_system_values(a.study, a.finance, a.results.objective_eur, a.projects, options, 2, log);
     ADD_FAILURE() << "no error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.kind(), core::ErrorKind::interrupted) << e.what();
@@ -183,7 +184,7 @@ projects:
   auto a = appraise_study(yaml);
   std::string log_text;
   auto log = core::capturing_logger(log_text);
-  appraise::add_system_values(a.study, a.results.objective_eur, a.projects, {}, 2, log);
+  appraise::add_system_values(a.study, a.finance, a.results.objective_eur, a.projects, {}, 2, log);
   EXPECT_NEAR(*a.projects[0].system_value_eur_per_year, 30.0 * 8760 * 60, 1e-3);
   EXPECT_NEAR(*a.projects[1].system_value_eur_per_year, 40.0 * 8760 * 80, 1e-3);
 }

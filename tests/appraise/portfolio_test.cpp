@@ -31,11 +31,10 @@ projects:
   - {name: p-wind-2, assets: [wind-2], status: feasibility, finance: *half}
 )";
 
-model::Study prepared(const std::string& yaml) {
-  auto s = test::study_from(yaml);
-  finance::apply_project_finance(s, finance::FinanceMode::as_given);
-  return s;
-}
+model::Study prepared(const std::string& yaml) { return test::study_from(yaml); }
+
+// The projects' own finance, as `run` and `portfolio` use by default.
+finance::ProjectFinance as_given(const model::Study& s) { return finance::project_finance(s, finance::FinanceMode::as_given); }
 
 core::Logger quiet() {
   return core::Logger(core::LogLevel::error, [](auto, const std::string&) {});
@@ -46,7 +45,7 @@ TEST(Portfolio, ChoiceMatchesBruteForceEnumeration) {
   const auto study = prepared(three_candidates);
   auto log = quiet();
   for (const double budget : {0.0, 20e6, 24e6, 45e6, 44e6, 69e6}) {
-    const auto result = appraise::select_portfolio(study, {budget, {}}, {}, log);
+    const auto result = appraise::select_portfolio(study, as_given(study), {budget, {}}, {}, log);
     // Brute force: every subset within the budget, each solved as an LP.
     const auto candidates = appraise::candidate_projects(study, {});
     ASSERT_EQ(candidates.size(), 3u);
@@ -61,7 +60,7 @@ TEST(Portfolio, ChoiceMatchesBruteForceEnumeration) {
         if (chosen[static_cast<std::size_t>(k)]) money += need[k];
       }
       if (money > budget + 1e-6) continue;
-      const double cost = test::solve(appraise::with_choices(study, candidates, chosen)).objective_eur;
+      const double cost = test::solve(appraise::with_choices(study, candidates, chosen), as_given(study).assets).objective_eur;
       if (cost < best) {
         best = cost;
         best_mask = mask;
@@ -80,7 +79,7 @@ TEST(Portfolio, ChoiceMatchesBruteForceEnumeration) {
 TEST(Portfolio, ValueOfTheNextStepOfConcessionalFinance) {
   const auto study = prepared(three_candidates);
   auto log = quiet();
-  const auto result = appraise::select_portfolio(study, {45e6, {}}, {}, log);
+  const auto result = appraise::select_portfolio(study, as_given(study), {45e6, {}}, {}, log);
   EXPECT_TRUE(result.projects[0].chosen);
   EXPECT_TRUE(result.projects[1].chosen);
   EXPECT_FALSE(result.projects[2].chosen);
@@ -109,7 +108,7 @@ projects:
   - {name: p-solar, assets: [solar], finance: {tranches: [{kind: concessional_debt, share: 0.5, rate: 0.02, tenor_years: 20}, {kind: equity, share: 0.5, rate: 0.10}]}}
 )");
   auto log = quiet();
-  const auto result = appraise::select_portfolio(study, {20e6, {}}, {}, log);
+  const auto result = appraise::select_portfolio(study, as_given(study), {20e6, {}}, {}, log);
   EXPECT_TRUE(result.projects[0].chosen);
   EXPECT_NEAR(result.projects[0].capacity_mw, 80.0, 1e-6);
   const double saving_per_mw = 0.25 * 8760 * 60.0 - 500000 * 0.0782267;
@@ -119,9 +118,9 @@ projects:
 TEST(Portfolio, BadInput) {
   const auto study = prepared(three_candidates);
   auto log = quiet();
-  EXPECT_THROW(appraise::select_portfolio(study, {-1.0, {}}, {}, log), core::Error);
+  EXPECT_THROW(appraise::select_portfolio(study, as_given(study), {-1.0, {}}, {}, log), core::Error);
   try {
-    appraise::select_portfolio(study, {1e6, {"p-nope"}}, {}, log);
+    appraise::select_portfolio(study, as_given(study), {1e6, {"p-nope"}}, {}, log);
     FAIL();
   } catch (const core::Error& e) {
     EXPECT_NE(std::string(e.what()).find("no project 'p-nope'"), std::string::npos) << e.what();
@@ -139,7 +138,7 @@ TEST(Portfolio, InterruptedSelectionStopsWithTheInterruptedError) {
   solve.solver.cancel = &cancel;
   for (const auto objective : {appraise::PortfolioObjective::cost, appraise::PortfolioObjective::co2}) {
     try {
-      appraise::select_portfolio(study, {45e6, {}, objective, 2}, solve, log);
+      appraise::select_portfolio(study, as_given(study), {45e6, {}, objective, 2}, solve, log);
       ADD_FAILURE() << "no error";
     } catch (const core::Error& e) {
       EXPECT_EQ(e.kind(), core::ErrorKind::interrupted) << e.what();
@@ -151,7 +150,7 @@ TEST(Portfolio, InterruptedSelectionStopsWithTheInterruptedError) {
 TEST(Portfolio, WhatEachChosenProjectAdds) {
   const auto study = prepared(three_candidates);
   auto log = quiet();
-  const auto result = appraise::select_portfolio(study, {45e6, {}}, {}, log);
+  const auto result = appraise::select_portfolio(study, as_given(study), {45e6, {}}, {}, log);
   const double af = 0.0782267;
   EXPECT_NEAR(*result.projects[0].adds_eur_per_year, 50 * 0.4 * 8760 * 60.0 - 50 * 1e6 * af, 1.0);
   EXPECT_NEAR(*result.projects[1].adds_eur_per_year, 80 * 0.25 * 8760 * 60.0 - 80 * 0.5e6 * af, 1.0);
@@ -171,7 +170,7 @@ TEST(Portfolio, MostCo2AvoidedWithinTheBudget) {
   const auto candidates = appraise::candidate_projects(study, {});
   for (const double budget : {0.0, 25e6, 44e6, 45e6, 69e6}) {
     appraise::PortfolioOptions options{budget, {}, appraise::PortfolioObjective::co2, 2};
-    const auto result = appraise::select_portfolio(study, options, {}, log);
+    const auto result = appraise::select_portfolio(study, as_given(study), options, {}, log);
     EXPECT_EQ(result.objective, "co2");
     // Brute force on the system's CO2 (fewest tonnes; among equals the cheaper set).
     double best_co2 = model::unlimited, best_money = 0;
@@ -182,7 +181,7 @@ TEST(Portfolio, MostCo2AvoidedWithinTheBudget) {
       for (int k = 0; k < 3; ++k)
         if ((chosen[static_cast<std::size_t>(k)] = (mask >> k) & 1)) money += need[k];
       if (money > budget + 1e-6) continue;
-      const double co2 = test::solve(appraise::with_choices(study, candidates, chosen)).co2_t();
+      const double co2 = test::solve(appraise::with_choices(study, candidates, chosen), as_given(study).assets).co2_t();
       if (co2 < best_co2 - 1e-6 || (std::abs(co2 - best_co2) <= 1e-6 && money < best_money)) {
         best_co2 = co2;
         best_money = money;
@@ -198,10 +197,10 @@ TEST(Portfolio, MostCo2AvoidedWithinTheBudget) {
     EXPECT_NEAR(result.co2_avoided_t_per_year, expected, 1e-6) << budget;
   }
   // With EUR 25 m, wind-1 and solar avoid the same; solar is cheaper.
-  const auto at25 = appraise::select_portfolio(study, {25e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
+  const auto at25 = appraise::select_portfolio(study, as_given(study), {25e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
   EXPECT_TRUE(at25.projects[1].chosen);
   EXPECT_FALSE(at25.projects[0].chosen);
   // With EUR 45 m the next step (wind-2's EUR 24 m) buys 14 MW × 8760 h × 0.2 t.
-  const auto at45 = appraise::select_portfolio(study, {45e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
+  const auto at45 = appraise::select_portfolio(study, as_given(study), {45e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
   EXPECT_NEAR(*at45.step_value_eur_per_eur, avoided[2] / 24e6, 1e-12);
 }

@@ -2,8 +2,12 @@
 // project's tranches, and the terms under each finance mode.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/error.hpp"
 #include "finance/structure.hpp"
+#include "formulate/build.hpp"
+#include "support/studies.hpp"
 
 using namespace silkgrid;
 using model::Tranche;
@@ -66,4 +70,69 @@ TEST(FinanceStructure, ModesParseAndRefuseOthers) {
   EXPECT_EQ(finance::parse_finance_mode("commercial"), finance::FinanceMode::commercial);
   EXPECT_EQ(finance::parse_finance_mode("none"), finance::FinanceMode::none);
   EXPECT_THROW(finance::parse_finance_mode("grants"), core::Error);
+}
+
+// The projects' finance is an input of the build: each asset of a project at its project's
+// WACC and grant share, assets of a project without tranches at the study's rate, others as
+// the study gives them; the study itself stays as read.
+TEST(FinanceStructure, ProjectFinanceIsABuildInputAndLeavesTheStudyAsRead) {
+  const model::Study study = test::study_from(R"(
+study: {name: finance, snapshots: 1, snapshot_hours: 8760, discount_rate: 0.07}
+carriers: [{name: gas}, {name: solar, renewable: true}]
+regions: [{name: A, country: AZ}]
+loads: [{name: load, region: A, p_mw: 100}]
+generators:
+  - {name: gas, region: A, carrier: gas, p_nom_mw: 1000, vom_eur_per_mwh: 60, capex_eur_per_kw: 800, lifetime_years: 30, discount_rate: 0.04}
+  - {name: pv, region: A, carrier: solar, extendable: true, p_nom_max_mw: 500, p_max_pu: 0.25, capex_eur_per_kw: 1000, lifetime_years: 25, fom_pct_per_year: 2, discount_rate: 0.12}
+  - {name: pv-2, region: A, carrier: solar, p_nom_mw: 10, p_max_pu: 0.25, capex_eur_per_kw: 1000, lifetime_years: 25, discount_rate: 0.12}
+projects:
+  - {name: p-pv, assets: [pv], finance: {tranches: [{kind: grant, share: 0.3}, {kind: concessional_debt, share: 0.4, rate: 0.03, tenor_years: 25, grace_years: 5}, {kind: equity, share: 0.3, rate: 0.10}], tax_rate: 0.2}}
+  - {name: p-pv-2, assets: [pv-2]}
+)");
+  const std::size_t pv = 1, pv2 = 2;
+  const auto given = finance::project_finance(study, finance::FinanceMode::as_given);
+  ASSERT_EQ(given.terms.size(), 2u);
+  // WACC (0.4 · 3 % · 0.8 + 0.3 · 10 %) / 0.7 and a grant of 30 %.
+  const double wacc = 0.0396 / 0.7;
+  EXPECT_NEAR(given.assets.of(model::AssetKind::generator, pv).rate, wacc, 1e-12);
+  EXPECT_NEAR(given.assets.of(model::AssetKind::generator, pv).grant_share, 0.3, 1e-12);
+  // A project without finance (the reader makes it all equity at the study's 7 %): no grant.
+  EXPECT_EQ(given.assets.of(model::AssetKind::generator, pv2).rate, 0.07);
+  EXPECT_EQ(given.assets.of(model::AssetKind::generator, pv2).grant_share, 0.0);
+  ASSERT_EQ(given.terms[1].tranches.size(), 1u);
+  EXPECT_EQ(given.terms[1].tranches[0].rate, 0.07);
+  // Not in a project: the defaults, i.e. its own 4 %.
+  EXPECT_FALSE(model::is_given(given.assets.of(model::AssetKind::generator, 0).rate));
+  EXPECT_FALSE(model::is_given(given.assets.of(model::AssetKind::link, 5).rate));  // past the end: defaults
+  // The study is as read: its own rates, its own tranches.
+  EXPECT_EQ(study.generators.invest.discount_rate[pv], 0.12);
+  EXPECT_EQ(study.projects.finance[0].tranches.size(), 3u);
+  EXPECT_EQ(study.projects.finance[0].tranches[0].kind, model::TrancheKind::grant);
+
+  // The build prices pv's capacity column under its terms:
+  // 1e6 EUR/MW · (0.7 · AF(wacc, 25) + 2 %); without them at its own 12 %: 1e6 · (AF(12 %, 25) + 2 %).
+  auto af = [](double r, double n) { return r / (1 - std::pow(1 + r, -n)); };
+  formulate::BuildOptions options;
+  options.capital = given.assets;
+  const auto built = formulate::build(study, options);
+  const int column = built.capacity_column({model::AssetKind::generator, static_cast<int>(pv)});
+  ASSERT_GE(column, 0);
+  EXPECT_NEAR(built.lp.cost[static_cast<std::size_t>(column)], 1e6 * (0.7 * af(wacc, 25) + 0.02), 1e-6);
+  const auto plain = formulate::build(study);
+  EXPECT_NEAR(plain.lp.cost[static_cast<std::size_t>(column)], 1e6 * (af(0.12, 25) + 0.02), 1e-6);
+  // Commercial: the grant and the concessional loan become 9 % debt; WACC (0.7 · 9 % · 0.8 + 0.3 · 10 %).
+  const auto commercial = finance::project_finance(study, finance::FinanceMode::commercial);
+  EXPECT_NEAR(commercial.assets.of(model::AssetKind::generator, pv).rate, 0.0804, 1e-12);
+  EXPECT_EQ(commercial.assets.of(model::AssetKind::generator, pv).grant_share, 0.0);
+  // None: every project asset at the study's rate, no grant.
+  const auto none = finance::project_finance(study, finance::FinanceMode::none);
+  EXPECT_EQ(none.assets.of(model::AssetKind::generator, pv).rate, 0.07);
+  EXPECT_EQ(none.assets.of(model::AssetKind::generator, pv).grant_share, 0.0);
+
+  // The results report each asset's annuity as the build priced it.
+  const auto results = test::solve(study, given.assets);
+  ASSERT_EQ(results.generator_annuity_eur_per_mw_year.size(), 3u);
+  EXPECT_NEAR(results.generator_annuity_eur_per_mw_year[pv], 1e6 * (0.7 * af(wacc, 25) + 0.02), 1e-6);
+  EXPECT_NEAR(results.generator_annuity_eur_per_mw_year[0], 8e5 * af(0.04, 30), 1e-6);
+  EXPECT_NEAR(results.generator_annuity_eur_per_mw_year[pv2], 1e6 * af(0.07, 25), 1e-6);
 }

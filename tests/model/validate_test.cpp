@@ -74,7 +74,13 @@ TEST(Validate, AnnuityOfAGrantFundedAsset) {
   g.invest.lifetime_years[0] = 20;
   g.invest.discount_rate[0] = 0.05;
   g.invest.fom_pct_per_year[0] = 2;
-  g.invest.grant_share[0] = 1.0 / 3.0;
+  finance::AssetCapital capital;
+  capital.generator = {finance::CapitalTerms{model::not_given, 1.0 / 3.0}};
   const double factor = 0.05 / (1 - std::pow(1.05, -20));
-  EXPECT_NEAR(finance::asset_annuity(s, model::AssetKind::generator, 0), 1e6 * (2.0 / 3.0 * factor + 0.02), 1e-6);
+  EXPECT_NEAR(finance::asset_annuity(s, model::AssetKind::generator, 0, capital), 1e6 * (2.0 / 3.0 * factor + 0.02), 1e-6);
+  // Without terms: the whole capex at the asset's own 5 %; terms with a rate replace it (8 %).
+  EXPECT_NEAR(finance::asset_annuity(s, model::AssetKind::generator, 0), 1e6 * (factor + 0.02), 1e-6);
+  capital.generator[0] = finance::CapitalTerms{0.08, 0.0};
+  EXPECT_NEAR(finance::asset_annuity(s, model::AssetKind::generator, 0, capital),
+              1e6 * (0.08 / (1 - std::pow(1.08, -20)) + 0.02), 1e-6);
 }

@@ -28,11 +28,12 @@ model::Study study_from(const std::string& yaml, const std::map<std::string, std
   return io::read_study_text(yaml, "test/study.yaml", loader, log, options);
 }
 
-model::Results solve(const model::Study& study) {
+model::Results solve(const model::Study& study, const finance::AssetCapital& capital) {
   std::string sink;
   core::Logger log = core::capturing_logger(sink, core::LogLevel::warning);
   formulate::SolveStudyOptions options;
   options.solver = formulate::solve_options(study.solver);
+  options.capital = capital;
   return formulate::solve_study(study, options, log);
 }
 

@@ -15,7 +15,8 @@ namespace silkgrid::test {
 model::Study study_from(const std::string& yaml, const std::map<std::string, std::string>& files = {},
                         std::string* log_text = nullptr);
 
-model::Results solve(const model::Study& study);
+// Solves `study` with its solver options, each asset priced under `capital` (a project's finance).
+model::Results solve(const model::Study& study, const finance::AssetCapital& capital = {});
 
 // Index of a named component in a name column.
 std::size_t index_of(const std::vector<std::string>& names, const std::string& name);
