@@ -1,5 +1,6 @@
-// Fuzz target: the study reader (io::read_study_text), with the files it loads taken from the
-// input ("#==> series.csv <==" sections), and the LP of every study that reads.
+// Fuzz target: the study reader (io::read_study_text) and app::load's time step after it, with
+// the files it loads taken from the input ("#==> series.csv <==" sections), and the LP of every
+// study that reads.
 #include "app/load.hpp"
 #include "core/logger.hpp"
 #include "fuzz/harness.hpp"
@@ -19,7 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   model::Study study;
   io::ReadOptions options;
   options.generate_weather = app::weather_generator();
-  if (!fuzz::expect_clean([&] { study = io::read_study_text(files.main, "study.yaml", load, log, options); })) return 0;
+  // The reader, then app::load's time step (study.resolution_hours), as the command line runs them.
+  if (!fuzz::expect_clean([&] {
+        study = io::read_study_text(files.main, "study.yaml", load, log, options);
+        app::time_step(study, study.file, "study.resolution_hours");
+      }))
+    return 0;
   fuzz::check_lp(study);
   return 0;
 }

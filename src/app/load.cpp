@@ -61,30 +61,55 @@ model::WeatherGenerator weather_generator() {
   };
 }
 
+void time_step(model::Study& study, const std::string& file, const std::string& key) {
+  const double hours = study.settings.resolution_hours;
+  if (!(hours > 0)) return;  // as the series
+  if (study.settings.from_pypsa) {
+    resample_to_hours(study, hours, file, key);
+  } else {
+    // A study file's snapshots are regular by construction (snapshot_hours each; a weather
+    // study's the generated year's hours); a last block may be shorter, as model::resample says.
+    const double step = study.settings.snapshot_hours;
+    if (hours == step) return;
+    if (!model::whole_multiple(hours, step))
+      throw Error(ErrorKind::input, Context{file, 0, 0, key},
+                  fmt::format("expected a whole multiple of snapshot_hours ({} h), got {} h", step, hours));
+    model::resample(study.time, study.series, static_cast<std::size_t>(std::llround(hours / step)));
+  }
+  // The reader validated the study at its own step; averages stay within their bounds, so
+  // this finds nothing new to warn about: quietly.
+  core::Logger quiet(core::LogLevel::error, [](core::LogLevel, const std::string&) {});
+  model::validate(study, quiet);
+}
+
 model::Study load(const std::string& path, core::Logger& log, const LoadOptions& options) {
+  model::Study study;
+  std::string snapshots_file;  // what the time step's errors name
   if (!io::is_pypsa_folder(path)) {
-    // The YAML reader generates the weather (seeded) and resamples while it reads: the
-    // generated year is hourly and loads' annual_twh scale the resampled profiles.
+    // The YAML reader generates the weather (seeded) and returns the study at its own step
+    // (a weather study: hourly); loads' annual_twh have scaled those profiles.
     io::ReadOptions read;
     read.strict = options.strict;
     read.seed = options.seed;
-    read.resolution_hours = options.resolution_hours;
     read.generate_weather = weather_generator();
-    model::Study study = io::read_study(path, log, read);
+    study = io::read_study(path, log, read);
     if (options.seed && !study.weather.present)
       log.warn("--seed has no effect: the study has no weather section (no generated profiles)");
-    return study;
+    snapshots_file = study.file;
+  } else {
+    study = io::read_pypsa_folder(path, log, io::PyPsaReadOptions{options.strict});
+    if (options.seed) log.warn("--seed has no effect: the network has no generated weather");
+    study.settings.resolution_hours = 0.0;  // a network has no resolution of its own
+    snapshots_file = (std::filesystem::path(path) / "snapshots.csv").string();
   }
-  model::Study study = io::read_pypsa_folder(path, log, io::PyPsaReadOptions{options.strict});
-  if (options.seed) log.warn("--seed has no effect: the network has no generated weather");
-  if (options.resolution_hours && *options.resolution_hours > 0) {
-    const std::string snapshots = (std::filesystem::path(path) / "snapshots.csv").string();
-    resample_to_hours(study, *options.resolution_hours, snapshots, "--resolution");
-    // The reader validated the network's own snapshots; averages stay within their bounds,
-    // so this finds nothing new to warn about: quietly.
-    core::Logger quiet(core::LogLevel::error, [](core::LogLevel, const std::string&) {});
-    model::validate(study, quiet);
+  // The time step, one for both kinds: --resolution replaces the study's resolution_hours
+  // (which the reader checked, naming its line); 0 keeps the study's own snapshots.
+  std::string key = "study.resolution_hours";
+  if (options.resolution_hours) {
+    study.settings.resolution_hours = *options.resolution_hours;
+    key = "--resolution";
   }
+  time_step(study, snapshots_file, key);
   return study;
 }
 

@@ -361,7 +361,6 @@ class StudyReader {
       fail(n["resolution_hours"], "study.resolution_hours",
            fmt::format("expected a number of hours in (0, {:g}] (0: as the series), got {:g}", model::limits::hours.max,
                        s.resolution_hours));
-    if (options_.resolution_hours) s.resolution_hours = *options_.resolution_hours;
     long snapshots = -1;
     if (n["snapshots"]) {
       const double v = number(n, "snapshots", "study", 0);
@@ -406,13 +405,12 @@ class StudyReader {
     study_.time = core::regular_time_axis(s.start, static_cast<std::size_t>(snapshots), s.snapshot_hours);
     if (!timestamps_.empty()) study_.time.timestamps = timestamps_;
 
-    if (s.resolution_hours > 0 && s.resolution_hours != s.snapshot_hours) {
-      const double ratio = s.resolution_hours / s.snapshot_hours;
-      if (!(ratio >= 1 && ratio <= 1e7) || std::abs(ratio - std::round(ratio)) > 1e-9)
-        fail(n["resolution_hours"] ? n["resolution_hours"] : n, "study.resolution_hours",
-             fmt::format("expected a whole multiple of snapshot_hours ({} h), got {} h", s.snapshot_hours, s.resolution_hours));
-      model::resample(study_.time, study_.series, static_cast<std::size_t>(std::llround(ratio)));
-    }
+    // The study stays at its own step: app::load resamples it to resolution_hours (app::time_step),
+    // after loads' annual_twh have scaled the profiles here on the native series (a weighted mean
+    // that averaging over blocks keeps). The file's value is checked here, where its line is known.
+    if (s.resolution_hours > 0 && !model::whole_multiple(s.resolution_hours, s.snapshot_hours))
+      fail(n["resolution_hours"], "study.resolution_hours",
+           fmt::format("expected a whole multiple of snapshot_hours ({} h), got {} h", s.snapshot_hours, s.resolution_hours));
   }
 
   void read_weather(const YAML::Node& n) {

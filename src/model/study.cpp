@@ -1,6 +1,7 @@
 #include "model/study.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace silkgrid::model {
 
@@ -52,6 +53,11 @@ void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) 
   }
   time = std::move(out);
   series.values = std::move(values);
+}
+
+bool whole_multiple(double hours, double step) {
+  const double ratio = hours / step;
+  return ratio >= 1 && ratio <= 1e7 && std::abs(ratio - std::round(ratio)) <= 1e-9;
 }
 
 void Storage::push_defaults() {

@@ -278,6 +278,10 @@ struct Study {
 // weights. Weighted means, and so annual energies, are preserved.
 void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block);
 
+// Whether `hours` is a whole multiple (1 to 10^7 times) of `step`: a resolution a series of
+// that step can be averaged into (blocks of std::llround(hours / step) snapshots).
+bool whole_multiple(double hours, double step);
+
 const char* to_string(PolicyKind kind);
 const char* to_string(LinkKind kind);
 const char* to_string(TrancheKind kind);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <numeric>
+#include <optional>
 
 #include "app/load.hpp"
 #include "core/error.hpp"
@@ -26,8 +27,10 @@ generators:
   - {name: g, region: A, carrier: gas, p_nom_mw: 2000, vom_eur_per_mwh: 10}
 )";
 
+// The reader at the study's own step (hourly), then, as app::load, the time step: to
+// study.resolution_hours, or to `resolution` hours where given (as --resolution; 0: hourly).
 model::Study read(const std::string& yaml, const std::map<std::string, std::string>& files = {},
-                  io::ReadOptions options = {}) {
+                  io::ReadOptions options = {}, std::optional<double> resolution = std::nullopt) {
   core::Logger log(core::LogLevel::error, [](auto, const std::string&) {});
   const io::FileLoader loader = [&files](const std::string& name) {
     const auto it = files.find(name);
@@ -35,7 +38,10 @@ model::Study read(const std::string& yaml, const std::map<std::string, std::stri
     return it->second;
   };
   if (!options.generate_weather) options.generate_weather = app::weather_generator();
-  return io::read_study_text(yaml, "wx/study.yaml", loader, log, options);
+  model::Study study = io::read_study_text(yaml, "wx/study.yaml", loader, log, options);
+  if (resolution) study.settings.resolution_hours = *resolution;
+  app::time_step(study, study.file, resolution ? "--resolution" : "study.resolution_hours");
+  return study;
 }
 
 double energy(const model::Study& s, const std::string& column) {
@@ -61,10 +67,10 @@ TEST(WeatherStudy, GeneratedColumnsAveragedIntoBlocksKeepTheirEnergy) {
 }
 
 TEST(WeatherStudy, ResolutionAndSeedOptionsOverrideTheStudy) {
-  io::ReadOptions hourly;
-  hourly.resolution_hours = 1.0;
-  const auto h = read(weather_study, {}, hourly);
+  const auto h = read(weather_study, {}, {}, 1.0);
   EXPECT_EQ(h.snapshots(), 8760u);
+  EXPECT_EQ(read(weather_study, {}, {}, 0.0).snapshots(), 8760u);
+  EXPECT_EQ(read(weather_study, {}, {}, 24.0).snapshots(), 365u);
   io::ReadOptions other_year;
   other_year.seed = 5;
   const auto a = read(weather_study);

@@ -25,7 +25,9 @@ model::Study study_from(const std::string& yaml, const std::map<std::string, std
   };
   io::ReadOptions options;
   options.generate_weather = app::weather_generator();
-  return io::read_study_text(yaml, "test/study.yaml", loader, log, options);
+  model::Study study = io::read_study_text(yaml, "test/study.yaml", loader, log, options);
+  app::time_step(study, study.file, "study.resolution_hours");  // as app::load does
+  return study;
 }
 
 model::Results solve(const model::Study& study, const finance::AssetCapital& capital) {

@@ -12,6 +12,7 @@
 namespace silkgrid::test {
 
 // Reads `yaml` as the study file "test/study.yaml"; `files` maps relative names to contents.
+// Then, as app::load does, the time step (app::time_step: study.resolution_hours).
 model::Study study_from(const std::string& yaml, const std::map<std::string, std::string>& files = {},
                         std::string* log_text = nullptr);
 
