@@ -231,11 +231,23 @@ struct ExportTargets {
   std::size_t size() const { return name.size(); }
 };
 
+// How the planning LP is solved: as one LP, or decomposed by time (decompose/benders.hpp).
+enum class Decomposition {
+  automatic,  // Benders where the study is large (decompose::choose says which and why), else one LP
+  none,       // the monolithic LP
+  benders,    // Benders decomposition over subperiods of subperiod_hours
+};
+
 struct SolverOptions {
   core::SolverMethod method = core::SolverMethod::dual;
   bool presolve = true;
   double time_limit_s = 0.0;  // 0 = none
   int log_level = 0;          // Clp's own log level (0 quiet .. 4 verbose)
+  Decomposition decomposition = Decomposition::automatic;
+  double subperiod_hours = 168.0;  // Benders: the length of a subperiod (the last one may be shorter)
+  double gap = 1e-4;               // Benders: stop when (upper − lower) / |upper| ≤ gap
+  int max_iterations = 500;        // Benders: stop (with the gap reached so far, a warning) after this many
+  double stabilisation = 0.5;      // Benders: in-out λ (separation point λ·best + (1 − λ)·master); 0 = plain
 };
 
 struct StudySettings {
