@@ -40,9 +40,21 @@ void check_scope(const model::Study& study, const Scope& scope) {
   const auto fail = [&](const std::string& message) {
     throw Error(ErrorKind::input, Context{study.file, 0, 0, "scope"}, message);
   };
-  if (scope.first >= total) fail(fmt::format("the window starts at snapshot {}; the study has {}", scope.first, total));
-  const std::size_t count = std::min(scope.count, total - scope.first);
-  if (count == 0) fail("the window holds no snapshot");
+  if (scope.investment_only) {
+    if (scope.coupling) fail("the investment decisions alone have no window to couple");
+  } else {
+    if (scope.first >= total) fail(fmt::format("the window starts at snapshot {}; the study has {}", scope.first, total));
+    const std::size_t count = std::min(scope.count, total - scope.first);
+    if (count == 0) fail("the window holds no snapshot");
+  }
+  if (scope.coupling) {
+    if (scope.fixed_capacities) fail("a coupled window takes its capacities as columns, not as fixed values");
+    if (scope.start != Level::free || scope.end != Level::free)
+      fail("a coupled window has free start and end levels (columns the caller fixes)");
+    if (!(scope.coupling->level_penalty_eur_per_mwh > 0) || !(scope.coupling->budget_penalty > 0) ||
+        !std::isfinite(scope.coupling->level_penalty_eur_per_mwh) || !std::isfinite(scope.coupling->budget_penalty))
+      fail("expected finite penalties > 0 for a coupled window");
+  }
   if ((scope.start == Level::cyclic) != (scope.end == Level::cyclic))
     fail("a cyclic storage level ties both ends of the window: start and end must both be cyclic");
   const std::size_t S = study.storage.size();
@@ -83,8 +95,8 @@ Built build(const model::Study& study, const BuildOptions& options) {
   auto f = std::make_shared<Formulation>();
   f->scope = options.scope;
   f->capital = options.capital;
-  f->t0 = options.scope.first;
-  f->T = std::min(options.scope.count, study.snapshots() - options.scope.first);
+  f->t0 = options.scope.investment_only ? 0 : options.scope.first;
+  f->T = options.scope.investment_only ? 0 : std::min(options.scope.count, study.snapshots() - options.scope.first);
   f->families = make_families();
   const formulate::Context ctx = f->context(study);
 

@@ -8,7 +8,8 @@
 //     (or ≥ 0) where the capacity is a column, bounds flow ≤ pu·capacity (or ≥) where it is
 //     fixed: the study's p_nom, or the scope's fixed value (a decomposition's master point).
 //     The LP of a window with fixed capacities costs only its operation: the capacities'
-//     annuities are the master's (extract still reports them).
+//     annuities are the master's (extract still reports them). A coupled window (scope.hpp)
+//     keeps the capacity columns, costing nothing, for the caller to fix.
 // Results: capacities, each asset's annuity per MW-year (under BuildOptions::capital), the
 // annualised capex of extendable assets and the fixed cost of the others.
 #include <algorithm>
@@ -107,7 +108,7 @@ class Capacity final : public Family {
           const auto j = static_cast<std::size_t>(capacity.at(i));
           lp.col_lower[j] = std::max(inv.p_nom_mw[i], inv.p_nom_min_mw[i]);
           lp.col_upper[j] = inv.p_nom_max_mw[i];
-          lp.cost[j] = annuity(ctx, kind, i);
+          lp.cost[j] = ctx.scope.coupling ? 0.0 : annuity(ctx, kind, i);  // coupled: the master pays
         }
       }
     }

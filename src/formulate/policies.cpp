@@ -8,6 +8,10 @@
 //   max_capacity:        Σ P[g] ≤ mw − fixed capacity      (carrier, regions)
 //   min_capacity:        Σ P[g] ≥ mw − fixed capacity
 // A capacity policy has a row only where some generator it counts has a capacity column.
+// A coupled window (scope.hpp) gives each CO2 cap and renewable share a budget column b
+// ("policy.budget", fixed by the caller) and a slack σ ("policy.slack", at the budget penalty):
+// emissions − b − σ ≤ 0, renewable energy − b + σ ≥ 0; capacity policies are the master's.
+// The investment decisions alone (no snapshot) have the capacity policies only.
 // Results: the row's dual as a price (≥ 0 when binding) and its left-hand side.
 #include <algorithm>
 #include <cmath>
@@ -37,22 +41,37 @@ class Policies final : public Family {
  public:
   void allocate(const Context& ctx, Allocator& alloc, Index& index, CapacityRule&) override {
     const auto& pol = ctx.study.policies;
-    std::vector<char> rows(pol.size(), 1);
+    std::vector<char> rows(pol.size(), 1), budgets(pol.size(), 0);
     for (std::size_t p = 0; p < pol.size(); ++p) {
-      if (!is_capacity_policy(pol.kind[p])) continue;
+      if (!is_capacity_policy(pol.kind[p])) {
+        rows[p] = ctx.T > 0 ? 1 : 0;
+        budgets[p] = ctx.scope.coupling ? 1 : 0;
+        continue;
+      }
       rows[p] = 0;
-      if (!ctx.capacities_are_columns()) continue;
+      if (!ctx.capacities_are_columns() || ctx.scope.coupling) continue;
       for (std::size_t j = 0; j < ctx.study.generators.size(); ++j)
         if (ctx.study.generators.invest.extendable[j] && counts(ctx.study, p, j)) rows[p] = 1;
     }
     index.add_rows("policy", alloc.row_block(pol.size(), 1, rows));
+    index.add_columns("policy.budget", alloc.column_block(pol.size(), 1, budgets));
+    index.add_columns("policy.slack", alloc.column_block(pol.size(), 1, budgets));
   }
 
   void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
     const auto& study = ctx.study;
     const auto& pol = study.policies;
     const Block& policy = index.rows("policy");
+    const Block& budget_column = index.columns("policy.budget");
+    const Block& slack = index.columns("policy.slack");
+    const bool coupled = ctx.scope.coupling.has_value();
     for (std::size_t p = 0; p < pol.size(); ++p) {
+      if (budget_column.has(p)) {
+        const auto b = static_cast<std::size_t>(budget_column.at(p));
+        lp.col_lower[b] = -lp::infinity;  // the caller fixes it
+        const auto j = static_cast<std::size_t>(slack.at(p));
+        lp.cost[j] = ctx.scope.coupling->budget_penalty;
+      }
       if (!policy.has(p)) continue;
       const auto i = static_cast<std::size_t>(policy.at(p));
       switch (pol.kind[p]) {
@@ -61,7 +80,8 @@ class Policies final : public Family {
           for (std::size_t s = 0; s < study.storage.size(); ++s)
             if (in_regions(pol.regions[p], study.storage.region[s]))
               depleted_from += storage_co2_t_per_mwh(ctx, s) * level_before(ctx, s);
-          const double budget = p < ctx.scope.co2_budget_t.size() && !std::isnan(ctx.scope.co2_budget_t[p])
+          const double budget = coupled ? 0.0  // the budget column
+                                : p < ctx.scope.co2_budget_t.size() && !std::isnan(ctx.scope.co2_budget_t[p])
                                     ? ctx.scope.co2_budget_t[p]
                                     : pol.value[p];
           lp.row_lower[i] = -lp::infinity;
@@ -72,7 +92,7 @@ class Policies final : public Family {
           double demand = 0;
           for (int r : pol.regions[p])
             for (std::size_t t = 0; t < ctx.T; ++t) demand += ctx.weight(t) * ctx.load(static_cast<std::size_t>(r), t);
-          lp.row_lower[i] = pol.value[p] * demand;
+          lp.row_lower[i] = coupled ? 0.0 : pol.value[p] * demand;  // coupled: the budget column
           lp.row_upper[i] = lp::infinity;
           break;
         }
@@ -101,6 +121,12 @@ class Policies final : public Family {
     for (std::size_t p = 0; p < pol.size(); ++p) {
       if (!policy.has(p)) continue;
       const int row = policy.at(p);
+      const Block& budget = index.columns("policy.budget");
+      if (budget.has(p)) {
+        const bool at_most = pol.kind[p] == model::PolicyKind::co2_cap;
+        sink.add(row, budget.at(p), -1.0);
+        sink.add(row, index.columns("policy.slack").at(p), at_most ? -1.0 : 1.0);
+      }
       for (std::size_t j = 0; j < g.size(); ++j) {
         if (!in_regions(pol.regions[p], g.region[j])) continue;
         switch (pol.kind[p]) {
@@ -136,6 +162,8 @@ class Policies final : public Family {
 
   void names(const Context& ctx, const Index& index, Names& names) const override {
     names.rows(index.rows("policy"), "policy", ctx.study.policies.name, true);
+    names.columns(index.columns("policy.budget"), "budget", ctx.study.policies.name, true);
+    names.columns(index.columns("policy.slack"), "budgetslack", ctx.study.policies.name, true);
   }
 
   void extract(const Context& ctx, const Index& index, const lp::Solution& solution,
@@ -151,6 +179,10 @@ class Policies final : public Family {
       const bool at_most = pol.kind[p] == model::PolicyKind::co2_cap || pol.kind[p] == model::PolicyKind::max_capacity;
       res.policy_shadow_price[p] = at_most ? -solution.row_dual[row] : solution.row_dual[row];
       if (ctx.activities) res.policy_value[p] = solution.row_activity[row];
+      const Block& budget = index.columns("policy.budget");
+      if (ctx.activities && budget.has(p))  // the window's own emissions or renewable energy
+        res.policy_value[p] += value_of(solution, budget.at(p)) +
+                               (at_most ? 1.0 : -1.0) * value_of(solution, index.columns("policy.slack").at(p));
     }
   }
 

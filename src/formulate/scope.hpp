@@ -50,6 +50,24 @@ struct Candidates {
   double budget = std::numeric_limits<double>::infinity();
 };
 
+// A window of a decomposition by time (decompose/benders.cpp): the master's decisions enter as
+// columns whose bounds the caller fixes at each master point, so that their reduced costs are
+// the window's derivatives in them (the optimality cuts). With coupling:
+//   - every extendable capacity is a column costing nothing (its annuity is the master's);
+//   - the start level is the free start column ("storage.start"), the end level a column
+//     ("storage.end") tied to the level after the last snapshot by a row
+//     e[T−1] + short − over = end, the slacks costing `level_penalty_eur_per_mwh` each;
+//   - each CO2 cap and renewable share has a budget column ("policy.budget"): the window's
+//     emissions ≤ budget + slack, its renewable energy ≥ budget − slack, the slack
+//     ("policy.slack") costing `budget_penalty` per t or MWh;
+//   - capacity policies have no row (they are the master's).
+// The penalties keep every window feasible for any master point; above every marginal value
+// they are exact (a penalty the optimum uses is reported by the decomposition).
+struct Coupling {
+  double level_penalty_eur_per_mwh = 0;
+  double budget_penalty = 0;
+};
+
 struct Scope {
   std::size_t first = 0;                                        // first snapshot of the window
   std::size_t count = std::numeric_limits<std::size_t>::max();  // snapshots; max = to the horizon's end
@@ -60,6 +78,10 @@ struct Scope {
   // NaN or empty: the study's value. Other policies hold within the window as written.
   std::vector<double> co2_budget_t;
   std::optional<Candidates> candidates;                         // none: no candidate choice
+  std::optional<Coupling> coupling;                             // none: a window on its own
+  // The master of a decomposition: no snapshot at all, only the investment decisions (capacity
+  // columns at their annuities, capacity policies, candidates). `first` and `count` are ignored.
+  bool investment_only = false;
 };
 
 }  // namespace silkgrid::formulate

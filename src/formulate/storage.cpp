@@ -12,6 +12,9 @@
 // ("energymin"); spill ≤ inflow; e is fixed where level_set is given. An energy-only store
 // (PyPSA Store) has no power limit: c is fixed at 0 and d is free.
 // Costs: weight · (marginal cost · d + marginal_cost_storage · e + spill cost · spill).
+// A coupled window (scope.hpp) adds per storage the end column ("storage.end"), its slacks
+// ("storage.short", "storage.over", each at the level penalty) and the row ("storage.end")
+// e[T−1] + short − over − end = 0.
 #include <algorithm>
 
 #include "formulate/family.hpp"
@@ -22,11 +25,13 @@ namespace {
 
 // The storage family's blocks: charge, discharge, level, spill, start columns; level rows.
 struct Blocks {
-  const Block &c, &d, &e, &spill, &start, &level;
+  const Block &c, &d, &e, &spill, &start, &level, &end, &short_, &over, &tie;
 };
 Blocks blocks(const Index& index) {
   return {index.columns("storage.charge"), index.columns("storage.discharge"), index.columns("storage.level"),
-          index.columns("storage.spill"),  index.columns("storage.start"),     index.rows("storage.balance")};
+          index.columns("storage.spill"),  index.columns("storage.start"),     index.rows("storage.balance"),
+          index.columns("storage.end"),    index.columns("storage.short"),     index.columns("storage.over"),
+          index.rows("storage.end")};
 }
 
 class Storage final : public Family {
@@ -47,6 +52,10 @@ class Storage final : public Family {
     const bool free_start = ctx.scope.start == Level::free;
     index.add_columns("storage.start", alloc.column_block(S, 1, std::vector<char>(S, free_start ? 1 : 0)));
     index.add_rows("storage.balance", alloc.row_block(S, T));
+    const std::vector<char> coupled(S, ctx.scope.coupling && T > 0 ? 1 : 0);
+    for (const char* block : {"storage.end", "storage.short", "storage.over"})
+      index.add_columns(block, alloc.column_block(S, 1, coupled));
+    index.add_rows("storage.end", alloc.row_block(S, 1, coupled));
 
     Limit charge{model::AssetKind::storage, "storage.charge", "chargemax"};
     charge.profiles = &st.charge_max_pu;
@@ -76,7 +85,7 @@ class Storage final : public Family {
 
   void bounds(const Context& ctx, const Index& index, lp::LinearProgram& lp) const override {
     const auto& st = ctx.study.storage;
-    const auto [c, d, e, spill, start, level] = blocks(index);
+    const auto [c, d, e, spill, start, level, end, short_, over, tie] = blocks(index);
     const auto set = [&lp](int j, double lower, double upper) {
       lp.col_lower[static_cast<std::size_t>(j)] = lower;
       lp.col_upper[static_cast<std::size_t>(j)] = upper;
@@ -110,12 +119,21 @@ class Storage final : public Family {
         }
       }
       if (start.has(s)) set(start.at(s), ctx.at(st.level_min_pu[s], 0) < 0 ? -lp::infinity : 0.0, lp::infinity);
+      if (end.has(s)) {
+        set(end.at(s), -lp::infinity, lp::infinity);  // the caller fixes it
+        for (const Block* slack : {&short_, &over}) {
+          set(slack->at(s), 0.0, lp::infinity);
+          lp.cost[static_cast<std::size_t>(slack->at(s))] = ctx.scope.coupling->level_penalty_eur_per_mwh;
+        }
+        const auto row = static_cast<std::size_t>(tie.at(s));
+        lp.row_lower[row] = lp.row_upper[row] = 0.0;
+      }
     }
   }
 
   void entries(const Context& ctx, const Index& index, Entries& sink) const override {
     const auto& st = ctx.study.storage;
-    const auto [c, d, e, spill, start, level] = blocks(index);
+    const auto [c, d, e, spill, start, level, end, short_, over, tie] = blocks(index);
     const Block& balance = index.rows("balance");
     const std::size_t T = ctx.T;
     for (std::size_t s = 0; s < st.size(); ++s) {
@@ -140,6 +158,12 @@ class Storage final : public Family {
         sink.add(balance.at(r, t), c.at(s, t), -1.0);
         sink.add(balance.at(r, t), d.at(s, t), 1.0);
       }
+      if (tie.has(s)) {
+        sink.add(tie.at(s), e.at(s, T - 1), 1.0);
+        sink.add(tie.at(s), short_.at(s), 1.0);
+        sink.add(tie.at(s), over.at(s), -1.0);
+        sink.add(tie.at(s), end.at(s), -1.0);
+      }
     }
   }
 
@@ -151,6 +175,10 @@ class Storage final : public Family {
     names.columns(index.columns("storage.spill"), "spill", n);
     names.columns(index.columns("storage.start"), "start", n, true);
     names.rows(index.rows("storage.balance"), "level", n);
+    names.columns(index.columns("storage.end"), "end", n, true);
+    names.columns(index.columns("storage.short"), "endshort", n, true);
+    names.columns(index.columns("storage.over"), "endover", n, true);
+    names.rows(index.rows("storage.end"), "endtie", n, true);
   }
 
   void extract(const Context& ctx, const Index& index, const lp::Solution& solution,

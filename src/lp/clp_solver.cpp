@@ -82,6 +82,7 @@ Solution interrupted() {
 }
 
 Solution solve_with_clp(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
+Solution read_solution(ClpSimplex& model, double objective_offset);
 }  // namespace
 
 Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log) {
@@ -125,6 +126,12 @@ Solution solve_with_clp(const LinearProgram& lp, const SolveOptions& options, co
     return interrupted();
   }
 
+  Solution solution = read_solution(model, lp.objective_offset);
+  model.passInMessageHandler(nullptr);
+  return solution;
+}
+
+Solution read_solution(ClpSimplex& model, double objective_offset) {
   Solution solution;
   solution.iterations = model.numberIterations();
   const int status = model.status();
@@ -144,16 +151,96 @@ Solution solve_with_clp(const LinearProgram& lp, const SolveOptions& options, co
     solution.status = Status::error;
     solution.status_text = fmt::format("Clp stopped with status {} (secondary {})", status, model.secondaryStatus());
   }
-  solution.objective = model.objectiveValue() + lp.objective_offset;
-  const auto cols = static_cast<std::size_t>(lp.num_cols);
-  const auto rows = static_cast<std::size_t>(lp.num_rows);
+  solution.objective = model.objectiveValue() + objective_offset;
+  const auto cols = static_cast<std::size_t>(model.numberColumns());
+  const auto rows = static_cast<std::size_t>(model.numberRows());
   solution.col_value.assign(model.primalColumnSolution(), model.primalColumnSolution() + cols);
   solution.col_reduced_cost.assign(model.dualColumnSolution(), model.dualColumnSolution() + cols);
   solution.row_activity.assign(model.primalRowSolution(), model.primalRowSolution() + rows);
   solution.row_dual.assign(model.dualRowSolution(), model.dualRowSolution() + rows);
-  model.passInMessageHandler(nullptr);
   return solution;
 }
 }  // namespace
+
+struct Model::Impl {
+  ClpSimplex model;
+  SolveOptions options;
+  double objective_offset = 0;
+  bool solved = false;
+};
+
+Model::Model(const LinearProgram& lp, const SolveOptions& options) : impl_(std::make_unique<Impl>()) {
+  lp.check();
+  if (lp.value.size() > static_cast<std::size_t>(INT_MAX))
+    throw core::Error(core::ErrorKind::solver, "the LP has more non-zeros than Clp can index (2^31)");
+  impl_->options = options;
+  impl_->objective_offset = lp.objective_offset;
+  try {
+    impl_->model.setLogLevel(0);
+    impl_->model.loadProblem(lp.num_cols, lp.num_rows, lp.start.data(), lp.index.data(), lp.value.data(),
+                             lp.col_lower.data(), lp.col_upper.data(), lp.cost.data(), lp.row_lower.data(),
+                             lp.row_upper.data());
+  } catch (const CoinError& e) {
+    throw core::Error(core::ErrorKind::solver,
+                      fmt::format("Clp failed in {}::{}: {}", e.className(), e.methodName(), e.message()));
+  }
+}
+Model::~Model() = default;
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+int Model::num_cols() const { return impl_->model.numberColumns(); }
+int Model::num_rows() const { return impl_->model.numberRows(); }
+
+void Model::set_column_bounds(int column, double lower, double upper) {
+  if (column < 0 || column >= num_cols())
+    throw core::Error(core::ErrorKind::internal, fmt::format("no column {} in a model of {}", column, num_cols()));
+  impl_->model.setColumnBounds(column, lower, upper);
+}
+
+void Model::add_row(const std::vector<int>& columns, const std::vector<double>& values, double lower, double upper) {
+  if (columns.size() != values.size())
+    throw core::Error(core::ErrorKind::internal, "a row's columns and values differ in number");
+  for (int j : columns)
+    if (j < 0 || j >= num_cols())
+      throw core::Error(core::ErrorKind::internal, fmt::format("a row names column {} of a model of {}", j, num_cols()));
+  impl_->model.addRow(static_cast<int>(columns.size()), columns.data(), values.data(), lower, upper);
+}
+
+Solution Model::solve(core::Logger& log, bool warm) {
+  const SolveOptions& options = impl_->options;
+  if (options.cancel && options.cancel->requested()) return interrupted();
+  ClpSimplex& model = impl_->model;
+  LoggerHandler handler(log, false);
+  CancelHandler cancel_handler(options.cancel);
+  try {
+    model.passInMessageHandler(&handler);
+    model.setLogLevel(options.log_level);
+    model.passInEventHandler(&cancel_handler);
+    if (options.time_limit_s > 0) model.setMaximumSeconds(options.time_limit_s);
+    if (!impl_->solved) {
+      ClpSolve how;
+      how.setSpecialOption(2, 1);  // no Clp SIGINT handler: the token stops it
+      how.setSolveType(solve_type(options.method));
+      how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
+      model.initialSolve(how);
+    } else {
+      if (!warm) model.allSlackBasis(true);
+      model.dual();
+    }
+  } catch (const CoinError& e) {
+    model.passInMessageHandler(nullptr);
+    throw core::Error(core::ErrorKind::solver,
+                      fmt::format("Clp failed in {}::{}: {}", e.className(), e.methodName(), e.message()));
+  }
+  impl_->solved = true;
+  if (options.cancel && options.cancel->requested()) {
+    model.passInMessageHandler(nullptr);
+    return interrupted();
+  }
+  Solution solution = read_solution(model, impl_->objective_offset);
+  model.passInMessageHandler(nullptr);
+  return solution;
+}
 
 }  // namespace silkgrid::lp

@@ -1,6 +1,7 @@
 #pragma once
 // Solver back-ends behind one interface. Clp (dual simplex, primal simplex or barrier with
 // crossover), loaded straight from the LinearProgram's CSC arrays.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,33 @@ struct Solution {
 };
 
 Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
+
+// A Clp model kept between solves (a decomposition's master and subproblems): the LP is loaded
+// once, column bounds and rows change in place, and every solve after the first resumes the
+// dual simplex from the previous basis (new bounds, right-hand sides or rows keep it dual
+// feasible), unless asked to start cold from a slack basis. Not copyable; one thread at a time.
+class Model {
+ public:
+  Model(const LinearProgram& lp, const SolveOptions& options);
+  ~Model();
+  Model(Model&&) noexcept;
+  Model& operator=(Model&&) noexcept;
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  int num_cols() const;
+  int num_rows() const;
+  void set_column_bounds(int column, double lower, double upper);
+  // Appends the row lower ≤ Σ values·x[columns] ≤ upper.
+  void add_row(const std::vector<int>& columns, const std::vector<double>& values, double lower, double upper);
+  // The first solve uses options.method and presolve; later ones the dual simplex from the last
+  // basis (`warm`), or from a slack basis (not `warm`). The solution has duals and reduced costs.
+  Solution solve(core::Logger& log, bool warm = true);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Solves a MIP (lp.integer flags) with Cbc (branch and cut over Clp). The solution has no
 // duals; fix the integers and call solve() for them.

@@ -1,6 +1,8 @@
 #pragma once
 // The results of a run as plain value types. Time series are component-major matrices:
 // value(i, t) for component i and snapshot t. Energies are weighted by the snapshot weights.
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,29 @@ struct LpSize {
 
 struct Timings {
   double read_s = 0, build_s = 0, solve_s = 0, extract_s = 0, write_s = 0;
+};
+
+// How a decomposed run converged (decompose/benders.hpp): one row per iteration.
+struct DecompositionIteration {
+  int iteration = 0;
+  double lower_bound_eur = 0, upper_bound_eur = 0, gap = 0;
+  double seconds = 0;  // since the decomposition started
+  double master_s = 0, subproblems_s = 0;
+  int cuts = 0;             // added in this iteration
+  bool stabilised = false;  // the cuts came from the in-out separation point
+};
+struct DecompositionReport {
+  std::string method = "benders";
+  std::string why;  // why it was chosen (automatic) or "asked for"
+  std::size_t subperiods = 0;
+  double subperiod_hours = 0;
+  double lower_bound_eur = 0, upper_bound_eur = 0, gap = 0;
+  bool converged = false;  // the gap reached, else stopped by the iteration limit
+  double penalty_eur = 0;  // what the coupling slacks cost at the best point (0: exact)
+  double stabilisation = 0;
+  bool warm = true;
+  int threads = 0;
+  std::vector<DecompositionIteration> iterations;
 };
 
 struct Results {
@@ -86,6 +111,7 @@ struct Results {
 
   LpSize lp;
   Timings timings;
+  std::optional<DecompositionReport> decomposition;  // a decomposed run only
 
   double unserved_mwh() const;
   double curtailment_mwh() const;

@@ -1,0 +1,621 @@
+#include "decompose/benders.hpp"
+
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <thread>
+
+#include "core/error.hpp"
+#include "formulate/family.hpp"
+#include "lp/solver.hpp"
+#include "model/costs.hpp"
+#include "model/limits.hpp"
+
+namespace silkgrid::decompose {
+
+std::vector<Window> subperiods(const core::TimeAxis& time, double hours) {
+  std::vector<Window> out;
+  Window w;
+  double filled = 0;
+  for (std::size_t t = 0; t < time.size(); ++t) {
+    if (w.count == 0) w.first = t;
+    ++w.count;
+    filled += time.weights[t];
+    if (filled >= hours * (1.0 - 1e-12)) {
+      out.push_back(w);
+      w = {};
+      filled = 0;
+    }
+  }
+  if (w.count > 0) out.push_back(w);
+  return out;
+}
+
+Choice choose(const model::Study& study) {
+  switch (study.solver.decomposition) {
+    case model::Decomposition::none: return {false, "the monolithic LP, as asked"};
+    case model::Decomposition::benders: return {true, "Benders decomposition, as asked"};
+    case model::Decomposition::automatic: break;
+  }
+  const std::size_t n = study.snapshots();
+  const std::size_t k = subperiods(study.time, study.solver.subperiod_hours).size();
+  if (n >= automatic_snapshots && k >= 2)
+    return {true, fmt::format("Benders decomposition (automatic: {} snapshots, at least {}; {} subperiods of {:g} h)", n,
+                              automatic_snapshots, k, study.solver.subperiod_hours)};
+  return {false, fmt::format("the monolithic LP (automatic: {} snapshots, fewer than {} or one subperiod)", n,
+                             automatic_snapshots)};
+}
+
+Settings settings_of(const model::SolverOptions& options) {
+  Settings s;
+  s.subperiod_hours = options.subperiod_hours;
+  s.gap = options.gap;
+  s.max_iterations = options.max_iterations;
+  s.stabilisation = options.stabilisation;
+  return s;
+}
+
+namespace {
+
+using clock = std::chrono::steady_clock;
+double seconds_since(clock::time_point start) { return std::chrono::duration<double>(clock::now() - start).count(); }
+
+// Where a coupling column of a subproblem takes its value from: a master column, or a constant.
+struct Link {
+  int column = -1;  // in the subproblem
+  int master = -1;  // the master column; -1: `value`
+  double value = 0;
+};
+
+struct Subproblem {
+  Window window;
+  formulate::Built built;
+  std::unique_ptr<lp::Model> model;
+  std::vector<Link> links;
+  double theta_lower = 0;
+  lp::Solution last, best;
+  std::string failure;
+};
+
+bool is_budget_policy(model::PolicyKind kind) {
+  return kind == model::PolicyKind::co2_cap || kind == model::PolicyKind::min_renewable_share;
+}
+
+bool in_regions(const std::vector<int>& regions, int region) {
+  return std::find(regions.begin(), regions.end(), region) != regions.end();
+}
+
+// The penalties of the coupling slacks: far above any marginal value of stored energy
+// (VOLL per MWh) or of a tonne of CO2 (VOLL over the lowest emission factor).
+formulate::Coupling penalties(const model::Study& study) {
+  const double voll = std::max(study.settings.voll_eur_per_mwh, 1000.0);
+  double lowest = 1.0;
+  for (std::size_t g = 0; g < study.generators.size(); ++g) {
+    const double f = model::co2_t_per_mwh(study, g);
+    if (f > 0) lowest = std::min(lowest, f);
+  }
+  return {100.0 * voll, std::min(1e9, 100.0 * voll / std::max(lowest, 0.01))};
+}
+
+class Benders {
+ public:
+  Benders(const model::Study& study, const formulate::SolveStudyOptions& options, const Settings& settings,
+          core::Logger& log)
+      : study_(study), options_(options), settings_(settings), log_(log) {}
+
+  model::Results run();
+
+ private:
+  void build_master();
+  void build_subproblems();
+  void evaluate(const std::vector<double>& point, bool keep_as_best_candidate);
+  double capex_of(const std::vector<double>& point) const;
+  model::Results assemble(const std::vector<double>& point) const;
+  int master_column(const std::string& what, double lower, double upper, double cost);
+
+  const model::Study& study_;
+  const formulate::SolveStudyOptions& options_;
+  Settings settings_;
+  core::Logger& log_;
+  formulate::Coupling coupling_;
+  std::vector<Window> windows_;
+
+  formulate::Built master_built_;
+  lp::LinearProgram master_lp_;
+  std::unique_ptr<lp::Model> master_;
+  std::vector<int> theta_;                     // per subperiod
+  std::vector<std::vector<Link>> level_;       // [storage][boundary 0..K]: column or constant
+  std::vector<std::vector<int>> budget_;       // [policy][subperiod]: column, or empty for other policies
+  std::vector<int> budget_row_;                // per policy: the master's Σ row, or -1
+  std::vector<Subproblem> subs_;
+  std::vector<double> values_;                 // the subproblems' objectives at the last point
+  std::vector<std::vector<std::pair<int, double>>> gradients_;  // per subproblem: (master column, g)
+};
+
+int Benders::master_column(const std::string&, double lower, double upper, double cost) {
+  return lp::add_column(master_lp_, lower, upper, cost);
+}
+
+void Benders::build_master() {
+  formulate::BuildOptions options;
+  options.scope.investment_only = true;
+  options.capital = options_.capital;
+  master_built_ = formulate::build(study_, options);
+  master_lp_ = master_built_.lp;
+  // An unbounded capacity is bounded by the model's limit, so that θ's bounds exist.
+  for (int j = 0; j < master_lp_.num_cols; ++j) {
+    auto& upper = master_lp_.col_upper[static_cast<std::size_t>(j)];
+    if (!std::isfinite(upper)) upper = model::limits::capacity.max;
+  }
+  const std::size_t K = windows_.size();
+  for (std::size_t k = 0; k < K; ++k) theta_.push_back(master_column("theta", -lp::infinity, lp::infinity, 1.0));
+
+  // Storage levels at the boundaries: boundary b is the level after the last snapshot of
+  // window b − 1 (b = 0: before the first snapshot).
+  const auto& st = study_.storage;
+  const std::size_t T = study_.snapshots();
+  std::vector<lp::Row> rows;
+  level_.assign(st.size(), std::vector<Link>(K + 1));
+  for (std::size_t s = 0; s < st.size(); ++s) {
+    const int capacity = master_built_.capacity_column({model::AssetKind::storage, static_cast<int>(s)});
+    const double fixed_capacity = st.invest.p_nom_mw[s];
+    auto bounded_level = [&](std::size_t t) {
+      const double lo_pu = st.level_min_pu[s].at(study_.series, t), hi_pu = st.level_max_pu[s].at(study_.series, t);
+      const double set = st.level_set_mwh[s].at(study_.series, t);
+      double lower = lo_pu < 0 ? -lp::infinity : 0.0, upper = lp::infinity;
+      if (model::is_given(set)) lower = upper = set;
+      const double mh = st.max_hours[s];
+      if (capacity < 0) {
+        upper = std::min(upper, hi_pu * mh * fixed_capacity);
+        if (lo_pu != 0) lower = std::max(lower, lo_pu * mh * fixed_capacity);
+      }
+      const int j = master_column("level", lower, upper, 0.0);
+      if (capacity >= 0) {
+        rows.push_back(lp::Row{-lp::infinity, 0.0, {{j, 1.0}, {capacity, -hi_pu * mh}}});
+        if (lo_pu != 0) rows.push_back(lp::Row{0.0, lp::infinity, {{j, 1.0}, {capacity, -lo_pu * mh}}});
+      }
+      return j;
+    };
+    const bool cyclic = st.cyclic[s] != 0;
+    if (cyclic) {
+      level_[s][0].master = bounded_level(T - 1);
+      level_[s][K].master = level_[s][0].master;
+    } else {
+      // initial_mwh, with no standing loss over the first snapshot (as in PyPSA); the window's
+      // start column is kept over it, hence the division.
+      const double keep = formulate::storage_keep(study_, s, 0);
+      if (!(keep > 0) && st.initial_mwh[s] != 0)
+        throw core::Error(core::ErrorKind::input, core::Context{study_.file, 0, 0, "storage"},
+                          fmt::format("storage '{}': loses its whole level in the first snapshot; the decomposition cannot "
+                                      "start it from initial_mwh: solve it as one LP (--decompose none)",
+                                      st.name[s]));
+      level_[s][0].value = keep > 0 ? st.initial_mwh[s] / keep : 0.0;
+      level_[s][K].master = bounded_level(T - 1);
+    }
+    for (std::size_t b = 1; b < K; ++b) level_[s][b].master = bounded_level(windows_[b].first - 1);
+  }
+
+  // Budgets: Σ_k b_pk ≤ the cap (CO2), ≥ the share of the demand (renewables).
+  const auto& pol = study_.policies;
+  budget_.assign(pol.size(), {});
+  budget_row_.assign(pol.size(), -1);
+  const model::Matrix load = formulate::region_load(study_);
+  for (std::size_t p = 0; p < pol.size(); ++p) {
+    if (!is_budget_policy(pol.kind[p])) continue;
+    lp::Row sum;
+    if (pol.kind[p] == model::PolicyKind::co2_cap) {
+      // Window 0 counts a non-cyclic storage's start column (initial / keep) where the whole
+      // horizon counts initial_mwh: the budgets may exceed the cap by the difference.
+      bool negative = false;
+      double correction = 0;
+      for (std::size_t g = 0; g < study_.generators.size(); ++g)
+        if (in_regions(pol.regions[p], study_.generators.region[g]) && model::co2_t_per_mwh(study_, g) < 0) negative = true;
+      for (std::size_t s = 0; s < st.size(); ++s) {
+        if (!in_regions(pol.regions[p], st.region[s]) || st.carrier[s] < 0) continue;
+        const double co2 = study_.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[s])];
+        if (co2 != 0) negative = true;
+        if (!st.cyclic[s]) correction += co2 * (level_[s][0].value - st.initial_mwh[s]);
+      }
+      const double cap = pol.value[p] + correction;
+      for (std::size_t k = 0; k < K; ++k) {
+        budget_[p].push_back(master_column("budget", negative ? -lp::infinity : 0.0, negative ? lp::infinity : std::max(cap, 0.0), 0.0));
+        sum.entries.push_back({budget_[p].back(), 1.0});
+      }
+      sum.lower = -lp::infinity;
+      sum.upper = cap;
+    } else {
+      double demand = 0;
+      for (int r : pol.regions[p])
+        for (std::size_t t = 0; t < T; ++t) demand += study_.time.weights[t] * load(static_cast<std::size_t>(r), t);
+      const double required = pol.value[p] * demand;
+      for (std::size_t k = 0; k < K; ++k) {
+        budget_[p].push_back(master_column("budget", 0.0, std::max(required, 0.0), 0.0));
+        sum.entries.push_back({budget_[p].back(), 1.0});
+      }
+      sum.lower = required;
+      sum.upper = lp::infinity;
+    }
+    budget_row_[p] = master_lp_.num_rows + static_cast<int>(rows.size());
+    rows.push_back(sum);
+  }
+  lp::add_rows(master_lp_, rows);
+}
+
+void Benders::build_subproblems() {
+  const std::size_t K = windows_.size();
+  subs_.resize(K);
+  lp::SolveOptions solver = options_.solver;
+  solver.presolve = false;  // small windows; their bases are kept
+  solver.method = core::SolverMethod::dual;
+  solver.progress = false;
+  solver.time_limit_s = 0;
+  std::vector<std::string> failure(K);
+  const auto& st = study_.storage;
+  tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
+    Subproblem& sub = subs_[k];
+    sub.window = windows_[k];
+    formulate::BuildOptions options;
+    options.scope.first = sub.window.first;
+    options.scope.count = sub.window.count;
+    options.scope.start = formulate::Level::free;
+    options.scope.end = formulate::Level::free;
+    options.scope.coupling = coupling_;
+    options.capital = options_.capital;
+    sub.built = formulate::build(study_, options);
+    // Capacities: every extendable asset's column.
+    for (const auto kind : {model::AssetKind::generator, model::AssetKind::link, model::AssetKind::line,
+                            model::AssetKind::storage}) {
+      const std::size_t n = model::investment_of(study_, {kind, 0}).p_nom_mw.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        const int j = sub.built.capacity_column({kind, static_cast<int>(i)});
+        if (j < 0) continue;
+        const int m = master_built_.capacity_column({kind, static_cast<int>(i)});
+        if (m < 0) throw core::Error(core::ErrorKind::internal, "a window's capacity column has none in the master");
+        sub.links.push_back({j, m, 0.0});
+      }
+    }
+    for (std::size_t s = 0; s < st.size(); ++s) {
+      Link start = level_[s][k];
+      start.column = sub.built.column("storage.start", s);
+      Link end = level_[s][k + 1];
+      end.column = sub.built.column("storage.end", s);
+      if (start.column < 0 || end.column < 0) throw core::Error(core::ErrorKind::internal, "a coupled window lacks its level columns");
+      sub.links.push_back(start);
+      sub.links.push_back(end);
+    }
+    for (std::size_t p = 0; p < budget_.size(); ++p) {
+      if (budget_[p].empty()) continue;
+      const int j = sub.built.column("policy.budget", p);
+      if (j < 0) throw core::Error(core::ErrorKind::internal, "a coupled window lacks a budget column");
+      sub.links.push_back({j, budget_[p][k], 0.0});
+    }
+    sub.model = std::make_unique<lp::Model>(sub.built.lp, solver);
+  });
+}
+
+// Fixes every subproblem's coupling columns at `point` (master column values) and solves them,
+// in parallel; keeps each one's objective and the cut's coefficients.
+void Benders::evaluate(const std::vector<double>& point, bool) {
+  const std::size_t K = subs_.size();
+  values_.assign(K, 0.0);
+  gradients_.assign(K, {});
+  tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
+    Subproblem& sub = subs_[k];
+    if (options_.solver.cancel && options_.solver.cancel->requested()) return;
+    for (const Link& link : sub.links) {
+      const double v = link.master >= 0 ? point[static_cast<std::size_t>(link.master)] : link.value;
+      sub.model->set_column_bounds(link.column, v, v);
+    }
+    std::string messages;
+    core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+    sub.last = sub.model->solve(quiet, settings_.warm);
+    if (sub.last.status != lp::Status::optimal) {
+      sub.failure = lp::to_string(sub.last.status);
+      return;
+    }
+    values_[k] = sub.last.objective;
+    std::vector<std::pair<int, double>> g;
+    for (const Link& link : sub.links) {
+      if (link.master < 0) continue;
+      const double d = sub.last.col_reduced_cost[static_cast<std::size_t>(link.column)];
+      if (d == 0.0) continue;
+      auto it = std::find_if(g.begin(), g.end(), [&](const auto& e) { return e.first == link.master; });
+      if (it == g.end()) g.push_back({link.master, d});
+      else it->second += d;
+    }
+    gradients_[k] = std::move(g);
+  });
+  core::check_cancel(options_.solver.cancel, "while solving the subperiods");
+  for (const Subproblem& sub : subs_)
+    if (!sub.failure.empty())
+      throw core::Error(core::ErrorKind::solver,
+                        fmt::format("a subperiod (snapshots {} to {}) was not solved to optimality: {}", sub.window.first,
+                                    sub.window.first + sub.window.count - 1, sub.failure));
+}
+
+double Benders::capex_of(const std::vector<double>& point) const {
+  double sum = 0;
+  for (int j = 0; j < master_lp_.num_cols; ++j) {
+    if (std::find(theta_.begin(), theta_.end(), j) != theta_.end()) continue;
+    sum += master_lp_.cost[static_cast<std::size_t>(j)] * point[static_cast<std::size_t>(j)];
+  }
+  return sum;
+}
+
+model::Results Benders::run() {
+  const auto start = clock::now();
+  windows_ = subperiods(study_.time, settings_.subperiod_hours);
+  coupling_ = penalties(study_);
+  const std::size_t K = windows_.size();
+  log_.info("Benders decomposition: {} subperiods of {:g} h, gap {:g}, in-out λ {:g}, {} starts", K,
+            settings_.subperiod_hours, settings_.gap, settings_.stabilisation, settings_.warm ? "warm" : "cold");
+  const int workers = settings_.threads > 0 ? settings_.threads
+                                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers));
+
+  log_.progress("decomposition: building the master and {} subperiods", K);
+  build_master();
+  build_subproblems();
+  core::check_cancel(options_.solver.cancel, "after building the subperiods");
+
+  // θ_k's lower bound: subperiod k with every coupling column free within the master's bounds
+  // (a relaxation of it at any master point). It also gives each model its first basis.
+  std::vector<double> lower(static_cast<std::size_t>(master_lp_.num_cols)), upper(lower.size());
+  for (std::size_t j = 0; j < lower.size(); ++j) {
+    lower[j] = master_lp_.col_lower[j];
+    upper[j] = master_lp_.col_upper[j];
+  }
+  {
+    std::vector<std::string> failure(K);
+    tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
+      Subproblem& sub = subs_[k];
+      if (options_.solver.cancel && options_.solver.cancel->requested()) return;
+      for (const Link& link : sub.links) {
+        if (link.master >= 0)
+          sub.model->set_column_bounds(link.column, lower[static_cast<std::size_t>(link.master)],
+                                       upper[static_cast<std::size_t>(link.master)]);
+        else
+          sub.model->set_column_bounds(link.column, link.value, link.value);
+      }
+      std::string messages;
+      core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+      const lp::Solution relaxed = sub.model->solve(quiet, true);
+      if (relaxed.status == lp::Status::optimal) sub.theta_lower = relaxed.objective - 1e-6 * std::abs(relaxed.objective) - 1.0;
+      else if (relaxed.status == lp::Status::unbounded) sub.theta_lower = -1e15;
+      else failure[k] = relaxed.status_text;
+    });
+    core::check_cancel(options_.solver.cancel, "while bounding the subperiods");
+    for (std::size_t k = 0; k < K; ++k)
+      if (!failure[k].empty())
+        throw core::Error(core::ErrorKind::infeasible, core::Context{study_.file, 0, 0, ""},
+                          fmt::format("subperiod {} (snapshots {} to {}) has no solution even with its capacities, levels "
+                                      "and budgets free: {}; check policies and fixed p_min_pu against the load",
+                                      k + 1, windows_[k].first, windows_[k].first + windows_[k].count - 1, failure[k]));
+  }
+  for (std::size_t k = 0; k < K; ++k) master_lp_.col_lower[static_cast<std::size_t>(theta_[k])] = subs_[k].theta_lower;
+  if (!options_.write_lp.empty()) {
+    lp::write_mps(master_lp_, options_.write_lp);
+    log_.info("wrote the first Benders master to {}", options_.write_lp);
+  }
+  lp::SolveOptions master_options = options_.solver;
+  master_options.progress = false;
+  master_ = std::make_unique<lp::Model>(master_lp_, master_options);
+
+  model::DecompositionReport report;
+  report.subperiods = K;
+  report.subperiod_hours = settings_.subperiod_hours;
+  report.stabilisation = settings_.stabilisation;
+  report.warm = settings_.warm;
+  report.threads = workers;
+  double best_upper = lp::infinity, lower_bound = -lp::infinity;
+  std::vector<double> best_point;
+  lp::Solution master_solution;
+  const double tolerance = settings_.gap;
+  for (int it = 1; it <= settings_.max_iterations; ++it) {
+    model::DecompositionIteration row;
+    row.iteration = it;
+    auto t0 = clock::now();
+    std::string messages;
+    core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+    master_solution = master_->solve(quiet, true);
+    lp::require_optimal(master_solution, core::Context{study_.file, 0, 0, ""}, "the Benders master",
+                        {"check policies (CO2 caps, renewable shares, capacity limits) against the capacities", ""});
+    row.master_s = seconds_since(t0);
+    lower_bound = std::max(lower_bound, master_solution.objective);
+    const std::vector<double>& x = master_solution.col_value;
+
+    // The in-out separation point: between the best point so far and the master's.
+    const double lambda = best_point.empty() ? 0.0 : settings_.stabilisation;
+    std::vector<double> point = x;
+    if (lambda > 0)
+      for (std::size_t j = 0; j < point.size(); ++j) point[j] = lambda * best_point[j] + (1.0 - lambda) * x[j];
+    t0 = clock::now();
+    int cuts = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      evaluate(point, true);
+      double sum = 0;
+      for (double v : values_) sum += v;
+      const double upper_here = capex_of(point) + sum;
+      if (upper_here < best_upper) {
+        best_upper = upper_here;
+        best_point = point;
+        for (Subproblem& sub : subs_) sub.best = sub.last;
+      }
+      // The cuts, and whether any cuts off the master's point.
+      bool separates = false;
+      for (std::size_t k = 0; k < K; ++k) {
+        std::vector<int> columns{theta_[k]};
+        std::vector<double> values{1.0};
+        double rhs = values_[k];
+        double at_master = values_[k];
+        for (const auto& [m, g] : gradients_[k]) {
+          columns.push_back(m);
+          values.push_back(-g);
+          rhs -= g * point[static_cast<std::size_t>(m)];
+          at_master += g * (x[static_cast<std::size_t>(m)] - point[static_cast<std::size_t>(m)]);
+        }
+        const double theta = x[static_cast<std::size_t>(theta_[k])];
+        if (at_master > theta + 1e-9 * std::max(1.0, std::abs(at_master))) separates = true;
+        master_->add_row(columns, values, rhs, lp::infinity);
+        ++cuts;
+      }
+      row.stabilised = lambda > 0 && pass == 0;
+      if (lambda == 0 || separates) break;
+      point = x;  // the separation point's cuts leave the master's point: separate there too
+    }
+    row.subproblems_s = seconds_since(t0);
+    row.cuts = cuts;
+    row.lower_bound_eur = lower_bound;
+    row.upper_bound_eur = best_upper;
+    row.gap = (best_upper - lower_bound) / std::max(1.0, std::abs(best_upper));
+    row.seconds = seconds_since(start);
+    report.iterations.push_back(row);
+    log_.progress("Benders iteration {}: lower {:.6e}, upper {:.6e}, gap {:.2e}", it, lower_bound, best_upper, row.gap);
+    log_.debug("Benders iteration {}: lower {:.9e}, upper {:.9e}, gap {:.3e}, master {:.2f} s, subperiods {:.2f} s", it,
+               lower_bound, best_upper, row.gap, row.master_s, row.subproblems_s);
+    if (row.gap <= tolerance) {
+      report.converged = true;
+      break;
+    }
+  }
+  report.lower_bound_eur = lower_bound;
+  report.upper_bound_eur = best_upper;
+  report.gap = report.iterations.empty() ? 0.0 : report.iterations.back().gap;
+  if (!report.converged)
+    log_.warn("Benders stopped after {} iterations at a gap of {:.2e} (asked {:.0e}): the results are the best point found",
+              settings_.max_iterations, report.gap, tolerance);
+  log_.info("Benders: {} after {} iterations in {:.2f} s, objective {:.6e} (lower bound {:.6e}, gap {:.2e})",
+            report.converged ? "converged" : "stopped", report.iterations.size(), seconds_since(start), best_upper,
+            lower_bound, report.gap);
+
+  model::Results results = assemble(best_point);
+  results.objective_eur = best_upper;
+  // The CO2 and renewable-share prices: the duals of the master's Σ budget rows.
+  for (std::size_t p = 0; p < budget_row_.size(); ++p) {
+    if (budget_row_[p] < 0 || master_solution.row_dual.size() <= static_cast<std::size_t>(budget_row_[p])) continue;
+    const double dual = master_solution.row_dual[static_cast<std::size_t>(budget_row_[p])];
+    results.policy_shadow_price[p] = study_.policies.kind[p] == model::PolicyKind::co2_cap ? -dual : dual;
+  }
+  // Capacity policies: the master's rows.
+  const model::Results master_part = formulate::extract(study_, master_built_, [&] {
+    lp::Solution s = master_solution;
+    s.col_value = best_point;
+    s.col_value.resize(static_cast<std::size_t>(master_built_.lp.num_cols));
+    s.col_reduced_cost.resize(static_cast<std::size_t>(master_built_.lp.num_cols));
+    s.row_dual.resize(static_cast<std::size_t>(master_built_.lp.num_rows));
+    s.row_activity.assign(static_cast<std::size_t>(master_built_.lp.num_rows), 0.0);
+    const auto& m = master_built_.lp;
+    for (int j = 0; j < m.num_cols; ++j)
+      for (int e = m.start[static_cast<std::size_t>(j)]; e < m.start[static_cast<std::size_t>(j) + 1]; ++e)
+        s.row_activity[static_cast<std::size_t>(m.index[static_cast<std::size_t>(e)])] +=
+            m.value[static_cast<std::size_t>(e)] * best_point[static_cast<std::size_t>(j)];
+    return s;
+  }());
+  for (std::size_t p = 0; p < study_.policies.size(); ++p)
+    if (!is_budget_policy(study_.policies.kind[p])) {
+      results.policy_shadow_price[p] = master_part.policy_shadow_price[p];
+      results.policy_value[p] = master_part.policy_value[p];
+    }
+  // What the coupling slacks cost at the best point: 0 where the decomposition is exact.
+  double penalty = 0;
+  for (const Subproblem& sub : subs_) {
+    for (const char* block : {"storage.short", "storage.over", "policy.slack"}) {
+      const std::size_t n = std::string(block).rfind("storage", 0) == 0 ? study_.storage.size() : study_.policies.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        const int j = sub.built.column(block, i);
+        if (j >= 0) penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.best.col_value[static_cast<std::size_t>(j)];
+      }
+    }
+  }
+  report.penalty_eur = penalty;
+  if (penalty > 1e-6 * std::max(1.0, std::abs(best_upper)))
+    log_.warn("the decomposition's coupling slacks cost EUR {:.6e} at the best point: a subperiod could not meet the "
+              "master's storage levels or budgets (the objective includes that penalty)",
+              penalty);
+  report.why = "";
+  results.decomposition = std::move(report);
+  results.timings.solve_s = seconds_since(start);
+  return results;
+}
+
+// The results at `point` from each subperiod's solution there, as one run over the horizon.
+model::Results Benders::assemble(const std::vector<double>&) const {
+  std::vector<model::Results> parts;
+  parts.reserve(subs_.size());
+  for (const Subproblem& sub : subs_) parts.push_back(formulate::extract(study_, sub.built, sub.best));
+  const std::size_t T = study_.snapshots();
+  model::Results out = parts.front();  // capacities, annuities and capex are the same in every part
+  out.status = "optimal";
+  auto widen = [&](model::Matrix& m, auto member) {
+    const std::size_t rows = (parts.front().*member).rows;
+    m = model::Matrix(rows, T);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const model::Matrix& part = parts[k].*member;
+      for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t t = 0; t < part.cols; ++t) m(i, subs_[k].window.first + t) = part(i, t);
+    }
+  };
+  using R = model::Results;
+  for (auto member : {&R::generator_p, &R::link_forward, &R::link_backward, &R::line_flow, &R::storage_charge,
+                      &R::storage_discharge, &R::storage_soc, &R::storage_spill, &R::market_export, &R::market_import,
+                      &R::region_load, &R::region_unserved, &R::region_price})
+    widen(out.*member, member);
+  auto add = [&](auto member) {
+    auto& v = out.*member;
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      const auto& w = parts[k].*member;
+      for (std::size_t i = 0; i < v.size() && i < w.size(); ++i) v[i] += w[i];
+    }
+  };
+  for (auto member : {&R::generator_energy_mwh, &R::generator_curtailment_mwh, &R::generator_co2_t, &R::market_exports_mwh,
+                      &R::market_export_revenue_eur, &R::market_imports_mwh, &R::market_import_cost_eur, &R::region_co2_t,
+                      &R::region_load_mwh, &R::region_unserved_mwh, &R::policy_value})
+    add(member);
+  out.operating_cost_eur = out.import_cost_eur = out.export_revenue_eur = out.unserved_cost_eur = 0;
+  out.iterations = 0;
+  for (const model::Results& p : parts) {
+    out.operating_cost_eur += p.operating_cost_eur;
+    out.import_cost_eur += p.import_cost_eur;
+    out.export_revenue_eur += p.export_revenue_eur;
+    out.unserved_cost_eur += p.unserved_cost_eur;
+    out.iterations += p.iterations;
+  }
+  out.lp = {};
+  for (const Subproblem& sub : subs_) {
+    out.lp.rows += sub.built.lp.num_rows;
+    out.lp.cols += sub.built.lp.num_cols;
+    out.lp.nonzeros += sub.built.lp.value.size();
+  }
+  return out;
+}
+
+}  // namespace
+
+model::Results solve_benders(const model::Study& study, const formulate::SolveStudyOptions& options,
+                             const Settings& settings, core::Logger& log) {
+  if (!(settings.subperiod_hours > 0) || !(settings.gap > 0) || settings.max_iterations < 1 ||
+      !(settings.stabilisation >= 0 && settings.stabilisation < 1))
+    throw core::Error(core::ErrorKind::internal, "Benders settings out of range");
+  if (study.snapshots() == 0) throw core::Error(core::ErrorKind::input, "the study has no snapshot");
+  Benders benders(study, options, settings, log);
+  return benders.run();
+}
+
+model::Results solve(const model::Study& study, const formulate::SolveStudyOptions& options, core::Logger& log) {
+  const Choice choice = choose(study);
+  if (!choice.benders) {
+    if (study.solver.decomposition == model::Decomposition::automatic) log.debug("solving {}", choice.why);
+    return formulate::solve_study(study, options, log);
+  }
+  log.info("solving by {}", choice.why);
+  model::Results results = solve_benders(study, options, settings_of(study.solver), log);
+  results.decomposition->why = choice.why;
+  return results;
+}
+
+}  // namespace silkgrid::decompose
