@@ -15,6 +15,7 @@
 #include "io/pypsa_reader.hpp"
 #include "io/pypsa_writer.hpp"
 #include "io/results_writer.hpp"
+#include "model/decomposition.hpp"
 #include "model/limits.hpp"
 #include "report/html.hpp"
 
@@ -89,9 +90,36 @@ std::string safe_folder_name(std::string name) {
   return name;
 }
 
+namespace {
+// The decomposition options as the command line checks them (model/decomposition.hpp), for any
+// other caller of prepare: a bad one is an input error naming its option, before the study is read.
+std::optional<model::Decomposition> check_decomposition_options(const StudyOptions& options) {
+  const auto bad = [](const char* option, const std::string& message) {
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, option}, message);
+  };
+  std::optional<model::Decomposition> decomposition;
+  if (!options.decompose.empty()) {
+    decomposition = model::parse_decomposition(options.decompose);
+    if (!decomposition) bad("--decompose", fmt::format("expected auto, none or benders, got '{}'", options.decompose));
+  }
+  if (options.subperiod_hours && !model::valid_subperiod_hours(*options.subperiod_hours))
+    bad("--subperiod-hours", fmt::format("expected hours in (0, {:g}], got {:g}", model::limits::hours.max,
+                                         *options.subperiod_hours));
+  if (options.gap && !model::valid_gap(*options.gap))
+    bad("--gap", fmt::format("expected a relative gap in (0, 1), got {:g}", *options.gap));
+  if (options.max_iterations && !model::valid_max_iterations(*options.max_iterations))
+    bad("--max-iterations",
+        fmt::format("expected a whole number 1 to {}, got {}", model::max_iterations_max, *options.max_iterations));
+  if (options.stabilisation && !model::valid_stabilisation(*options.stabilisation))
+    bad("--stabilisation", fmt::format("expected a number in [0, 1), got {:g}", *options.stabilisation));
+  return decomposition;
+}
+}  // namespace
+
 Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& cancel) {
   Prepared p;
   const auto start = std::chrono::steady_clock::now();
+  const std::optional<model::Decomposition> decomposition = check_decomposition_options(options);
   p.path = resolve_study_path(options.study);
   log.info("reading {}", p.path);
   log.progress("reading {}", p.path);
@@ -108,6 +136,14 @@ Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& c
   if (std::abs(study.time.total_hours() - core::hours_per_year) > 1e-6)
     log.info("the snapshot weights sum to {} h, not 8760 h: annuities and t_per_year are still per year, as in PyPSA",
              study.time.total_hours());
+
+  // The command line's decomposition options override the study's: later code reads study.solver.
+  auto& solver = p.study.solver;
+  if (decomposition) solver.decomposition = *decomposition;
+  if (options.subperiod_hours) solver.subperiod_hours = *options.subperiod_hours;
+  if (options.gap) solver.gap = *options.gap;
+  if (options.max_iterations) solver.max_iterations = *options.max_iterations;
+  if (options.stabilisation) solver.stabilisation = *options.stabilisation;
 
   p.solve.solver = formulate::solve_options(study.solver);
   if (const auto method = core::parse_solver_method(options.method)) p.solve.solver.method = *method;

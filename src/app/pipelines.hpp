@@ -29,6 +29,11 @@ struct StudyOptions {
   std::string presolve;  // on or off
   double time_limit_s = -1;
   int solver_log = -1;
+  // The decomposition by time (model::SolverOptions); none given = the study's. Checked by the
+  // command line (model/decomposition.hpp), applied to the study's solver options in prepare.
+  std::string decompose;  // auto, none or benders
+  std::optional<double> subperiod_hours, gap, stabilisation;
+  std::optional<int> max_iterations;
   bool strict = false;
   std::optional<std::uint64_t> seed;
   std::string resolution;  // "3h", "3", "native" (as the series) or empty (the study's)

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
+#include "model/decomposition.hpp"
 #include "model/limits.hpp"
 
 namespace {
@@ -81,6 +83,34 @@ CLI::Validator finite_in(double max, const std::string& unit) {
       },
       "NUMBER", "finite_in");
 }
+
+// A finite number that `valid` accepts (NaN, inf and trailing text never are): the ranges of
+// model/decomposition.hpp, the study reader's too.
+CLI::Validator number_where(bool (*valid)(double), const std::string& expected) {
+  return CLI::Validator(
+      [valid, expected](std::string& text) {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (!text.empty() && *end == '\0' && std::isfinite(v) && valid(v)) return std::string();
+        return fmt::format("expected {}, got '{}'", expected, text);
+      },
+      "NUMBER", "number_where");
+}
+const CLI::Validator decompose_check(
+    [](std::string& text) {
+      return model::parse_decomposition(text) ? std::string()
+                                              : fmt::format("expected auto, none or benders, got '{}'", text);
+    },
+    "auto|none|benders", "decompose");
+// A whole number 1 … 100000 in decimal digits (CLI11 alone would wrap or truncate).
+const CLI::Validator iterations_check(
+    [](std::string& text) {
+      const bool digits = !text.empty() && text.size() <= 6 &&
+                          std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (digits && model::valid_max_iterations(std::stod(text))) return std::string();
+      return fmt::format("expected a whole number 1 to {}, got '{}'", model::max_iterations_max, text);
+    },
+    "N", "max_iterations");
 
 core::Logger make_logger(const GlobalOptions& global) {
   return cli::terminal_logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info,
@@ -178,6 +208,22 @@ int main(int argc, char** argv) {
     cmd->add_option("--time-limit", o.time_limit_s, "Solver time limit in seconds (0 = none)")
         ->check(finite_in(model::limits::seconds.max, "s"));
     cmd->add_option("--solver-log", o.solver_log, "Clp's log level, 0 (quiet) to 4")->check(CLI::Range(0, 4));
+    cmd->add_option("--decompose", o.decompose,
+                    "Decomposition by time: auto (Benders where the study is large), none (one LP) or benders "
+                    "(default: the study's, else auto)")
+        ->check(decompose_check);
+    cmd->add_option("--subperiod-hours", o.subperiod_hours,
+                    "Benders: hours per subperiod, in (0, 8784] (default: the study's, else 168)")
+        ->check(number_where(model::valid_subperiod_hours,
+                             fmt::format("hours in (0, {:g}]", model::limits::hours.max)));
+    cmd->add_option("--gap", o.gap, "Benders: the relative gap to stop at, in (0, 1) (default: the study's, else 1e-4)")
+        ->check(number_where(model::valid_gap, "a relative gap in (0, 1)"));
+    cmd->add_option("--max-iterations", o.max_iterations,
+                    "Benders: at most this many iterations, 1 to 100000 (default: the study's, else 500)")
+        ->check(iterations_check);
+    cmd->add_option("--stabilisation", o.stabilisation,
+                    "Benders: in-out stabilisation, in [0, 1) with 0 = none (default: the study's, else 0.5)")
+        ->check(number_where(model::valid_stabilisation, "a number in [0, 1) (0 = no stabilisation)"));
     cmd->add_flag("--strict", o.strict, "Treat unknown keys in the study as errors");
     cmd->add_option("--seed", o.seed, "Weather year: the seed of the weather generator (default: the study's)")
         ->check(seed_check);

@@ -18,6 +18,7 @@
 #include "io/csv.hpp"
 #include "io/pypsa_reader.hpp"
 #include "model/costs.hpp"
+#include "model/decomposition.hpp"
 #include "model/limits.hpp"
 #include "model/validate.hpp"
 
@@ -584,8 +585,12 @@ class StudyReader {
 
   void read_solver(const YAML::Node& n) {
     remember(n, "solver");
-    if (!n.IsMap()) fail(n, "solver", "expected a mapping (method, presolve, time_limit_s, log_level)");
-    check_keys(n, "solver", {"method", "presolve", "time_limit_s", "log_level"});
+    if (!n.IsMap())
+      fail(n, "solver",
+           "expected a mapping (method, presolve, time_limit_s, log_level, decomposition, subperiod_hours, gap, "
+           "max_iterations, stabilisation)");
+    check_keys(n, "solver", {"method", "presolve", "time_limit_s", "log_level", "decomposition", "subperiod_hours", "gap",
+                             "max_iterations", "stabilisation"});
     auto& s = study_.solver;
     const std::string method = text(n, "method", "solver", "dual");
     if (const auto parsed = core::parse_solver_method(method)) s.method = *parsed;
@@ -599,6 +604,28 @@ class StudyReader {
     if (!(level >= 0 && level <= 4 && level == std::floor(level)))
       fail(n["log_level"], "solver.log_level", fmt::format("expected a whole number 0 to 4 (Clp's log levels), got {:g}", level));
     s.log_level = static_cast<int>(level);
+    // The decomposition by time (model/decomposition.hpp has the words and ranges).
+    const std::string decomposition = text(n, "decomposition", "solver", model::to_string(s.decomposition));
+    if (const auto parsed = model::parse_decomposition(decomposition)) s.decomposition = *parsed;
+    else
+      fail(n["decomposition"], "solver.decomposition",
+           fmt::format("expected auto, none or benders, got '{}'", excerpt(decomposition)));
+    s.subperiod_hours = number(n, "subperiod_hours", "solver", s.subperiod_hours);
+    if (!model::valid_subperiod_hours(s.subperiod_hours))
+      fail(n["subperiod_hours"], "solver.subperiod_hours",
+           fmt::format("expected a number of hours in (0, {:g}], got {:g}", model::limits::hours.max, s.subperiod_hours));
+    s.gap = number(n, "gap", "solver", s.gap);
+    if (!model::valid_gap(s.gap))
+      fail(n["gap"], "solver.gap", fmt::format("expected a relative gap in (0, 1), got {:g}", s.gap));
+    const double iterations = number(n, "max_iterations", "solver", s.max_iterations);
+    if (!model::valid_max_iterations(iterations))
+      fail(n["max_iterations"], "solver.max_iterations",
+           fmt::format("expected a whole number 1 to {}, got {:g}", model::max_iterations_max, iterations));
+    s.max_iterations = static_cast<int>(iterations);
+    s.stabilisation = number(n, "stabilisation", "solver", s.stabilisation);
+    if (!model::valid_stabilisation(s.stabilisation))
+      fail(n["stabilisation"], "solver.stabilisation",
+           fmt::format("expected a number in [0, 1) (0 = no stabilisation), got {:g}", s.stabilisation));
   }
 
   void read_carrier(const YAML::Node& n, const std::string& k) {

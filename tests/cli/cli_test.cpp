@@ -426,6 +426,61 @@ TEST(Cli, OutOfRangeOptionsAreBadCommandLines) {
   fs::remove_all(dir);
 }
 
+// The decomposition by time's options: a bad value is a bad command line (64) naming the option,
+// before any study is read, on every subcommand that solves.
+TEST(Cli, BadDecompositionOptionsAreBadCommandLines) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", small_study);
+  const std::string run = program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string() + " ";
+  std::string out;
+  struct Case {
+    const char* args;
+    const char* option;
+  };
+  for (const Case& c : std::vector<Case>{{"--decompose benders2", "--decompose"},
+                                         {"--decompose Auto", "--decompose"},
+                                         {"--decompose ''", "--decompose"},
+                                         {"--subperiod-hours 0", "--subperiod-hours"},
+                                         {"--subperiod-hours -24", "--subperiod-hours"},
+                                         {"--subperiod-hours 8785", "--subperiod-hours"},
+                                         {"--subperiod-hours inf", "--subperiod-hours"},
+                                         {"--subperiod-hours nan", "--subperiod-hours"},
+                                         {"--subperiod-hours week", "--subperiod-hours"},
+                                         {"--gap 0", "--gap"},
+                                         {"--gap 1", "--gap"},
+                                         {"--gap -1e-4", "--gap"},
+                                         {"--gap nan", "--gap"},
+                                         {"--gap inf", "--gap"},
+                                         {"--gap 1e-3x", "--gap"},
+                                         {"--max-iterations 0", "--max-iterations"},
+                                         {"--max-iterations -5", "--max-iterations"},
+                                         {"--max-iterations 100001", "--max-iterations"},
+                                         {"--max-iterations 99999999999999999999", "--max-iterations"},
+                                         {"--max-iterations 2.5", "--max-iterations"},
+                                         {"--max-iterations 1e3", "--max-iterations"},
+                                         {"--max-iterations many", "--max-iterations"},
+                                         {"--stabilisation 1", "--stabilisation"},
+                                         {"--stabilisation -0.1", "--stabilisation"},
+                                         {"--stabilisation nan", "--stabilisation"},
+                                         {"--stabilisation inf", "--stabilisation"}}) {
+    EXPECT_EQ(run_command(run + c.args, &out), 64) << c.args << "\n" << out;
+    EXPECT_NE(out.find(c.option), std::string::npos) << c.args << "\n" << out;
+    EXPECT_NE(out.find("expected"), std::string::npos) << c.args << "\n" << out;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+  }
+  EXPECT_EQ(run_command(program + " appraise --gap 0 --out " + (dir / "a").string(), &out), 64) << out;
+  EXPECT_EQ(run_command(program + " portfolio --decompose split --out " + (dir / "p").string(), &out), 64) << out;
+  EXPECT_EQ(run_command(program + " portfolio --max-iterations 0 --out " + (dir / "p").string(), &out), 64) << out;
+  // Good values are accepted (benders itself is the decomposition's to test).
+  EXPECT_EQ(run_command(run + "--decompose none --gap 1e-3 --subperiod-hours 24 --max-iterations 100000 --stabilisation 0",
+                        &out),
+            0)
+      << out;
+  EXPECT_EQ(run_command(program + " -q run builtin:demo --decompose none --gap 1e-3 --out " + (dir / "demo").string(), &out), 0)
+      << out;
+  fs::remove_all(dir);
+}
+
 // Huge finite numbers used to reach Clp, which aborts (exit 134) on costs from 1e25; an
 // infinite CO2 factor used to exit 70, a lifetime of 1e9 years to run out of memory in appraise.
 TEST(Cli, HugeNumbersInAStudyAreBadInput) {

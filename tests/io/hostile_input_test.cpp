@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "model/decomposition.hpp"
 #include "support/expect.hpp"
 #include "support/studies.hpp"
 
@@ -213,6 +216,92 @@ TEST(HostileInput, SolverAndTimeSettingsAreChecked) {
   expect_input_error(e, "study.snapshot_hours", 1);
   e = read_error("study: {name: x, snapshots: 3, snapshot_hours: 0.5, resolution_hours: 0.25}\nregions: [{name: A, country: KZ}]\n");
   expect_input_error(e, "study.resolution_hours", 1);
+}
+
+// The decomposition by time's options: each bad value an input error naming its line and key
+// and what was expected; NaN and infinities are bad values too.
+TEST(HostileInput, DecompositionSettingsAreChecked) {
+  struct Case {
+    std::string value, key, expected;
+  };
+  const std::vector<Case> cases = {
+      {"decomposition: benders2", "solver.decomposition", "expected auto, none or benders, got 'benders2'"},
+      {"decomposition: [auto]", "solver.decomposition", "expected a text value"},
+      {"decomposition: Auto", "solver.decomposition", "expected auto, none or benders"},
+      {"subperiod_hours: 0", "solver.subperiod_hours", "expected a number of hours in (0, 8784], got 0"},
+      {"subperiod_hours: -24", "solver.subperiod_hours", "in (0, 8784]"},
+      {"subperiod_hours: 8785", "solver.subperiod_hours", "in (0, 8784]"},
+      {"subperiod_hours: .inf", "solver.subperiod_hours", "in (0, 8784], got inf"},
+      {"subperiod_hours: .nan", "solver.subperiod_hours", "expected a number"},
+      {"subperiod_hours: week", "solver.subperiod_hours", "expected a number, got 'week'"},
+      {"gap: 0", "solver.gap", "expected a relative gap in (0, 1), got 0"},
+      {"gap: 1", "solver.gap", "in (0, 1)"},
+      {"gap: -1e-4", "solver.gap", "in (0, 1)"},
+      {"gap: .nan", "solver.gap", "expected a number"},
+      {"gap: -.inf", "solver.gap", "in (0, 1), got -inf"},
+      {"max_iterations: 0", "solver.max_iterations", "expected a whole number 1 to 100000, got 0"},
+      {"max_iterations: 2.5", "solver.max_iterations", "whole number 1 to 100000"},
+      {"max_iterations: 100001", "solver.max_iterations", "whole number 1 to 100000"},
+      {"max_iterations: 1e30", "solver.max_iterations", "whole number 1 to 100000"},
+      {"max_iterations: .inf", "solver.max_iterations", "whole number 1 to 100000"},
+      {"max_iterations: .nan", "solver.max_iterations", "expected a number"},
+      {"stabilisation: 1", "solver.stabilisation", "expected a number in [0, 1) (0 = no stabilisation), got 1"},
+      {"stabilisation: -0.1", "solver.stabilisation", "in [0, 1)"},
+      {"stabilisation: .inf", "solver.stabilisation", "in [0, 1)"},
+      {"stabilisation: .nan", "solver.stabilisation", "expected a number"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.value);
+    // On a line of its own (line 10), after a good key.
+    const Error e = read_error(std::string(base_study) + "solver:\n  method: dual\n  " + c.value + "\n");
+    expect_input_error(e, c.key, 10);
+    expect_contains(e.what(), c.expected);
+  }
+  // A solver section that is not a mapping lists the keys, the new ones too.
+  Error e = read_error(std::string(base_study) + "solver: [gap]\n");
+  expect_input_error(e, "solver", 8);
+  expect_contains(e.what(), "decomposition, subperiod_hours, gap, max_iterations, stabilisation");
+}
+
+TEST(HostileInput, DecompositionSettingsAreReadOrDefault) {
+  const auto defaults = study_from(base_study, {{"series.csv", good_csv}});
+  EXPECT_EQ(defaults.solver.decomposition, silkgrid::model::Decomposition::automatic);
+  EXPECT_EQ(defaults.solver.subperiod_hours, 168.0);
+  EXPECT_EQ(defaults.solver.gap, 1e-4);
+  EXPECT_EQ(defaults.solver.max_iterations, 500);
+  EXPECT_EQ(defaults.solver.stabilisation, 0.5);
+  // A solver section without them keeps the defaults too.
+  const auto partial = study_from(std::string(base_study) + "solver: {method: primal}\n", {{"series.csv", good_csv}});
+  EXPECT_EQ(partial.solver.decomposition, silkgrid::model::Decomposition::automatic);
+  EXPECT_EQ(partial.solver.max_iterations, 500);
+  const auto given = study_from(std::string(base_study) +
+                                    "solver: {decomposition: benders, subperiod_hours: 8784, gap: 1e-3, "
+                                    "max_iterations: 100000, stabilisation: 0}\n",
+                                {{"series.csv", good_csv}});
+  EXPECT_EQ(given.solver.decomposition, silkgrid::model::Decomposition::benders);
+  EXPECT_EQ(given.solver.subperiod_hours, 8784.0);
+  EXPECT_EQ(given.solver.gap, 1e-3);
+  EXPECT_EQ(given.solver.max_iterations, 100000);
+  EXPECT_EQ(given.solver.stabilisation, 0.0);
+  const auto none = study_from(std::string(base_study) +
+                                   "solver: {decomposition: none, subperiod_hours: 0.5, max_iterations: 1, "
+                                   "stabilisation: 0.99}\n",
+                               {{"series.csv", good_csv}});
+  EXPECT_EQ(none.solver.decomposition, silkgrid::model::Decomposition::none);
+  EXPECT_EQ(none.solver.subperiod_hours, 0.5);
+  EXPECT_EQ(none.solver.max_iterations, 1);
+  EXPECT_EQ(none.solver.stabilisation, 0.99);
+  const auto autom = study_from(std::string(base_study) + "solver: {decomposition: auto}\n", {{"series.csv", good_csv}});
+  EXPECT_EQ(autom.solver.decomposition, silkgrid::model::Decomposition::automatic);
+}
+
+TEST(HostileInput, DecompositionWordsRoundTrip) {
+  using silkgrid::model::Decomposition;
+  for (const auto d : {Decomposition::automatic, Decomposition::none, Decomposition::benders})
+    EXPECT_EQ(silkgrid::model::parse_decomposition(silkgrid::model::to_string(d)), d);
+  EXPECT_EQ(silkgrid::model::to_string(Decomposition::automatic), std::string("auto"));
+  EXPECT_FALSE(silkgrid::model::parse_decomposition("automatic"));
+  EXPECT_FALSE(silkgrid::model::parse_decomposition(""));
 }
 
 TEST(HostileInput, NegativeInitialLevelIsBadInputNotInfeasible) {
