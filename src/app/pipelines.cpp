@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "decompose/benders.hpp"
 #include "core/solver_method.hpp"
 #include "io/appraisal_writer.hpp"
 #include "io/builtin.hpp"
@@ -164,7 +165,7 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
   // Refuse an unusable --out before spending time on the solve.
   r.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
   io::OutputDir dir(r.out);
-  r.results = formulate::solve_study(study, r.prepared.solve, log);
+  r.results = decompose::solve(study, r.prepared.solve, log);
   r.results.timings.read_s = r.prepared.read_s;
   io::write_results(dir.staging().string(), study, r.results, log);
   // A PyPSA network's results also the way PyPSA exports a solved network.
@@ -181,7 +182,7 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   const model::Study& study = a.prepared.study;
   a.out = projects_folder(options, study, "appraisal", "Projects and climate finance");
   io::OutputDir dir(a.out);
-  model::Results results = formulate::solve_study(study, a.prepared.solve, log);
+  model::Results results = decompose::solve(study, a.prepared.solve, log);
   results.timings.read_s = a.prepared.read_s;
   io::write_results(dir.staging().string(), study, results, log);
   a.appraisals = appraise::appraise_projects(study, a.prepared.finance, results);

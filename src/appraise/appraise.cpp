@@ -7,6 +7,7 @@
 
 #include "appraise/parallel.hpp"
 #include "core/error.hpp"
+#include "decompose/benders.hpp"
 #include "finance/cashflow.hpp"
 #include "finance/structure.hpp"
 #include "model/costs.hpp"
@@ -319,7 +320,7 @@ void add_system_values(const model::Study& study, const finance::ProjectFinance&
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     try {
-      objective[p] = formulate::solve_study(without_project(study, p), without_options, quiet).objective_eur;
+      objective[p] = decompose::solve(without_project(study, p), without_options, quiet).objective_eur;
     } catch (const core::Error& e) {
       if (is_interrupted(e)) throw;  // Ctrl-C stops every run; it is no run's failure
       failure[p] = e.what();

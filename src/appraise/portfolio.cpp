@@ -7,6 +7,7 @@
 
 #include "appraise/parallel.hpp"
 #include "core/error.hpp"
+#include "decompose/benders.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::appraise {
@@ -243,7 +244,7 @@ PortfolioResult select_for_co2(const model::Study& study, const finance::Project
   core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
   formulate::SolveStudyOptions each = solve;
   each.write_lp.clear();  // --write-lp is the LP of the chosen portfolio, not of every with/without run
-  const model::Results with_all = formulate::solve_study(with_choices(study, candidates, all), each, quiet);
+  const model::Results with_all = decompose::solve(with_choices(study, candidates, all), each, quiet);
   std::vector<double> money(n, 0.0), avoided(n, 0.0);
   std::vector<char> required(n, 0);
   for (std::size_t k = 0; k < n; ++k) {
@@ -259,7 +260,7 @@ PortfolioResult select_for_co2(const model::Study& study, const finance::Project
     std::string text;
     core::Logger silent = core::capturing_logger(text, core::LogLevel::error);
     try {
-      avoided[k] = formulate::solve_study(with_choices(study, candidates, others), each, silent).co2_t() - with_all.co2_t();
+      avoided[k] = decompose::solve(with_choices(study, candidates, others), each, silent).co2_t() - with_all.co2_t();
     } catch (const core::Error& e) {
       // Only a study with no solution without it makes a project required; Ctrl-C, a time limit
       // or a solver failure stop the selection (they say nothing about the project).
@@ -282,7 +283,7 @@ PortfolioResult select_for_co2(const model::Study& study, const finance::Project
   PortfolioResult out;
   out.objective = "co2";
   out.budget_eur = options.concessional_budget_eur;
-  out.results = formulate::solve_study(with_choices(study, candidates, *chosen), solve, quiet);
+  out.results = decompose::solve(with_choices(study, candidates, *chosen), solve, quiet);
   out.objective_eur = out.results.objective_eur;
   describe_projects(study, finance, candidates, *chosen, out);
   double next_step = model::unlimited;

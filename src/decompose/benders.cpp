@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <thread>
 
@@ -66,10 +67,15 @@ using clock = std::chrono::steady_clock;
 double seconds_since(clock::time_point start) { return std::chrono::duration<double>(clock::now() - start).count(); }
 
 // Where a coupling column of a subproblem takes its value from: a master column, or a constant.
+// The column is tied to it by an elastic row column + over − short = value (the slacks at a
+// penalty), so that every subproblem is feasible at every master point; the row's dual is the
+// subproblem's derivative in the value (the cut's coefficient).
 struct Link {
   int column = -1;  // in the subproblem
   int master = -1;  // the master column; -1: `value`
   double value = 0;
+  int row = -1;     // the elastic row; -1: the column is fixed by its bounds (a capacity)
+  double penalty = 0;
 };
 
 struct Subproblem {
@@ -80,6 +86,15 @@ struct Subproblem {
   double theta_lower = 0;
   lp::Solution last, best;
   std::string failure;
+  // Where no operation fits the master's point (a capacity below what the window needs): the
+  // feasibility problem, the least total deviation of the coupled values from the point, built
+  // once when first needed; its value and duals give a feasibility cut.
+  std::unique_ptr<lp::Model> feasibility;
+  std::vector<int> feasibility_rows;  // per link, its elastic row in the feasibility problem
+  bool infeasible = false;
+  double deviation = 0;
+  std::vector<std::pair<int, double>> feasibility_gradient;
+  std::vector<int> slacks;  // the coupling slacks of `built.lp` (elastic rows, end levels, budgets)
 };
 
 bool is_budget_policy(model::PolicyKind kind) {
@@ -90,8 +105,9 @@ bool in_regions(const std::vector<int>& regions, int region) {
   return std::find(regions.begin(), regions.end(), region) != regions.end();
 }
 
-// The penalties of the coupling slacks: far above any marginal value of stored energy
-// (VOLL per MWh) or of a tonne of CO2 (VOLL over the lowest emission factor).
+// The penalties of the coupling slacks: above the marginal values that an optimum gives a
+// stored MWh, a renewable MWh or a tonne of CO2 (10 × VOLL per MWh; per t over an emission
+// factor of at least 0.1 t/MWh), and no higher, so that the cuts stay well scaled.
 formulate::Coupling penalties(const model::Study& study) {
   const double voll = std::max(study.settings.voll_eur_per_mwh, 1000.0);
   double lowest = 1.0;
@@ -99,7 +115,7 @@ formulate::Coupling penalties(const model::Study& study) {
     const double f = model::co2_t_per_mwh(study, g);
     if (f > 0) lowest = std::min(lowest, f);
   }
-  return {100.0 * voll, std::min(1e9, 100.0 * voll / std::max(lowest, 0.01))};
+  return {10.0 * voll, 10.0 * voll / std::max(lowest, 0.1)};
 }
 
 class Benders {
@@ -114,6 +130,7 @@ class Benders {
   void build_master();
   void build_subproblems();
   void evaluate(const std::vector<double>& point, bool keep_as_best_candidate);
+  void feasibility_cut(Subproblem& sub, const std::vector<double>& point, core::Logger& log);
   double capex_of(const std::vector<double>& point) const;
   model::Results assemble(const std::vector<double>& point) const;
   int master_column(const std::string& what, double lower, double upper, double cost);
@@ -127,12 +144,12 @@ class Benders {
 
   formulate::Built master_built_;
   lp::LinearProgram master_lp_;
-  std::unique_ptr<lp::Model> master_;
   std::vector<int> theta_;                     // per subperiod
   std::vector<std::vector<Link>> level_;       // [storage][boundary 0..K]: column or constant
   std::vector<std::vector<int>> budget_;       // [policy][subperiod]: column, or empty for other policies
   std::vector<int> budget_row_;                // per policy: the master's Σ row, or -1
   std::vector<Subproblem> subs_;
+  double scale_ = 1;  // EUR per unit of the master's objective
   std::vector<double> values_;                 // the subproblems' objectives at the last point
   std::vector<std::vector<std::pair<int, double>>> gradients_;  // per subproblem: (master column, g)
 };
@@ -147,11 +164,6 @@ void Benders::build_master() {
   options.capital = options_.capital;
   master_built_ = formulate::build(study_, options);
   master_lp_ = master_built_.lp;
-  // An unbounded capacity is bounded by the model's limit, so that θ's bounds exist.
-  for (int j = 0; j < master_lp_.num_cols; ++j) {
-    auto& upper = master_lp_.col_upper[static_cast<std::size_t>(j)];
-    if (!std::isfinite(upper)) upper = model::limits::capacity.max;
-  }
   const std::size_t K = windows_.size();
   for (std::size_t k = 0; k < K; ++k) theta_.push_back(master_column("theta", -lp::infinity, lp::infinity, 1.0));
 
@@ -236,6 +248,23 @@ void Benders::build_master() {
       for (std::size_t k = 0; k < K; ++k) {
         budget_[p].push_back(master_column("budget", 0.0, std::max(required, 0.0), 0.0));
         sum.entries.push_back({budget_[p].back(), 1.0});
+        // No window can promise more renewable energy than its generators can give.
+        lp::Row available{-lp::infinity, 0.0, {{budget_[p].back(), 1.0}}};
+        const auto& gen = study_.generators;
+        for (std::size_t g = 0; g < gen.size(); ++g) {
+          const auto carrier = static_cast<std::size_t>(gen.carrier[g]);
+          if (!in_regions(pol.regions[p], gen.region[g]) || !study_.carriers.renewable[carrier]) continue;
+          if (!pol.carriers[p].empty() &&
+              std::find(pol.carriers[p].begin(), pol.carriers[p].end(), gen.carrier[g]) == pol.carriers[p].end())
+            continue;
+          double energy = 0;  // MWh per MW over the window
+          for (std::size_t t = windows_[k].first; t < windows_[k].first + windows_[k].count; ++t)
+            energy += study_.time.weights[t] * std::max(0.0, gen.p_max_pu[g].at(study_.series, t));
+          const int column = master_built_.capacity_column({model::AssetKind::generator, static_cast<int>(g)});
+          if (column >= 0) available.entries.push_back({column, -energy});
+          else available.upper += energy * gen.invest.p_nom_mw[g];
+        }
+        rows.push_back(available);
       }
       sum.lower = required;
       sum.upper = lp::infinity;
@@ -285,6 +314,7 @@ void Benders::build_subproblems() {
       Link end = level_[s][k + 1];
       end.column = sub.built.column("storage.end", s);
       if (start.column < 0 || end.column < 0) throw core::Error(core::ErrorKind::internal, "a coupled window lacks its level columns");
+      start.penalty = end.penalty = coupling_.level_penalty_eur_per_mwh;
       sub.links.push_back(start);
       sub.links.push_back(end);
     }
@@ -292,9 +322,34 @@ void Benders::build_subproblems() {
       if (budget_[p].empty()) continue;
       const int j = sub.built.column("policy.budget", p);
       if (j < 0) throw core::Error(core::ErrorKind::internal, "a coupled window lacks a budget column");
-      sub.links.push_back({j, budget_[p][k], 0.0});
+      sub.links.push_back({j, budget_[p][k], 0.0, -1, coupling_.budget_penalty});
     }
-    sub.model = std::make_unique<lp::Model>(sub.built.lp, solver);
+    // The elastic rows, and the coupling columns bounded as their master columns are.
+    lp::LinearProgram& lp = sub.built.lp;
+    std::vector<lp::Row> rows;
+    for (Link& link : sub.links) {
+      const auto j = static_cast<std::size_t>(link.column);
+      if (link.penalty == 0) continue;  // a capacity: fixed by its bounds at each point
+      if (link.master >= 0) {
+        lp.col_lower[j] = master_lp_.col_lower[static_cast<std::size_t>(link.master)];
+        lp.col_upper[j] = master_lp_.col_upper[static_cast<std::size_t>(link.master)];
+      } else {
+        lp.col_lower[j] = lp.col_upper[j] = link.value;
+      }
+      const int over = lp::add_column(lp, 0.0, lp::infinity, link.penalty);
+      const int short_ = lp::add_column(lp, 0.0, lp::infinity, link.penalty);
+      sub.slacks.push_back(over);
+      sub.slacks.push_back(short_);
+      link.row = lp.num_rows + static_cast<int>(rows.size());
+      rows.push_back(lp::Row{link.value, link.value, {{link.column, 1.0}, {over, 1.0}, {short_, -1.0}}});
+    }
+    lp::add_rows(lp, rows);
+    for (const char* block : {"storage.short", "storage.over"})
+      for (std::size_t s = 0; s < st.size(); ++s)
+        if (const int j = sub.built.column(block, s); j >= 0) sub.slacks.push_back(j);
+    for (std::size_t p = 0; p < study_.policies.size(); ++p)
+      if (const int j = sub.built.column("policy.slack", p); j >= 0) sub.slacks.push_back(j);
+    sub.model = std::make_unique<lp::Model>(lp, solver);
   });
 }
 
@@ -309,11 +364,17 @@ void Benders::evaluate(const std::vector<double>& point, bool) {
     if (options_.solver.cancel && options_.solver.cancel->requested()) return;
     for (const Link& link : sub.links) {
       const double v = link.master >= 0 ? point[static_cast<std::size_t>(link.master)] : link.value;
-      sub.model->set_column_bounds(link.column, v, v);
+      if (link.row >= 0) sub.model->set_row_bounds(link.row, v, v);
+      else sub.model->set_column_bounds(link.column, v, v);
     }
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     sub.last = sub.model->solve(quiet, settings_.warm);
+    sub.infeasible = false;
+    if (sub.last.status == lp::Status::infeasible) {
+      feasibility_cut(sub, point, quiet);
+      return;
+    }
     if (sub.last.status != lp::Status::optimal) {
       sub.failure = lp::to_string(sub.last.status);
       return;
@@ -322,8 +383,11 @@ void Benders::evaluate(const std::vector<double>& point, bool) {
     std::vector<std::pair<int, double>> g;
     for (const Link& link : sub.links) {
       if (link.master < 0) continue;
-      const double d = sub.last.col_reduced_cost[static_cast<std::size_t>(link.column)];
-      if (d == 0.0) continue;
+      const double d = link.row >= 0 ? sub.last.row_dual[static_cast<std::size_t>(link.row)]
+                                     : sub.last.col_reduced_cost[static_cast<std::size_t>(link.column)];
+      // Below 1e-9 EUR per unit a coefficient is the solver's noise (a tenth of a cent over the
+      // largest range a capacity has); kept, it ruins the master's conditioning.
+      if (std::abs(d) < 1e-9) continue;
       auto it = std::find_if(g.begin(), g.end(), [&](const auto& e) { return e.first == link.master; });
       if (it == g.end()) g.push_back({link.master, d});
       else it->second += d;
@@ -338,13 +402,66 @@ void Benders::evaluate(const std::vector<double>& point, bool) {
                                     sub.window.first + sub.window.count - 1, sub.failure));
 }
 
+void Benders::feasibility_cut(Subproblem& sub, const std::vector<double>& point, core::Logger& log) {
+  if (!sub.feasibility) {
+    // Every cost 0 but the slacks' 1; the capacities, fixed by bounds in the subproblem, become
+    // elastic here too.
+    lp::LinearProgram lp = sub.built.lp;
+    std::fill(lp.cost.begin(), lp.cost.end(), 0.0);
+    for (int j : sub.slacks) lp.cost[static_cast<std::size_t>(j)] = 1.0;
+    std::vector<lp::Row> rows;
+    sub.feasibility_rows.assign(sub.links.size(), -1);
+    for (std::size_t l = 0; l < sub.links.size(); ++l) {
+      const Link& link = sub.links[l];
+      if (link.row >= 0) {
+        sub.feasibility_rows[l] = link.row;
+        continue;
+      }
+      const int over = lp::add_column(lp, 0.0, lp::infinity, 1.0);
+      const int short_ = lp::add_column(lp, 0.0, lp::infinity, 1.0);
+      sub.feasibility_rows[l] = lp.num_rows + static_cast<int>(rows.size());
+      rows.push_back(lp::Row{0.0, 0.0, {{link.column, 1.0}, {over, 1.0}, {short_, -1.0}}});
+    }
+    lp::add_rows(lp, rows);
+    lp::SolveOptions options = options_.solver;
+    options.presolve = false;
+    options.method = core::SolverMethod::dual;
+    options.progress = false;
+    options.time_limit_s = 0;
+    sub.feasibility = std::make_unique<lp::Model>(lp, options);
+  }
+  for (std::size_t l = 0; l < sub.links.size(); ++l) {
+    const Link& link = sub.links[l];
+    const double v = link.master >= 0 ? point[static_cast<std::size_t>(link.master)] : link.value;
+    sub.feasibility->set_row_bounds(sub.feasibility_rows[l], v, v);
+  }
+  const lp::Solution f = sub.feasibility->solve(log, true);
+  if (f.status != lp::Status::optimal) {
+    sub.failure = fmt::format("infeasible, and its feasibility problem {}", f.status_text);
+    return;
+  }
+  sub.infeasible = true;
+  sub.deviation = f.objective;
+  sub.feasibility_gradient.clear();
+  for (std::size_t l = 0; l < sub.links.size(); ++l) {
+    const Link& link = sub.links[l];
+    if (link.master < 0) continue;
+    const double d = f.row_dual[static_cast<std::size_t>(sub.feasibility_rows[l])];
+    if (std::abs(d) < 1e-12) continue;
+    auto it = std::find_if(sub.feasibility_gradient.begin(), sub.feasibility_gradient.end(),
+                           [&](const auto& e) { return e.first == link.master; });
+    if (it == sub.feasibility_gradient.end()) sub.feasibility_gradient.push_back({link.master, d});
+    else it->second += d;
+  }
+}
+
 double Benders::capex_of(const std::vector<double>& point) const {
   double sum = 0;
   for (int j = 0; j < master_lp_.num_cols; ++j) {
     if (std::find(theta_.begin(), theta_.end(), j) != theta_.end()) continue;
     sum += master_lp_.cost[static_cast<std::size_t>(j)] * point[static_cast<std::size_t>(j)];
   }
-  return sum;
+  return scale_ * sum;
 }
 
 model::Results Benders::run() {
@@ -365,22 +482,20 @@ model::Results Benders::run() {
 
   // θ_k's lower bound: subperiod k with every coupling column free within the master's bounds
   // (a relaxation of it at any master point). It also gives each model its first basis.
-  std::vector<double> lower(static_cast<std::size_t>(master_lp_.num_cols)), upper(lower.size());
-  for (std::size_t j = 0; j < lower.size(); ++j) {
-    lower[j] = master_lp_.col_lower[j];
-    upper[j] = master_lp_.col_upper[j];
-  }
   {
     std::vector<std::string> failure(K);
     tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
       Subproblem& sub = subs_[k];
       if (options_.solver.cancel && options_.solver.cancel->requested()) return;
       for (const Link& link : sub.links) {
-        if (link.master >= 0)
-          sub.model->set_column_bounds(link.column, lower[static_cast<std::size_t>(link.master)],
-                                       upper[static_cast<std::size_t>(link.master)]);
-        else
-          sub.model->set_column_bounds(link.column, link.value, link.value);
+        if (link.master < 0) continue;
+        if (link.row >= 0) {
+          sub.model->set_row_bounds(link.row, -lp::infinity, lp::infinity);
+        } else {  // a capacity within its bounds, an unbounded one within the model's limit
+          const auto m = static_cast<std::size_t>(link.master);
+          sub.model->set_column_bounds(link.column, master_lp_.col_lower[m],
+                                       std::min(master_lp_.col_upper[m], model::limits::capacity.max));
+        }
       }
       std::string messages;
       core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
@@ -397,14 +512,23 @@ model::Results Benders::run() {
                                       "and budgets free: {}; check policies and fixed p_min_pu against the load",
                                       k + 1, windows_[k].first, windows_[k].first + windows_[k].count - 1, failure[k]));
   }
-  for (std::size_t k = 0; k < K; ++k) master_lp_.col_lower[static_cast<std::size_t>(theta_[k])] = subs_[k].theta_lower;
+  // The master counts money in units of `scale_` (about a hundredth of a subperiod's cost), so
+  // that its cuts' right-hand sides stay within what Clp's absolute tolerances can resolve.
+  double typical = 0;
+  for (const Subproblem& sub : subs_) typical += std::abs(sub.theta_lower) / static_cast<double>(K);
+  scale_ = std::max(1.0, typical / 100.0);
+  for (int j = 0; j < master_lp_.num_cols; ++j) master_lp_.cost[static_cast<std::size_t>(j)] /= scale_;
+  for (std::size_t k = 0; k < K; ++k) {
+    master_lp_.cost[static_cast<std::size_t>(theta_[k])] = 1.0;
+    master_lp_.col_lower[static_cast<std::size_t>(theta_[k])] = subs_[k].theta_lower / scale_;
+  }
   if (!options_.write_lp.empty()) {
     lp::write_mps(master_lp_, options_.write_lp);
     log_.info("wrote the first Benders master to {}", options_.write_lp);
   }
   lp::SolveOptions master_options = options_.solver;
   master_options.progress = false;
-  master_ = std::make_unique<lp::Model>(master_lp_, master_options);
+  master_options.tolerance = 1e-9;  // its columns span MW to TWh: Clp's 1e-7 leaves it far from optimal
 
   model::DecompositionReport report;
   report.subperiods = K;
@@ -422,11 +546,11 @@ model::Results Benders::run() {
     auto t0 = clock::now();
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
-    master_solution = master_->solve(quiet, true);
+    master_solution = lp::solve(master_lp_, master_options, quiet);
     lp::require_optimal(master_solution, core::Context{study_.file, 0, 0, ""}, "the Benders master",
                         {"check policies (CO2 caps, renewable shares, capacity limits) against the capacities", ""});
     row.master_s = seconds_since(t0);
-    lower_bound = std::max(lower_bound, master_solution.objective);
+    lower_bound = std::max(lower_bound, scale_ * master_solution.objective);
     const std::vector<double>& x = master_solution.col_value;
 
     // The in-out separation point: between the best point so far and the master's.
@@ -436,8 +560,37 @@ model::Results Benders::run() {
       for (std::size_t j = 0; j < point.size(); ++j) point[j] = lambda * best_point[j] + (1.0 - lambda) * x[j];
     t0 = clock::now();
     int cuts = 0;
+    std::vector<lp::Row> new_cuts;
     for (int pass = 0; pass < 2; ++pass) {
       evaluate(point, true);
+      // Windows with no operation at this point: a feasibility cut each, Σ g·x ≤ Σ g·x̂ − w
+      // (normalised), and no upper bound from this point.
+      bool feasible = true;
+      for (const Subproblem& sub : subs_) {
+        if (!sub.infeasible) continue;
+        feasible = false;
+        double largest = 0;
+        for (const auto& [m, g] : sub.feasibility_gradient) largest = std::max(largest, std::abs(g));
+        if (largest == 0) {
+          throw core::Error(core::ErrorKind::infeasible, core::Context{study_.file, 0, 0, ""},
+                            fmt::format("snapshots {} to {} have no feasible operation at any capacity the master can "
+                                        "choose: check policies and fixed p_min_pu against the load",
+                                        sub.window.first, sub.window.first + sub.window.count - 1));
+        }
+        lp::Row cut{-lp::infinity, -sub.deviation / largest, {}};
+        for (const auto& [m, g] : sub.feasibility_gradient) {
+          cut.entries.push_back({m, g / largest});
+          cut.upper += g / largest * point[static_cast<std::size_t>(m)];
+        }
+        new_cuts.push_back(std::move(cut));
+        ++cuts;
+      }
+      if (!feasible) {
+        row.stabilised = lambda > 0 && pass == 0;
+        if (lambda == 0 || pass == 1) break;
+        point = x;
+        continue;
+      }
       double sum = 0;
       for (double v : values_) sum += v;
       const double upper_here = capex_of(point) + sum;
@@ -455,24 +608,30 @@ model::Results Benders::run() {
         double at_master = values_[k];
         for (const auto& [m, g] : gradients_[k]) {
           columns.push_back(m);
-          values.push_back(-g);
+          values.push_back(-g / scale_);
           rhs -= g * point[static_cast<std::size_t>(m)];
           at_master += g * (x[static_cast<std::size_t>(m)] - point[static_cast<std::size_t>(m)]);
         }
-        const double theta = x[static_cast<std::size_t>(theta_[k])];
+        rhs /= scale_;
+        const double theta = scale_ * x[static_cast<std::size_t>(theta_[k])];
         if (at_master > theta + 1e-9 * std::max(1.0, std::abs(at_master))) separates = true;
-        master_->add_row(columns, values, rhs, lp::infinity);
+        {
+          lp::Row cut{rhs, lp::infinity, {}};
+          for (std::size_t e = 0; e < columns.size(); ++e) cut.entries.push_back({columns[e], values[e]});
+          new_cuts.push_back(std::move(cut));
+        }
         ++cuts;
       }
       row.stabilised = lambda > 0 && pass == 0;
       if (lambda == 0 || separates) break;
       point = x;  // the separation point's cuts leave the master's point: separate there too
     }
+    lp::add_rows(master_lp_, new_cuts);
     row.subproblems_s = seconds_since(t0);
     row.cuts = cuts;
     row.lower_bound_eur = lower_bound;
     row.upper_bound_eur = best_upper;
-    row.gap = (best_upper - lower_bound) / std::max(1.0, std::abs(best_upper));
+    row.gap = std::isfinite(best_upper) ? (best_upper - lower_bound) / std::max(1.0, std::abs(best_upper)) : lp::infinity;
     row.seconds = seconds_since(start);
     report.iterations.push_back(row);
     log_.progress("Benders iteration {}: lower {:.6e}, upper {:.6e}, gap {:.2e}", it, lower_bound, best_upper, row.gap);
@@ -493,12 +652,17 @@ model::Results Benders::run() {
             report.converged ? "converged" : "stopped", report.iterations.size(), seconds_since(start), best_upper,
             lower_bound, report.gap);
 
+  if (best_point.empty())
+    throw core::Error(core::ErrorKind::solver, core::Context{study_.file, 0, 0, ""},
+                      fmt::format("Benders found no master point that every subperiod can operate at in {} iterations: "
+                                  "raise --max-iterations or solve it as one LP (--decompose none)",
+                                  settings_.max_iterations));
   model::Results results = assemble(best_point);
   results.objective_eur = best_upper;
   // The CO2 and renewable-share prices: the duals of the master's Σ budget rows.
   for (std::size_t p = 0; p < budget_row_.size(); ++p) {
     if (budget_row_[p] < 0 || master_solution.row_dual.size() <= static_cast<std::size_t>(budget_row_[p])) continue;
-    const double dual = master_solution.row_dual[static_cast<std::size_t>(budget_row_[p])];
+    const double dual = scale_ * master_solution.row_dual[static_cast<std::size_t>(budget_row_[p])];
     results.policy_shadow_price[p] = study_.policies.kind[p] == model::PolicyKind::co2_cap ? -dual : dual;
   }
   // Capacity policies: the master's rows.
@@ -518,7 +682,7 @@ model::Results Benders::run() {
   }());
   for (std::size_t p = 0; p < study_.policies.size(); ++p)
     if (!is_budget_policy(study_.policies.kind[p])) {
-      results.policy_shadow_price[p] = master_part.policy_shadow_price[p];
+      results.policy_shadow_price[p] = scale_ * master_part.policy_shadow_price[p];
       results.policy_value[p] = master_part.policy_value[p];
     }
   // What the coupling slacks cost at the best point: 0 where the decomposition is exact.

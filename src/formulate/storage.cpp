@@ -70,7 +70,10 @@ class Storage final : public Family {
     struct Levels {
       const char *flow, *max, *min;
     };
-    for (const Levels& levels : {Levels{"storage.level", "energymax", "energymin"}, Levels{"storage.start", "startmax", "startmin"}}) {
+    // A coupled window's start column is the master's boundary level, which the master bounds.
+    std::vector<Levels> limited{Levels{"storage.level", "energymax", "energymin"}};
+    if (!ctx.scope.coupling) limited.push_back(Levels{"storage.start", "startmax", "startmin"});
+    for (const Levels& levels : limited) {
       Limit max{model::AssetKind::storage, levels.flow, levels.max};
       max.profiles = &st.level_max_pu;
       max.factors = &st.max_hours;

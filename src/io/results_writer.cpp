@@ -256,6 +256,24 @@ json summary_json(const model::Study& study, const model::Results& r) {
              {"matrix_range", {r.lp.matrix_min, r.lp.matrix_max}},
              {"cost_range", {r.lp.cost_min, r.lp.cost_max}},
              {"iterations", r.iterations}};
+  if (r.decomposition) {
+    const auto& d = *r.decomposition;
+    j["decomposition"] = {{"method", d.method},
+                          {"why", d.why},
+                          {"subperiods", d.subperiods},
+                          {"subperiod_hours", d.subperiod_hours},
+                          {"iterations", d.iterations.size()},
+                          {"lower_bound_eur", d.lower_bound_eur},
+                          {"upper_bound_eur", d.upper_bound_eur},
+                          {"gap", d.gap},
+                          {"converged", d.converged},
+                          {"penalty_eur", d.penalty_eur},
+                          {"stabilisation", d.stabilisation},
+                          {"warm_start", d.warm},
+                          {"threads", d.threads}};
+  } else {
+    j["decomposition"] = nullptr;
+  }
   j["timings_s"] = {{"read", round_to(r.timings.read_s)},
                     {"build", round_to(r.timings.build_s)},
                     {"solve", round_to(r.timings.solve_s)},
@@ -399,6 +417,16 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
   write("markets.csv", time_csv(study, columns));
 
   write("capacities.csv", capacities_csv(study, r));
+  if (r.decomposition) {
+    fmt::memory_buffer csv;
+    fmt::format_to(std::back_inserter(csv),
+                   "iteration,lower_bound_eur,upper_bound_eur,gap,seconds,master_s,subproblems_s,cuts,stabilised\n");
+    for (const auto& it : r.decomposition->iterations)
+      fmt::format_to(std::back_inserter(csv), "{},{:.12g},{:.12g},{:.6g},{:.4f},{:.4f},{:.4f},{},{}\n", it.iteration,
+                     it.lower_bound_eur, it.upper_bound_eur, it.gap, it.seconds, it.master_s, it.subproblems_s, it.cuts,
+                     it.stabilised ? "true" : "false");
+    write("decomposition.csv", fmt::to_string(csv));
+  }
   write("study.json", study_json(study).dump(2) + "\n");
 
   r.timings.write_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -110,6 +110,10 @@ Solution solve_with_clp(const LinearProgram& lp, const SolveOptions& options, co
                     lp.col_lower.data(), lp.col_upper.data(), lp.cost.data(), lp.row_lower.data(),
                     lp.row_upper.data());
   if (options.time_limit_s > 0) model.setMaximumSeconds(options.time_limit_s);
+  if (options.tolerance > 0) {
+    model.setDualTolerance(options.tolerance);
+    model.setPrimalTolerance(options.tolerance);
+  }
   CancelHandler cancel_handler(options.cancel);
   model.passInEventHandler(&cancel_handler);  // Clp keeps a clone
 
@@ -177,6 +181,10 @@ Model::Model(const LinearProgram& lp, const SolveOptions& options) : impl_(std::
   impl_->objective_offset = lp.objective_offset;
   try {
     impl_->model.setLogLevel(0);
+    if (options.tolerance > 0) {
+      impl_->model.setDualTolerance(options.tolerance);
+      impl_->model.setPrimalTolerance(options.tolerance);
+    }
     impl_->model.loadProblem(lp.num_cols, lp.num_rows, lp.start.data(), lp.index.data(), lp.value.data(),
                              lp.col_lower.data(), lp.col_upper.data(), lp.cost.data(), lp.row_lower.data(),
                              lp.row_upper.data());
@@ -196,6 +204,12 @@ void Model::set_column_bounds(int column, double lower, double upper) {
   if (column < 0 || column >= num_cols())
     throw core::Error(core::ErrorKind::internal, fmt::format("no column {} in a model of {}", column, num_cols()));
   impl_->model.setColumnBounds(column, lower, upper);
+}
+
+void Model::set_row_bounds(int row, double lower, double upper) {
+  if (row < 0 || row >= num_rows())
+    throw core::Error(core::ErrorKind::internal, fmt::format("no row {} in a model of {}", row, num_rows()));
+  impl_->model.setRowBounds(row, lower, upper);
 }
 
 void Model::add_row(const std::vector<int>& columns, const std::vector<double>& values, double lower, double upper) {

@@ -22,6 +22,9 @@ struct SolveOptions {
   double time_limit_s = 0.0;  // 0 = no limit
   int log_level = 0;          // Clp's log level; its messages go to the logger at info level
   bool progress = false;      // also show Clp's iteration lines as progress (log level ≥ 1 for them)
+  // Clp's primal and dual feasibility tolerances; 0 = Clp's own (1e-7). A Benders master, whose
+  // columns span MW to TWh, needs them tighter.
+  double tolerance = 0.0;
   // Checked before and after the solve and at every Clp iteration / Cbc node: when requested,
   // the solve stops with Status::interrupted. Null: never cancelled. Not owned.
   const core::Cancel* cancel = nullptr;
@@ -57,6 +60,7 @@ class Model {
   int num_cols() const;
   int num_rows() const;
   void set_column_bounds(int column, double lower, double upper);
+  void set_row_bounds(int row, double lower, double upper);
   // Appends the row lower ≤ Σ values·x[columns] ≤ upper.
   void add_row(const std::vector<int>& columns, const std::vector<double>& values, double lower, double upper);
   // The first solve uses options.method and presolve; later ones the dual simplex from the last

@@ -14,7 +14,7 @@ TEST(Mps, WrittenLpReadsBackTheSameAndSolvesToTheSameOptimum) {
   options.regions = 3;
   options.snapshots = 24;
   const model::Study study = model::synthetic_chain(options);
-  const auto built = formulate::build(study, formulate::BuildOptions{true, {}});
+  const auto built = formulate::build(study, formulate::BuildOptions{true, {}, {}});
   const std::string dir = test::temp_dir("silkgrid-mps");
   const std::string path = dir + "/chain.mps";
   lp::write_mps(built.lp, path);
