@@ -152,7 +152,7 @@ Measurement measure(const Case& c) {
     reset_peak_rss();
     m.pipeline_rss_before = proc_status_bytes("VmRSS");
     auto start = std::chrono::steady_clock::now();
-    built.emplace(formulate::build(study, formulate::BuildOptions{true, {}}));
+    built.emplace(formulate::build(study, formulate::BuildOptions{true, {}, {}}));
     m.named_build_s = seconds_since(start);
     start = std::chrono::steady_clock::now();
     lp::write_mps(built->lp, path.string());

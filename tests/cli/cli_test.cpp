@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -596,5 +597,45 @@ TEST(Cli, WriteLpToAFolderOrAnUnwritablePathFailsCleanly) {
   for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"lp", "study.yaml"}));
+  fs::remove_all(dir);
+}
+
+// `run --decompose benders` writes every file a monolithic run writes, plus decomposition.csv
+// and the summary's decomposition object, at the monolithic optimum within the gap.
+TEST(Cli, DecomposedRunWritesTheMonolithicFilesAndItsConvergence) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run builtin:demo --decompose none --out " + (dir / "mono").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q run builtin:demo --decompose benders --subperiod-hours 72 --gap 1e-6 --out " +
+                            (dir / "dec").string(),
+                        &out),
+            0)
+      << out;
+  for (const auto& e : fs::directory_iterator(dir / "mono"))
+    EXPECT_TRUE(fs::exists(dir / "dec" / e.path().filename())) << e.path().filename();
+  const auto mono = read_json(dir / "mono" / "summary.json");
+  const auto dec = read_json(dir / "dec" / "summary.json");
+  EXPECT_TRUE(mono["decomposition"].is_null());
+  const auto& d = dec["decomposition"];
+  EXPECT_EQ(d["method"], "benders");
+  EXPECT_EQ(d["subperiod_hours"], 72.0);
+  EXPECT_TRUE(d["converged"].get<bool>());
+  const double objective = mono["objective_eur"].get<double>();
+  EXPECT_LE(d["lower_bound_eur"].get<double>(), objective * (1 + 1e-9));
+  EXPECT_GE(d["upper_bound_eur"].get<double>(), objective * (1 - 1e-9));
+  EXPECT_NEAR(dec["objective_eur"].get<double>(), objective, 1e-6 * objective);
+  EXPECT_LE(d["gap"].get<double>(), 1e-6);
+  const std::string csv = read_text(dir / "dec" / "decomposition.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "iteration,lower_bound_eur,upper_bound_eur,gap,seconds,master_s,subproblems_s,cuts,stabilised");
+  EXPECT_EQ(static_cast<int>(std::count(csv.begin(), csv.end(), '\n')), d["iterations"].get<int>() + 1);
+  fs::remove_all(dir);
+}
+
+// Ctrl-C during a decomposed run: 130, the previous result folder untouched.
+TEST(Cli, InterruptedDecomposedRunExits130AndLeavesTheResultFolderAsItWas) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  expect_clean_interrupt(dir, {"run", "--resolution", "3h", "--decompose", "benders"}, "Benders decomposition:", SIGINT,
+                         800);
   fs::remove_all(dir);
 }

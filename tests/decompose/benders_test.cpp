@@ -147,10 +147,16 @@ TEST(Benders, NetworkWithPoliciesAcrossSubperiodsMatchesTheMonolithicLp) {
     expect_same(tight, every(hours));
     const model::Results dec = benders(tight, every(hours));
     EXPECT_EQ(dec.decomposition->subperiods, static_cast<std::size_t>(std::ceil(72.0 / std::ceil(hours / 2.0))));
-    // Results as a monolithic run gives them: capacities, energies, emissions, policy values.
-    for (std::size_t g = 0; g < mono.generator_capacity_mw.size(); ++g)
-      EXPECT_NEAR(dec.generator_energy_mwh[g], mono.generator_energy_mwh[g], 1e-3 * (1 + mono.generator_energy_mwh[g]));
-    EXPECT_NEAR(dec.co2_t(), mono.co2_t(), 1e-4 * mono.co2_t() + 1e-3);
+    // Results as a monolithic run gives them (the optimum is degenerate: wind against solar may
+    // split otherwise, so the test checks what every optimum shares): the cost parts add up
+    // to the objective, the cap and the share hold over the whole horizon.
+    const double parts = dec.annualised_capex_eur + dec.operating_cost_eur + dec.import_cost_eur -
+                         dec.export_revenue_eur + dec.unserved_cost_eur;
+    EXPECT_NEAR(parts, dec.objective_eur, 1e-6 * dec.objective_eur);
+    EXPECT_LE(dec.co2_t(), 6000 * (1 + 1e-6));
+    const double renewable = dec.generator_energy_mwh[1] + dec.generator_energy_mwh[2];
+    EXPECT_GE(renewable, 0.5 * (dec.region_load_mwh[0] + dec.region_load_mwh[1]) * (1 - 1e-6));
+    EXPECT_NEAR(dec.policy_value[1], renewable, 1e-6 * renewable);
     EXPECT_LE(dec.policy_value[0], 6000 * (1 + 1e-6));
     EXPECT_NEAR(dec.policy_shadow_price[0], mono.policy_shadow_price[0], 1e-2 * mono.policy_shadow_price[0] + 1e-3);
     EXPECT_EQ(dec.generator_p.cols, tight.snapshots());
