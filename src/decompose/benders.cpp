@@ -109,7 +109,9 @@ bool in_regions(const std::vector<int>& regions, int region) {
 // stored MWh, a renewable MWh or a tonne of CO2 (10 × VOLL per MWh; per t over an emission
 // factor of at least 0.1 t/MWh), and no higher, so that the cuts stay well scaled.
 formulate::Coupling penalties(const model::Study& study) {
-  const double voll = std::max(study.settings.voll_eur_per_mwh, 1000.0);
+  // A study without load shedding (a PyPSA network: VOLL infinite) takes 10,000 EUR/MWh here.
+  const double given = study.settings.voll_eur_per_mwh;
+  const double voll = std::max(std::isfinite(given) ? given : 1e4, 1000.0);
   double lowest = 1.0;
   for (std::size_t g = 0; g < study.generators.size(); ++g) {
     const double f = model::co2_t_per_mwh(study, g);

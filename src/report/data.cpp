@@ -375,6 +375,26 @@ json report_data(const std::string& run_dir) {
     out["cashflows"] = nullptr;
   }
   out["portfolio"] = fs::exists(dir / "portfolio.json") ? read_json(dir / "portfolio.json") : json(nullptr);
+  // A decomposed run's convergence (decomposition.csv), else null.
+  if (fs::exists(dir / "decomposition.csv")) {
+    const io::CsvTable t = io::parse_csv(read_text(dir / "decomposition.csv"), (dir / "decomposition.csv").string());
+    json d = json::object();
+    for (const char* column : {"iteration", "lower_bound_eur", "upper_bound_eur", "gap", "seconds"}) {
+      const auto at = std::find(t.header.begin(), t.header.end(), column);
+      if (at == t.header.end())
+        throw core::Error(core::ErrorKind::io, core::Context{(dir / "decomposition.csv").string(), 1, 0, column},
+                          "expected this column");
+      const auto j = static_cast<std::size_t>(at - t.header.begin());
+      json values = json::array();
+      for (std::size_t r = 0; r < t.rows.size(); ++r)  // empty: no upper bound yet
+        values.push_back(t.rows[r][j].empty() ? json(nullptr) : json(io::parse_number_cell(t, r, j)));
+      d[column] = values;
+    }
+    d["summary"] = summary.value("decomposition", json(nullptr));
+    out["decomposition"] = d;
+  } else {
+    out["decomposition"] = nullptr;
+  }
   out["assumptions"] = study["assumptions"];
   return out;
 }

@@ -22,6 +22,8 @@ namespace silkgrid::report {
 //   markets: [{name, exports_mwh, imports_mwh, revenue_eur}]
 //   export_targets: [{name, twh, achieved_twh, note, markets}]
 //   projects, cashflows, portfolio: as written by appraise / portfolio, or null
+//   decomposition: {iteration, lower_bound_eur, upper_bound_eur, gap, seconds: [...], summary}
+//                  from decomposition.csv and summary.json of a decomposed run, or null
 //   assumptions: the study's ASSUMPTIONS.md text, or null
 // Throws core::Error(io) naming the file when a required one is missing or malformed.
 nlohmann::json report_data(const std::string& run_dir);

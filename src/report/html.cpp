@@ -74,6 +74,11 @@ const char* body = R"(
 <p class="note">Yearly cash flows of <select id="cashflow-project"></select></p>
 <div class="chart" id="cashflows" data-chart="cashflows"></div>
 </div>
+<div id="convergence-section">
+<h2>Convergence of the decomposition</h2>
+<p id="convergence-text"></p>
+<div class="chart" id="convergence" data-chart="convergence"></div>
+</div>
 <div id="portfolio-section">
 <h2>Portfolio under the concessional budget</h2>
 <p id="portfolio-text"></p>

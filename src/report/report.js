@@ -202,6 +202,24 @@
         {name: 'capex', type: 'bar', data: cands.map((x) => ({value: x.capex_eur / 1e6, itemStyle: {opacity: x.chosen ? 1 : 0.3}}))}]}, cands.length > 0);
   }
 
+  function convergence() {
+    const section = document.getElementById('convergence-section');
+    const d = D.decomposition;
+    if (!d) { section.style.display = 'none'; return; }
+    const s = d.summary || {};
+    document.getElementById('convergence-text').textContent = 'Benders decomposition over ' + (s.subperiods || '?') +
+      ' subperiods of ' + fmt(s.subperiod_hours, 0) + ' h: ' + d.iteration.length + ' iterations, final gap ' +
+      (d.gap.length ? Number(d.gap[d.gap.length - 1]).toExponential(1) : '–') + '.';
+    const finite = (v) => (v !== null && Number.isFinite(v) ? v / 1e9 : null);
+    chart('convergence', {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50},
+      xAxis: {type: 'category', name: 'iteration', data: d.iteration},
+      yAxis: [{type: 'value', name: 'bn EUR/yr', scale: true}, {type: 'log', name: 'gap'}],
+      series: [{name: 'lower bound', type: 'line', data: d.lower_bound_eur.map(finite)},
+               {name: 'upper bound', type: 'line', data: d.upper_bound_eur.map(finite)},
+               {name: 'gap', type: 'line', yAxisIndex: 1, data: d.gap.map((g) => (g !== null && Number.isFinite(g) && g > 0 ? g : null))}]},
+      d.iteration.length > 0);
+  }
+
   function assumptions() {
     const el = document.getElementById('assumptions');
     el.textContent = D.assumptions || 'The study has no ASSUMPTIONS.md beside it.';
@@ -218,6 +236,7 @@
   markets();
   projects();
   portfolio();
+  convergence();
   assumptions();
   window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
   document.body.dataset.ready = 'true';

@@ -136,3 +136,20 @@ TEST(CliPyPsa, StrictMakesAnUnknownAttributeAnError) {
   fs::remove_all(dir);
   fs::remove_all(out);
 }
+
+// A PyPSA network (no load shedding: VOLL infinite) goes through the same decomposition:
+// subperiods of 2 hours give the hand value 8,500 EUR.
+TEST(CliPyPsa, DecomposedNetworkGivesTheHandValue) {
+  const fs::path hourly = network(four_hours());
+  const fs::path out = temp_dir("silkgrid-cli-pypsa-out");
+  std::string log;
+  ASSERT_EQ(run_command(program + " -q run " + hourly.string() + " --decompose benders --subperiod-hours 2 --gap 1e-9 --out " +
+                            (out / "b").string(),
+                        &log),
+            0)
+      << log;
+  EXPECT_NEAR(objective(out / "b"), 8500.0, 1e-5);
+  EXPECT_TRUE(fs::exists(out / "b" / "decomposition.csv"));
+  fs::remove_all(hourly);
+  fs::remove_all(out);
+}

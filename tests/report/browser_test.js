@@ -6,7 +6,7 @@ const puppeteer = require('puppeteer-core');
 const path = require('path');
 
 (async () => {
-  const [report, screenshot] = process.argv.slice(2);
+  const [report, screenshot, extra] = process.argv.slice(2);  // extra: more charts that must be shown, comma-separated
   const failures = [];
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -42,7 +42,7 @@ const path = require('path');
     }
     const shown = charts.filter((c) => c.visible).map((c) => c.name);
     for (const needed of ['map', 'capacity', 'balance', 'dispatch', 'duration-links', 'duration-prices', 'storage', 'co2', 'markets',
-                          'projects', 'cashflows'])
+                          'projects', 'cashflows'].concat(extra ? extra.split(',') : []))
       if (!shown.includes(needed)) failures.push('chart ' + needed + ' is missing');
     await page.screenshot({path: screenshot, fullPage: true});
     console.log('charts drawn: ' + shown.join(', '));

@@ -6,3 +6,6 @@ program=$1 node_modules=$2 out=$3
 rm -rf "$out"
 "$program" -q appraise --no-system-value --report --out "$out/run" >/dev/null
 NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/run/report.html" "$out/report.png"
+# A decomposed run's report also draws the convergence of the decomposition.
+"$program" -q appraise --no-system-value --resolution 24h --decompose benders --report --out "$out/decomposed" >/dev/null
+NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/decomposed/report.html" "$out/decomposed.png" convergence

@@ -137,3 +137,29 @@ TEST(Report, CompareTwoRuns) {
   EXPECT_EQ(test::run_command(program + " compare " + (dir / "a").string() + " " + (dir / "nope").string(), &out), 6) << out;
   fs::remove_all(dir);
 }
+
+// A decomposed run's report has its convergence: one point per iteration, the bounds around the
+// objective; a monolithic run's has none.
+TEST(Report, DecomposedRunHasItsConvergence) {
+  const fs::path dir = test::temp_dir("silkgrid-report");
+  std::ofstream(dir / "study.yaml") << study;
+  std::string out;
+  ASSERT_EQ(test::run_command(program + " -q run " + (dir / "study.yaml").string() +
+                                  " --decompose benders --subperiod-hours 2 --gap 1e-9 --out " + (dir / "run").string(),
+                              &out),
+            0)
+      << out;
+  const auto d = report::report_data((dir / "run").string());
+  const auto& c = d["decomposition"];
+  ASSERT_TRUE(c.is_object());
+  const auto n = c["iteration"].size();
+  ASSERT_GT(n, 0u);
+  EXPECT_EQ(c["lower_bound_eur"].size(), n);
+  EXPECT_EQ(c["summary"]["method"], "benders");
+  const double objective = d["objective_eur"].get<double>();
+  EXPECT_LE(c["lower_bound_eur"][n - 1].get<double>(), objective * (1 + 1e-9) + 1e-6);
+  EXPECT_NEAR(c["upper_bound_eur"][n - 1].get<double>(), objective, 1e-9 * objective + 1e-6);
+  ASSERT_EQ(test::run_command(program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "mono").string(), &out), 0);
+  EXPECT_TRUE(report::report_data((dir / "mono").string())["decomposition"].is_null());
+  fs::remove_all(dir);
+}
