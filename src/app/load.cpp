@@ -110,6 +110,13 @@ model::Study load(const std::string& path, core::Logger& log, const LoadOptions&
     key = "--resolution";
   }
   time_step(study, snapshots_file, key);
+  if (options.segments && *options.segments < study.snapshots()) {
+    const std::size_t before = study.snapshots();
+    model::resample_blocks(study.time, study.series, model::segment_firsts(study.time, study.series, *options.segments));
+    core::Logger quiet(core::LogLevel::error, [](core::LogLevel, const std::string&) {});
+    model::validate(study, quiet);
+    log.info("aggregated {} snapshots into {} segments of variable length", before, study.snapshots());
+  }
   return study;
 }
 

@@ -22,6 +22,9 @@ namespace silkgrid::app {
 struct LoadOptions {
   bool strict = false;                     // unknown keys (YAML) or attributes (PyPSA) are errors
   std::optional<std::uint64_t> seed;       // the weather year; a warning where there is no weather
+  // Time-series aggregation after the time step: this many chronological segments of variable
+  // length (model::segment_firsts), storage constraints unchanged. None: every snapshot.
+  std::optional<std::size_t> segments;
   std::optional<double> resolution_hours;  // replaces study.resolution_hours; 0 = as the series (no resampling)
 };
 

@@ -69,8 +69,26 @@ std::optional<double> resolution_hours(const std::string& text) {
   return hours;
 }
 
+std::optional<std::size_t> aggregate_segments(const std::string& text) {
+  const std::string prefix = "segments:";
+  if (text.rfind(prefix, 0) != 0 || text.size() == prefix.size() || text.size() > prefix.size() + 8) return std::nullopt;
+  std::size_t n = 0;
+  for (std::size_t i = prefix.size(); i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(text[i] - '0');
+  }
+  if (n < 1 || n > 10000000) return std::nullopt;
+  return n;
+}
+
 LoadOptions load_options(const StudyOptions& options) {
   LoadOptions load;
+  if (!options.aggregate.empty()) {
+    load.segments = aggregate_segments(options.aggregate);
+    if (!load.segments)
+      throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--aggregate"},
+                        fmt::format("expected segments:N with N from 1 to 10000000, got '{}'", options.aggregate));
+  }
   load.strict = options.strict;
   load.seed = options.seed;
   if (options.resolution == "native") load.resolution_hours = 0.0;  // as the series (profiles' default)

@@ -37,10 +37,13 @@ struct StudyOptions {
   bool strict = false;
   std::optional<std::uint64_t> seed;
   std::string resolution;  // "3h", "3", "native" (as the series) or empty (the study's)
+  std::string aggregate;   // "segments:N" (time-series aggregation) or empty
   std::string finance = "as-given";
   bool report = false;  // also write report.html into the result folder
 };
 
+// "segments:N" → N (1 to 1e7), or nothing when `text` is not that.
+std::optional<std::size_t> aggregate_segments(const std::string& text);
 // "3h", "3" or "1h" → hours, or nothing when `text` is not a number of hours in (0, 8784].
 std::optional<double> resolution_hours(const std::string& text);
 LoadOptions load_options(const StudyOptions& options);

@@ -63,6 +63,12 @@ const CLI::Validator resolution_check(
                                                   model::limits::hours.max, text);
     },
     "HOURS", "resolution");
+const CLI::Validator aggregate_check(
+    [](std::string& text) {
+      return app::aggregate_segments(text) ? std::string()
+                                           : fmt::format("expected segments:N with N from 1 to 10000000, got '{}'", text);
+    },
+    "segments:N", "aggregate");
 // A whole number 0 … 9e15 in decimal digits: CLI11 alone would wrap "-5" and saturate 1e20.
 const CLI::Validator seed_check(
     [](std::string& text) {
@@ -230,6 +236,10 @@ int main(int argc, char** argv) {
     cmd->add_option("--resolution", o.resolution,
                     "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)")
         ->check(resolution_check);
+    cmd->add_option("--aggregate", o.aggregate,
+                    "Time-series aggregation for fast screening: segments:N, N chronological segments of variable "
+                    "length after the resolution (storage constraints unchanged)")
+        ->check(aggregate_check);
     cmd->add_option("--finance", o.finance,
                     "Project finance: as-given (each project's tranches), commercial (grants and concessional loans "
                     "replaced by commercial debt) or none (the study's discount rate)")

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <queue>
+#include <tuple>
 
 namespace silkgrid::model {
 
@@ -30,11 +33,18 @@ void Investment::push(double p_nom, bool ext, double p_min, double p_max, double
 
 void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) {
   if (block <= 1) return;
+  std::vector<std::size_t> firsts;
+  for (std::size_t first = 0; first < time.size(); first += block) firsts.push_back(first);
+  resample_blocks(time, series, firsts);
+}
+
+void resample_blocks(core::TimeAxis& time, TimeSeriesTable& series, const std::vector<std::size_t>& firsts) {
   const std::size_t n = time.size();
   core::TimeAxis out;
   std::vector<std::vector<double>> values(series.values.size());
-  for (std::size_t first = 0; first < n; first += block) {
-    const std::size_t last = std::min(n, first + block);
+  for (std::size_t b = 0; b < firsts.size(); ++b) {
+    const std::size_t first = firsts[b];
+    const std::size_t last = b + 1 < firsts.size() ? firsts[b + 1] : n;
     double weight = 0, store = 0, generator = 0;
     for (std::size_t t = first; t < last; ++t) {
       weight += time.weights[t];
@@ -53,6 +63,63 @@ void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block) 
   }
   time = std::move(out);
   series.values = std::move(values);
+}
+
+std::vector<std::size_t> segment_firsts(const core::TimeAxis& time, const TimeSeriesTable& series, std::size_t count) {
+  const std::size_t n = time.size();
+  const std::size_t C = series.values.size();
+  count = std::max<std::size_t>(1, std::min(count, n));
+  // Each column scaled to its range, so that MW and per-unit columns weigh alike.
+  std::vector<double> scale(C, 0.0);
+  for (std::size_t c = 0; c < C; ++c) {
+    const auto [lo, hi] = std::minmax_element(series.values[c].begin(), series.values[c].end());
+    scale[c] = *hi > *lo ? 1.0 / (*hi - *lo) : 0.0;
+  }
+  // Segments as a doubly linked list: weight, weighted mean per column, first snapshot.
+  std::vector<double> weight(n), mean(n * C);
+  std::vector<std::size_t> first(n), prev(n), next(n), version(n, 0);
+  std::vector<char> alive(n, 1);
+  for (std::size_t t = 0; t < n; ++t) {
+    weight[t] = time.weights[t];
+    first[t] = t;
+    prev[t] = t == 0 ? n : t - 1;
+    next[t] = t + 1;
+    for (std::size_t c = 0; c < C; ++c) mean[t * C + c] = series.values[c][t] * scale[c];
+  }
+  // Ward's cost of merging segment a with the next one, b.
+  const auto cost = [&](std::size_t a, std::size_t b) {
+    double d = 0;
+    for (std::size_t c = 0; c < C; ++c) {
+      const double x = mean[a * C + c] - mean[b * C + c];
+      d += x * x;
+    }
+    return weight[a] * weight[b] / (weight[a] + weight[b]) * d;
+  };
+  // (cost, left segment, its version, the right one's version): ties broken by the earlier segment.
+  using Entry = std::tuple<double, std::size_t, std::size_t, std::size_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+  for (std::size_t t = 0; t + 1 < n; ++t) heap.emplace(cost(t, t + 1), t, 0, 0);
+  std::size_t segments = n;
+  while (segments > count && !heap.empty()) {
+    const auto [c, a, va, vb] = heap.top();
+    heap.pop();
+    const std::size_t b = next[a];
+    if (!alive[a] || b >= n || version[a] != va || version[b] != vb) continue;  // stale
+    // Merge b into a.
+    const double w = weight[a] + weight[b];
+    for (std::size_t k = 0; k < C; ++k) mean[a * C + k] = (weight[a] * mean[a * C + k] + weight[b] * mean[b * C + k]) / w;
+    weight[a] = w;
+    alive[b] = 0;
+    next[a] = next[b];
+    if (next[b] < n) prev[next[b]] = a;
+    ++version[a];
+    --segments;
+    if (prev[a] < n) heap.emplace(cost(prev[a], a), prev[a], version[prev[a]], version[a]);
+    if (next[a] < n) heap.emplace(cost(a, next[a]), a, version[a], version[next[a]]);
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t t = 0; t < n; t = next[t]) out.push_back(first[t]);
+  return out;
 }
 
 bool whole_multiple(double hours, double step) {

@@ -289,6 +289,14 @@ struct Study {
 // be shorter); each new snapshot takes the first timestamp of its block and the sum of its
 // weights. Weighted means, and so annual energies, are preserved.
 void resample(core::TimeAxis& time, TimeSeriesTable& series, std::size_t block);
+// The same over blocks of any length: `firsts` holds each block's first snapshot, ascending,
+// from 0 (time-series aggregation: variable-length segments).
+void resample_blocks(core::TimeAxis& time, TimeSeriesTable& series, const std::vector<std::size_t>& firsts);
+// Chronological segmentation (as tsam's segmentation in PyPSA-Eur and GenX's): the first
+// snapshot of each of `count` segments of consecutive snapshots, found by merging, again and
+// again, the two neighbouring segments whose merge adds least to the weighted within-segment
+// variance of every series column (each scaled to its range; Ward's criterion).
+std::vector<std::size_t> segment_firsts(const core::TimeAxis& time, const TimeSeriesTable& series, std::size_t count);
 
 // Whether `hours` is a whole multiple (1 to 10^7 times) of `step`: a resolution a series of
 // that step can be averaged into (blocks of std::llround(hours / step) snapshots).

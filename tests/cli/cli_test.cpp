@@ -639,3 +639,20 @@ TEST(Cli, InterruptedDecomposedRunExits130AndLeavesTheResultFolderAsItWas) {
                          800);
   fs::remove_all(dir);
 }
+
+// --aggregate segments:N solves N snapshots of variable length; a bad value is a bad command line.
+TEST(Cli, AggregateIntoSegments) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run builtin:demo --aggregate segments:40 --out " + (dir / "seg").string(), &out), 0)
+      << out;
+  const auto summary = read_json(dir / "seg" / "summary.json");
+  EXPECT_EQ(summary["snapshots"], 40);
+  // The segments' weights cover the whole horizon.
+  ASSERT_EQ(run_command(program + " -q run builtin:demo --out " + (dir / "all").string(), &out), 0) << out;
+  EXPECT_NEAR(summary["hours"].get<double>(), read_json(dir / "all" / "summary.json")["hours"].get<double>(), 1e-9);
+  for (const char* bad : {"segments:0", "segments:", "segments:-3", "weeks:4", "segments:1e3", "segments:99999999999"})
+    EXPECT_EQ(run_command(program + " -q run builtin:demo --aggregate " + bad + " --out " + (dir / "bad").string(), &out), 64)
+        << bad << ": " << out;
+  fs::remove_all(dir);
+}

@@ -84,3 +84,23 @@ TEST(Validate, AnnuityOfAGrantFundedAsset) {
   EXPECT_NEAR(finance::asset_annuity(s, model::AssetKind::generator, 0, capital),
               1e6 * (0.08 / (1 - std::pow(1.08, -20)) + 0.02), 1e-6);
 }
+
+// Chronological segmentation: three plateaus of a series are its three segments, found by
+// Ward's merging; the segments' weights sum to the horizon's, their values are the averages.
+TEST(Segments, PlateausAreTheSegments) {
+  core::TimeAxis time = core::regular_time_axis("2030-01-01T00:00", 12, 1.0);
+  model::TimeSeriesTable series;
+  series.names = {"a", "b"};
+  series.values = {{1, 1, 1, 1, 5, 5, 5, 2, 2, 2, 2, 2}, {0, 0, 0, 0, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5}};
+  const auto firsts = model::segment_firsts(time, series, 3);
+  EXPECT_EQ(firsts, (std::vector<std::size_t>{0, 4, 7}));
+  // Two segments (each column scaled to its range, 4 and 1): merging the 5s with the 2s costs
+  // 3·5/8·(0.75² + 0.5²) = 1.52, with the 1s 4·3/7·(1² + 1²) = 3.43: the 5s join the 2s.
+  EXPECT_EQ(model::segment_firsts(time, series, 2), (std::vector<std::size_t>{0, 4}));
+  EXPECT_EQ(model::segment_firsts(time, series, 20).size(), 12u);
+  model::resample_blocks(time, series, firsts);
+  ASSERT_EQ(time.size(), 3u);
+  EXPECT_EQ(time.weights, (std::vector<double>{4, 3, 5}));
+  EXPECT_EQ(series.values[0], (std::vector<double>{1, 5, 2}));
+  EXPECT_EQ(time.timestamps[1], "2030-01-01T04:00");
+}
