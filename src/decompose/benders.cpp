@@ -101,10 +101,6 @@ bool is_budget_policy(model::PolicyKind kind) {
   return kind == model::PolicyKind::co2_cap || kind == model::PolicyKind::min_renewable_share;
 }
 
-bool in_regions(const std::vector<int>& regions, int region) {
-  return std::find(regions.begin(), regions.end(), region) != regions.end();
-}
-
 // The penalties of the coupling slacks: above the marginal values that an optimum gives a
 // stored MWh, a renewable MWh or a tonne of CO2 (10 × VOLL per MWh; per t over an emission
 // factor of at least 0.1 t/MWh), and no higher, so that the cuts stay well scaled.
@@ -131,11 +127,10 @@ class Benders {
  private:
   void build_master();
   void build_subproblems();
-  void evaluate(const std::vector<double>& point, bool keep_as_best_candidate);
+  void evaluate(const std::vector<double>& point);
   void feasibility_cut(Subproblem& sub, const std::vector<double>& point, core::Logger& log);
   double capex_of(const std::vector<double>& point) const;
-  model::Results assemble(const std::vector<double>& point) const;
-  int master_column(const std::string& what, double lower, double upper, double cost);
+  model::Results assemble() const;
 
   const model::Study& study_;
   const formulate::SolveStudyOptions& options_;
@@ -156,10 +151,6 @@ class Benders {
   std::vector<std::vector<std::pair<int, double>>> gradients_;  // per subproblem: (master column, g)
 };
 
-int Benders::master_column(const std::string&, double lower, double upper, double cost) {
-  return lp::add_column(master_lp_, lower, upper, cost);
-}
-
 void Benders::build_master() {
   formulate::BuildOptions options;
   options.scope.investment_only = true;
@@ -167,7 +158,7 @@ void Benders::build_master() {
   master_built_ = formulate::build(study_, options);
   master_lp_ = master_built_.lp;
   const std::size_t K = windows_.size();
-  for (std::size_t k = 0; k < K; ++k) theta_.push_back(master_column("theta", -lp::infinity, lp::infinity, 1.0));
+  for (std::size_t k = 0; k < K; ++k) theta_.push_back(lp::add_column(master_lp_, -lp::infinity, lp::infinity, 1.0));
 
   // Storage levels at the boundaries: boundary b is the level after the last snapshot of
   // window b − 1 (b = 0: before the first snapshot).
@@ -188,7 +179,7 @@ void Benders::build_master() {
         upper = std::min(upper, hi_pu * mh * fixed_capacity);
         if (lo_pu != 0) lower = std::max(lower, lo_pu * mh * fixed_capacity);
       }
-      const int j = master_column("level", lower, upper, 0.0);
+      const int j = lp::add_column(master_lp_, lower, upper, 0.0);
       if (capacity >= 0) {
         rows.push_back(lp::Row{-lp::infinity, 0.0, {{j, 1.0}, {capacity, -hi_pu * mh}}});
         if (lo_pu != 0) rows.push_back(lp::Row{0.0, lp::infinity, {{j, 1.0}, {capacity, -lo_pu * mh}}});
@@ -228,16 +219,16 @@ void Benders::build_master() {
       bool negative = false;
       double correction = 0;
       for (std::size_t g = 0; g < study_.generators.size(); ++g)
-        if (in_regions(pol.regions[p], study_.generators.region[g]) && model::co2_t_per_mwh(study_, g) < 0) negative = true;
+        if (formulate::in_regions(pol.regions[p], study_.generators.region[g]) && model::co2_t_per_mwh(study_, g) < 0) negative = true;
       for (std::size_t s = 0; s < st.size(); ++s) {
-        if (!in_regions(pol.regions[p], st.region[s]) || st.carrier[s] < 0) continue;
+        if (!formulate::in_regions(pol.regions[p], st.region[s]) || st.carrier[s] < 0) continue;
         const double co2 = study_.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[s])];
         if (co2 != 0) negative = true;
         if (!st.cyclic[s]) correction += co2 * (level_[s][0].value - st.initial_mwh[s]);
       }
       const double cap = pol.value[p] + correction;
       for (std::size_t k = 0; k < K; ++k) {
-        budget_[p].push_back(master_column("budget", negative ? -lp::infinity : 0.0, negative ? lp::infinity : std::max(cap, 0.0), 0.0));
+        budget_[p].push_back(lp::add_column(master_lp_, negative ? -lp::infinity : 0.0, negative ? lp::infinity : std::max(cap, 0.0), 0.0));
         sum.entries.push_back({budget_[p].back(), 1.0});
       }
       sum.lower = -lp::infinity;
@@ -248,17 +239,13 @@ void Benders::build_master() {
         for (std::size_t t = 0; t < T; ++t) demand += study_.time.weights[t] * load(static_cast<std::size_t>(r), t);
       const double required = pol.value[p] * demand;
       for (std::size_t k = 0; k < K; ++k) {
-        budget_[p].push_back(master_column("budget", 0.0, std::max(required, 0.0), 0.0));
+        budget_[p].push_back(lp::add_column(master_lp_, 0.0, std::max(required, 0.0), 0.0));
         sum.entries.push_back({budget_[p].back(), 1.0});
         // No window can promise more renewable energy than its generators can give.
         lp::Row available{-lp::infinity, 0.0, {{budget_[p].back(), 1.0}}};
         const auto& gen = study_.generators;
         for (std::size_t g = 0; g < gen.size(); ++g) {
-          const auto carrier = static_cast<std::size_t>(gen.carrier[g]);
-          if (!in_regions(pol.regions[p], gen.region[g]) || !study_.carriers.renewable[carrier]) continue;
-          if (!pol.carriers[p].empty() &&
-              std::find(pol.carriers[p].begin(), pol.carriers[p].end(), gen.carrier[g]) == pol.carriers[p].end())
-            continue;
+          if (!formulate::counts_toward_share(study_, p, g)) continue;
           double energy = 0;  // MWh per MW over the window
           for (std::size_t t = windows_[k].first; t < windows_[k].first + windows_[k].count; ++t)
             energy += study_.time.weights[t] * std::max(0.0, gen.p_max_pu[g].at(study_.series, t));
@@ -285,7 +272,6 @@ void Benders::build_subproblems() {
   solver.method = core::SolverMethod::dual;
   solver.progress = false;
   solver.time_limit_s = 0;
-  std::vector<std::string> failure(K);
   const auto& st = study_.storage;
   tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
     Subproblem& sub = subs_[k];
@@ -357,7 +343,7 @@ void Benders::build_subproblems() {
 
 // Fixes every subproblem's coupling columns at `point` (master column values) and solves them,
 // in parallel; keeps each one's objective and the cut's coefficients.
-void Benders::evaluate(const std::vector<double>& point, bool) {
+void Benders::evaluate(const std::vector<double>& point) {
   const std::size_t K = subs_.size();
   values_.assign(K, 0.0);
   gradients_.assign(K, {});
@@ -564,7 +550,7 @@ model::Results Benders::run() {
     int cuts = 0;
     std::vector<lp::Row> new_cuts;
     for (int pass = 0; pass < 2; ++pass) {
-      evaluate(point, true);
+      evaluate(point);
       // Windows with no operation at this point: a feasibility cut each, Σ g·x ≤ Σ g·x̂ − w
       // (normalised), and no upper bound from this point.
       bool feasible = true;
@@ -659,7 +645,7 @@ model::Results Benders::run() {
                       fmt::format("Benders found no master point that every subperiod can operate at in {} iterations: "
                                   "raise --max-iterations or solve it as one LP (--decompose none)",
                                   settings_.max_iterations));
-  model::Results results = assemble(best_point);
+  model::Results results = assemble();
   results.objective_eur = best_upper;
   // The CO2 and renewable-share prices: the duals of the master's Σ budget rows.
   for (std::size_t p = 0; p < budget_row_.size(); ++p) {
@@ -689,28 +675,21 @@ model::Results Benders::run() {
     }
   // What the coupling slacks cost at the best point: 0 where the decomposition is exact.
   double penalty = 0;
-  for (const Subproblem& sub : subs_) {
-    for (const char* block : {"storage.short", "storage.over", "policy.slack"}) {
-      const std::size_t n = std::string(block).rfind("storage", 0) == 0 ? study_.storage.size() : study_.policies.size();
-      for (std::size_t i = 0; i < n; ++i) {
-        const int j = sub.built.column(block, i);
-        if (j >= 0) penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.best.col_value[static_cast<std::size_t>(j)];
-      }
-    }
-  }
+  for (const Subproblem& sub : subs_)
+    for (int j : sub.slacks)
+      penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.best.col_value[static_cast<std::size_t>(j)];
   report.penalty_eur = penalty;
   if (penalty > 1e-6 * std::max(1.0, std::abs(best_upper)))
     log_.warn("the decomposition's coupling slacks cost EUR {:.6e} at the best point: a subperiod could not meet the "
               "master's storage levels or budgets (the objective includes that penalty)",
               penalty);
-  report.why = "";
   results.decomposition = std::move(report);
   results.timings.solve_s = seconds_since(start);
   return results;
 }
 
-// The results at `point` from each subperiod's solution there, as one run over the horizon.
-model::Results Benders::assemble(const std::vector<double>&) const {
+// The results at the best point from each subperiod's solution there, as one run over the horizon.
+model::Results Benders::assemble() const {
   std::vector<model::Results> parts;
   parts.reserve(subs_.size());
   for (const Subproblem& sub : subs_) parts.push_back(formulate::extract(study_, sub.built, sub.best));

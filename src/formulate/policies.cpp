@@ -23,10 +23,6 @@ namespace silkgrid::formulate {
 
 namespace {
 
-bool in_regions(const std::vector<int>& regions, int region) {
-  return std::find(regions.begin(), regions.end(), region) != regions.end();
-}
-
 bool is_capacity_policy(model::PolicyKind kind) {
   return kind == model::PolicyKind::max_capacity || kind == model::PolicyKind::min_capacity;
 }
@@ -136,10 +132,7 @@ class Policies final : public Family {
             break;
           }
           case model::PolicyKind::min_renewable_share:
-            if (!study.carriers.renewable[static_cast<std::size_t>(g.carrier[j])]) break;
-            if (!pol.carriers[p].empty() &&
-                std::find(pol.carriers[p].begin(), pol.carriers[p].end(), g.carrier[j]) == pol.carriers[p].end())
-              break;
+            if (!counts_toward_share(study, p, j)) break;
             for (std::size_t t = 0; t < ctx.T; ++t) sink.add(row, p_col.at(j, t), ctx.weight(t));
             break;
           case model::PolicyKind::max_capacity:
@@ -200,6 +193,19 @@ class Policies final : public Family {
 };
 
 }  // namespace
+
+bool in_regions(const std::vector<int>& regions, int region) {
+  return std::find(regions.begin(), regions.end(), region) != regions.end();
+}
+
+bool counts_toward_share(const model::Study& study, std::size_t p, std::size_t g) {
+  const auto& pol = study.policies;
+  const auto& gen = study.generators;
+  if (!in_regions(pol.regions[p], gen.region[g]) || !study.carriers.renewable[static_cast<std::size_t>(gen.carrier[g])])
+    return false;
+  return pol.carriers[p].empty() ||
+         std::find(pol.carriers[p].begin(), pol.carriers[p].end(), gen.carrier[g]) != pol.carriers[p].end();
+}
 
 std::unique_ptr<Family> make_policies() { return std::make_unique<Policies>(); }
 

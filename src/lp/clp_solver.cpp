@@ -212,15 +212,6 @@ void Model::set_row_bounds(int row, double lower, double upper) {
   impl_->model.setRowBounds(row, lower, upper);
 }
 
-void Model::add_row(const std::vector<int>& columns, const std::vector<double>& values, double lower, double upper) {
-  if (columns.size() != values.size())
-    throw core::Error(core::ErrorKind::internal, "a row's columns and values differ in number");
-  for (int j : columns)
-    if (j < 0 || j >= num_cols())
-      throw core::Error(core::ErrorKind::internal, fmt::format("a row names column {} of a model of {}", j, num_cols()));
-  impl_->model.addRow(static_cast<int>(columns.size()), columns.data(), values.data(), lower, upper);
-}
-
 Solution Model::solve(core::Logger& log, bool warm) {
   const SolveOptions& options = impl_->options;
   if (options.cancel && options.cancel->requested()) return interrupted();

@@ -44,9 +44,9 @@ struct Solution {
 
 Solution solve(const LinearProgram& lp, const SolveOptions& options, core::Logger& log);
 
-// A Clp model kept between solves (a decomposition's master and subproblems): the LP is loaded
-// once, column bounds and rows change in place, and every solve after the first resumes the
-// dual simplex from the previous basis (new bounds, right-hand sides or rows keep it dual
+// A Clp model kept between solves (a decomposition's subperiods): the LP is loaded
+// once, column and row bounds change in place, and every solve after the first resumes the
+// dual simplex from the previous basis (new bounds and right-hand sides keep it dual
 // feasible), unless asked to start cold from a slack basis. Not copyable; one thread at a time.
 class Model {
  public:
@@ -61,8 +61,6 @@ class Model {
   int num_rows() const;
   void set_column_bounds(int column, double lower, double upper);
   void set_row_bounds(int row, double lower, double upper);
-  // Appends the row lower ≤ Σ values·x[columns] ≤ upper.
-  void add_row(const std::vector<int>& columns, const std::vector<double>& values, double lower, double upper);
   // The first solve uses options.method and presolve; later ones the dual simplex from the last
   // basis (`warm`), or from a slack basis (not `warm`). The solution has duals and reduced costs.
   Solution solve(core::Logger& log, bool warm = true);

@@ -142,3 +142,31 @@ TEST(LinearProgram, AnEmptyLpSolves) {
   ASSERT_EQ(s.status, lp::Status::optimal);
   EXPECT_NEAR(s.objective, 3.0, 1e-9);
 }
+
+// lp::Model keeps Clp's model between solves: min x + 2y s.t. x + y ≥ 4, x ≤ 3 gives x = 3,
+// y = 1 (objective 5); with x fixed at 1 by its bounds, y = 3 (objective 7) and x's reduced
+// cost 1 − 2 = −1 is the objective's derivative in the fixed value; the row's dual is 2.
+TEST(LinearProgram, ModelResolvesFromItsBasisAfterBoundChanges) {
+  lp::LinearProgram program;
+  const int x = lp::add_column(program, 0.0, 3.0, 1.0);
+  const int y = lp::add_column(program, 0.0, lp::infinity, 2.0);
+  lp::add_rows(program, {lp::Row{4.0, lp::infinity, {{x, 1.0}, {y, 1.0}}}});
+  std::string sink;
+  core::Logger log = core::capturing_logger(sink, core::LogLevel::warning);
+  lp::Model model(program, lp::SolveOptions{});
+  const lp::Solution first = model.solve(log);
+  ASSERT_EQ(first.status, lp::Status::optimal);
+  EXPECT_NEAR(first.objective, 5.0, 1e-9);
+  model.set_column_bounds(x, 1.0, 1.0);
+  for (const bool warm : {true, false}) {
+    const lp::Solution again = model.solve(log, warm);
+    ASSERT_EQ(again.status, lp::Status::optimal);
+    EXPECT_NEAR(again.objective, 7.0, 1e-9);
+    EXPECT_NEAR(again.col_value[1], 3.0, 1e-9);
+    EXPECT_NEAR(again.col_reduced_cost[0], -1.0, 1e-9);
+    EXPECT_NEAR(again.row_dual[0], 2.0, 1e-9);
+  }
+  model.set_row_bounds(0, 5.0, lp::infinity);  // x + y ≥ 5: y = 4, objective 9
+  EXPECT_NEAR(model.solve(log).objective, 9.0, 1e-9);
+  EXPECT_THROW(model.set_column_bounds(5, 0.0, 1.0), core::Error);
+}
