@@ -6,6 +6,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 packages=(build-essential cmake pkg-config coinor-libclp-dev coinor-libcbc-dev libyaml-cpp-dev
           nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
+          libopenmpi-dev openmpi-bin  # Open MPI: mpirun -np N silkgrid run … (the decomposition over processes)
           chromium)  # chromium: the report's headless-browser test
 missing=()
 for p in "${packages[@]}"; do

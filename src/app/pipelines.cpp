@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.hpp"
 #include "decompose/benders.hpp"
@@ -41,6 +42,9 @@ void commit(io::OutputDir& dir, core::Cancel& cancel) {
   cancel.throw_if_requested("before the results were moved into place");
   dir.commit();
 }
+
+// Whether this process writes the results: one process, or rank 0 of a run over MPI.
+bool writes(const StudyOptions& options) { return !options.ranks || options.ranks->root(); }
 
 void maybe_report(const StudyOptions& options, const std::string& out, core::Logger& log) {
   if (!options.report) return;
@@ -173,6 +177,7 @@ Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& c
   p.solve.solver.progress = log.shows_progress();  // Clp's iterations on the status line
   p.solve.solver.cancel = &cancel;
   p.solve.capital = p.finance.assets;
+  p.solve.ranks = options.ranks;
   return p;
 }
 
@@ -182,13 +187,15 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
   const model::Study& study = r.prepared.study;
   // Refuse an unusable --out before spending time on the solve.
   r.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
-  io::OutputDir dir(r.out);
+  std::optional<io::OutputDir> dir;
+  if (writes(options)) dir.emplace(r.out);
   r.results = decompose::solve(study, r.prepared.solve, log);
   r.results.timings.read_s = r.prepared.read_s;
-  io::write_results(dir.staging().string(), study, r.results, log);
+  if (!dir) return r;
+  io::write_results(dir->staging().string(), study, r.results, log);
   // A PyPSA network's results also the way PyPSA exports a solved network.
-  if (io::is_pypsa_folder(r.prepared.path)) io::write_pypsa_folder(dir.staging().string(), study, &r.results, log);
-  commit(dir, cancel);
+  if (io::is_pypsa_folder(r.prepared.path)) io::write_pypsa_folder(dir->staging().string(), study, &r.results, log);
+  commit(*dir, cancel);
   maybe_report(options, r.out, log);
   return r;
 }
@@ -199,10 +206,11 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   a.prepared = prepare(options, log, cancel);
   const model::Study& study = a.prepared.study;
   a.out = projects_folder(options, study, "appraisal", "Projects and climate finance");
-  io::OutputDir dir(a.out);
+  std::optional<io::OutputDir> dir;
+  if (writes(options)) dir.emplace(a.out);
   model::Results results = decompose::solve(study, a.prepared.solve, log);
   results.timings.read_s = a.prepared.read_s;
-  io::write_results(dir.staging().string(), study, results, log);
+  if (dir) io::write_results(dir->staging().string(), study, results, log);
   a.appraisals = appraise::appraise_projects(study, a.prepared.finance, results);
   if (system_value) {
     log.info("system value: {} runs without one project each, {} at a time", a.appraisals.size(),
@@ -212,8 +220,9 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
                                 log);
     log.info("with/without runs took {:.1f} s", seconds_since(start));
   }
-  io::write_appraisals(dir.staging().string(), a.appraisals, finance::to_string(a.prepared.finance.mode));
-  commit(dir, cancel);
+  if (!dir) return a;
+  io::write_appraisals(dir->staging().string(), a.appraisals, finance::to_string(a.prepared.finance.mode));
+  commit(*dir, cancel);
   maybe_report(options, a.out, log);
   return a;
 }
@@ -224,7 +233,8 @@ PortfolioOutput portfolio(const StudyOptions& options, const PortfolioRequest& r
   o.prepared = prepare(options, log, cancel);
   const model::Study& study = o.prepared.study;
   o.out = projects_folder(options, study, "portfolio", "Portfolio selection");
-  io::OutputDir dir(o.out);
+  std::optional<io::OutputDir> dir;
+  if (writes(options)) dir.emplace(o.out);
   const auto start = std::chrono::steady_clock::now();
   appraise::PortfolioOptions choice{request.budget_eur, request.candidates,
                                     request.objective == "co2" ? appraise::PortfolioObjective::co2
@@ -233,9 +243,10 @@ PortfolioOutput portfolio(const StudyOptions& options, const PortfolioRequest& r
   o.portfolio = appraise::select_portfolio(study, o.prepared.finance, choice, o.prepared.solve, log);
   o.portfolio.results.timings.read_s = o.prepared.read_s;
   o.portfolio.results.timings.solve_s = seconds_since(start);
-  io::write_results(dir.staging().string(), study, o.portfolio.results, log);
-  io::write_portfolio(dir.staging().string(), o.portfolio);
-  commit(dir, cancel);
+  if (!dir) return o;
+  io::write_results(dir->staging().string(), study, o.portfolio.results, log);
+  io::write_portfolio(dir->staging().string(), o.portfolio);
+  commit(*dir, cancel);
   maybe_report(options, o.out, log);
   return o;
 }

@@ -12,6 +12,7 @@
 #include "appraise/portfolio.hpp"
 #include "core/cancel.hpp"
 #include "core/logger.hpp"
+#include "core/ranks.hpp"
 #include "finance/structure.hpp"
 #include "formulate/build.hpp"
 #include "model/results.hpp"
@@ -40,6 +41,9 @@ struct StudyOptions {
   std::string aggregate;   // "segments:N" (time-series aggregation) or empty
   std::string finance = "as-given";
   bool report = false;  // also write report.html into the result folder
+  // A run over MPI (mpirun): every rank solves its share; only rank 0 writes --out and the
+  // report. Null: one process. Not owned.
+  const core::Ranks* ranks = nullptr;
 };
 
 // "segments:N" → N (1 to 1e7), or nothing when `text` is not that.

@@ -316,7 +316,8 @@ void add_system_values(const model::Study& study, const finance::ProjectFinance&
   formulate::SolveStudyOptions without_options = options;
   without_options.capital = finance.assets;  // priced as the run with every project
   without_options.write_lp.clear();  // --write-lp is the LP of the study, not of every run without a project
-  parallel_runs(n, threads, options.solver.cancel, [&](std::size_t p) {
+  without_options.ranks = nullptr;  // each run in one process (distributed_runs spreads the runs over ranks)
+  distributed_runs(n, threads, options.solver.cancel, options.ranks, [&](std::size_t p) {
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     try {
@@ -329,6 +330,12 @@ void add_system_values(const model::Study& study, const finance::ProjectFinance&
     }
     const std::lock_guard<std::mutex> lock(progress);
     log.progress("with/without runs: {} of {} done ({} without)", ++done, n, appraisals[p].name);
+  }, [&](std::size_t p, core::Writer& w) {
+    w.put<double>(objective[p]);
+    w.put(failure[p]);
+  }, [&](std::size_t p, core::Reader& r) {
+    objective[p] = r.get<double>();
+    failure[p] = r.get_string();
   });
   for (std::size_t p = 0; p < n; ++p) {
     if (!failure[p].empty()) {

@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <thread>
+#include <vector>
 
 #include "core/cancel.hpp"
 #include "core/error.hpp"
+#include "core/ranks.hpp"
 
 namespace silkgrid::appraise {
 
@@ -30,6 +32,37 @@ void parallel_runs(std::size_t n, int threads, const core::Cancel* cancel, Body&
     body(i);
   });
   core::check_cancel(cancel, "after the with/without runs");
+}
+
+// The same over the ranks of a run over MPI (null or one process: parallel_runs): rank r runs
+// the i with i mod size = r, `threads` at a time; then every rank learns every run's outcome,
+// which put(i, writer) writes where it ran and get(i, reader) reads everywhere else, so that
+// every rank goes on with the same figures. Each run is solved in one process (the runs of a
+// rank run side by side in threads, and only the main thread may call MPI).
+template <typename Body, typename Put, typename Get>
+void distributed_runs(std::size_t n, int threads, const core::Cancel* cancel, const core::Ranks* ranks, Body&& body,
+                      Put&& put, Get&& get) {
+  if (!ranks || !ranks->distributed()) {
+    parallel_runs(n, threads, cancel, body);
+    return;
+  }
+  const auto size = static_cast<std::size_t>(ranks->size()), rank = static_cast<std::size_t>(ranks->rank());
+  std::vector<std::size_t> mine;
+  for (std::size_t i = rank; i < n; i += size) mine.push_back(i);
+  parallel_runs(mine.size(), threads, cancel, [&](std::size_t j) { body(mine[j]); });
+  core::Writer w;
+  for (std::size_t i : mine) {
+    w.put<std::uint64_t>(i);
+    put(i, w);
+  }
+  for (const std::string& bytes : ranks->all_gather(w.bytes())) {
+    core::Reader r(bytes);
+    while (!r.done()) {
+      const auto i = r.get<std::uint64_t>();
+      if (i >= n) throw core::Error(core::ErrorKind::internal, "a with/without run's index from another rank is out of range");
+      get(static_cast<std::size_t>(i), r);
+    }
+  }
 }
 
 }  // namespace silkgrid::appraise

@@ -254,19 +254,27 @@ PortfolioResult select_for_co2(const model::Study& study, const finance::Project
   }
   // Each candidate's CO2: the system without it against with all, in parallel.
   std::vector<std::string> failure(n);
-  parallel_runs(n, options.threads, solve.solver.cancel, [&](std::size_t k) {
+  formulate::SolveStudyOptions alone = each;
+  alone.ranks = nullptr;  // each run in one process (distributed_runs spreads the runs over ranks)
+  distributed_runs(n, options.threads, solve.solver.cancel, solve.ranks, [&](std::size_t k) {
     std::vector<char> others(n, 1);
     others[k] = 0;
     std::string text;
     core::Logger silent = core::capturing_logger(text, core::LogLevel::error);
     try {
-      avoided[k] = decompose::solve(with_choices(study, candidates, others), each, silent).co2_t() - with_all.co2_t();
+      avoided[k] = decompose::solve(with_choices(study, candidates, others), alone, silent).co2_t() - with_all.co2_t();
     } catch (const core::Error& e) {
       // Only a study with no solution without it makes a project required; Ctrl-C, a time limit
       // or a solver failure stop the selection (they say nothing about the project).
       if (e.kind() != core::ErrorKind::infeasible) throw;
       failure[k] = e.what();
     }
+  }, [&](std::size_t k, core::Writer& w) {
+    w.put<double>(avoided[k]);
+    w.put(failure[k]);
+  }, [&](std::size_t k, core::Reader& r) {
+    avoided[k] = r.get<double>();
+    failure[k] = r.get_string();
   });
   for (std::size_t k = 0; k < n; ++k)
     if (!failure[k].empty()) {

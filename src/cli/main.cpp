@@ -15,6 +15,7 @@
 #include "core/cancel.hpp"
 #include "core/error.hpp"
 #include "core/logger.hpp"
+#include "core/ranks.hpp"
 #include "model/decomposition.hpp"
 #include "model/limits.hpp"
 
@@ -51,6 +52,7 @@ void clear_status_line() {
 struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
+  bool worker = false;  // a rank other than 0 of a run over MPI: prints only errors of its own
 };
 
 using RunOptions = app::StudyOptions;
@@ -119,6 +121,7 @@ const CLI::Validator iterations_check(
     "N", "max_iterations");
 
 core::Logger make_logger(const GlobalOptions& global) {
+  if (global.worker) return cli::terminal_logger(core::LogLevel::error, false);
   return cli::terminal_logger(global.quiet ? core::LogLevel::warning : global.verbose ? core::LogLevel::debug : core::LogLevel::info,
                               !global.quiet && cli::TerminalStatus::stderr_is_terminal());
 }
@@ -189,6 +192,9 @@ int profiles(const GlobalOptions& global, const RunOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under mpirun: MPI, and this process's rank (README, "Decomposition by time": over MPI).
+  const core::MpiSession mpi(argc, argv);
+  const core::Ranks& ranks = mpi.ranks();
   CLI::App app{"silkgrid: planning cross-border green-energy corridors and their climate-finance portfolios"};
   app.require_subcommand(1);
   app.fallthrough();  // -q and -v may come after the subcommand too
@@ -335,9 +341,22 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (!ranks.root()) return e.get_exit_code() == 0 ? 0 : exit_usage;  // rank 0 prints it
     const int code = app.exit(e);
     return code == 0 ? 0 : exit_usage;
   }
+  if (!ranks.root()) {
+    // Only run, appraise and portfolio spread their work over ranks; the others are rank 0's.
+    if (!(*run_cmd || *appraise_cmd || *portfolio_cmd)) return 0;
+    global.worker = true;
+    global.quiet = true;
+  }
+  for (RunOptions* o : {&run_options, &appraise_options, &portfolio_options}) o->ranks = &ranks;
+  // An error ends every rank of a run over MPI at once (MPI_Abort), so that none waits on it.
+  const auto fail = [&](int code) {
+    if (ranks.distributed()) ranks.abort(code);
+    return code;
+  };
 
   // The commands that write a result folder stop cleanly on Ctrl-C; the others keep the default.
   if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd) stop_on_interrupt();
@@ -370,13 +389,20 @@ int main(int argc, char** argv) {
     }
     if (*profiles_cmd) return profiles(global, profile_options);
   } catch (const core::Error& e) {
+    if (global.worker) {
+      // Bad input is every rank's alike, and rank 0 says it; anything else may be this rank's alone.
+      if (e.kind() != core::ErrorKind::input && e.kind() != core::ErrorKind::interrupted)
+        std::fprintf(stderr, "rank %d: error: %s\n", ranks.rank(), e.what());
+      return fail(core::exit_code(e.kind()));
+    }
     clear_status_line();
     std::fprintf(stderr, "error: %s\n", e.what());
-    return core::exit_code(e.kind());
+    return fail(core::exit_code(e.kind()));
   } catch (const std::exception& e) {
     clear_status_line();
+    if (global.worker) std::fprintf(stderr, "rank %d: ", ranks.rank());
     std::fprintf(stderr, "error: internal: %s\n", e.what());
-    return core::exit_code(core::ErrorKind::internal);
+    return fail(core::exit_code(core::ErrorKind::internal));
   }
   return 0;
 }

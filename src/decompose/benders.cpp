@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/ranks.hpp"
 #include "formulate/family.hpp"
 #include "lp/solver.hpp"
 #include "model/costs.hpp"
@@ -120,17 +121,24 @@ class Benders {
  public:
   Benders(const model::Study& study, const formulate::SolveStudyOptions& options, const Settings& settings,
           core::Logger& log)
-      : study_(study), options_(options), settings_(settings), log_(log) {}
+      : study_(study), options_(options), settings_(settings), log_(log), ranks_(options.ranks ? *options.ranks : single_) {}
 
   model::Results run();
 
  private:
   void build_master();
   void build_subproblems();
+  void bound();
+  void solve_master_loop();
+  void serve();
   void evaluate(const std::vector<double>& point);
+  std::vector<std::string> exchange(const std::string& mine);
   void feasibility_cut(Subproblem& sub, const std::vector<double>& point, core::Logger& log);
   double capex_of(const std::vector<double>& point) const;
+  model::Results finish();
   model::Results assemble() const;
+  // Subperiod k is solved by rank k mod size (round robin: each rank gets every season).
+  bool owns(std::size_t k) const { return static_cast<int>(k % static_cast<std::size_t>(ranks_.size())) == ranks_.rank(); }
 
   const model::Study& study_;
   const formulate::SolveStudyOptions& options_;
@@ -149,7 +157,61 @@ class Benders {
   double scale_ = 1;  // EUR per unit of the master's objective
   std::vector<double> values_;                 // the subproblems' objectives at the last point
   std::vector<std::vector<std::pair<int, double>>> gradients_;  // per subproblem: (master column, g)
+
+  // Over MPI (core::Ranks): rank 0 solves the master and sends each point; every rank solves
+  // its own subperiods there, and every rank learns every subperiod's value and cut (an
+  // all-gather), so that all keep the same best point. One process: the same, without messages.
+  static inline const core::Ranks single_{};
+  const core::Ranks& ranks_;
+  std::chrono::steady_clock::time_point start_;
+  int workers_ = 1;
+  double best_upper_ = lp::infinity;
+  std::vector<double> best_point_;
+  double exchange_s_ = 0;  // waiting for and exchanging with the other ranks, in this iteration
+  lp::Solution master_solution_;
+  model::DecompositionReport report_;
 };
+
+// What a rank tells the others: the commands from rank 0, and the per-subperiod records of an
+// exchange (its status: solved, infeasible at the point with a feasibility cut, failed, or
+// skipped because Ctrl-C was pressed).
+enum class Command : std::uint8_t { evaluate = 1, finish = 2 };
+enum class Outcome : std::uint8_t { solved = 0, infeasible = 1, failed = 2, interrupted = 3 };
+
+void put_pairs(core::Writer& w, const std::vector<std::pair<int, double>>& pairs) {
+  w.put<std::uint64_t>(pairs.size());
+  for (const auto& [m, g] : pairs) {
+    w.put<std::int32_t>(m);
+    w.put<double>(g);
+  }
+}
+std::vector<std::pair<int, double>> get_pairs(core::Reader& r) {
+  std::vector<std::pair<int, double>> pairs(r.get<std::uint64_t>());
+  for (auto& [m, g] : pairs) {
+    m = r.get<std::int32_t>();
+    g = r.get<double>();
+  }
+  return pairs;
+}
+void put_solution(core::Writer& w, const lp::Solution& s) {
+  w.put<double>(s.objective);
+  w.put<std::int32_t>(s.iterations);
+  w.put(s.col_value);
+  w.put(s.row_activity);
+  w.put(s.row_dual);
+  w.put(s.col_reduced_cost);
+}
+lp::Solution get_solution(core::Reader& r) {
+  lp::Solution s;
+  s.status = lp::Status::optimal;
+  s.objective = r.get<double>();
+  s.iterations = r.get<std::int32_t>();
+  s.col_value = r.get_doubles();
+  s.row_activity = r.get_doubles();
+  s.row_dual = r.get_doubles();
+  s.col_reduced_cost = r.get_doubles();
+  return s;
+}
 
 void Benders::build_master() {
   formulate::BuildOptions options;
@@ -337,19 +399,35 @@ void Benders::build_subproblems() {
         if (const int j = sub.built.column(block, s); j >= 0) sub.slacks.push_back(j);
     for (std::size_t p = 0; p < study_.policies.size(); ++p)
       if (const int j = sub.built.column("policy.slack", p); j >= 0) sub.slacks.push_back(j);
-    sub.model = std::make_unique<lp::Model>(lp, solver);
+    if (owns(k)) sub.model = std::make_unique<lp::Model>(lp, solver);
   });
 }
 
-// Fixes every subproblem's coupling columns at `point` (master column values) and solves them,
-// in parallel; keeps each one's objective and the cut's coefficients.
+// Every rank's records, in rank order, on every rank (timed as the exchange).
+std::vector<std::string> Benders::exchange(const std::string& mine) {
+  const auto t0 = clock::now();
+  std::vector<std::string> all = ranks_.all_gather(mine);
+  exchange_s_ += seconds_since(t0);
+  return all;
+}
+
+// Fixes every subproblem's coupling columns at `point` (master column values) and solves this
+// rank's ones, in parallel; then every rank learns every subproblem's objective and cut, and
+// the best point so far is kept (with each subproblem's solution there).
 void Benders::evaluate(const std::vector<double>& point) {
   const std::size_t K = subs_.size();
   values_.assign(K, 0.0);
   gradients_.assign(K, {});
+  std::vector<Outcome> outcome(K, Outcome::solved);
   tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
+    if (!owns(k)) return;
     Subproblem& sub = subs_[k];
-    if (options_.solver.cancel && options_.solver.cancel->requested()) return;
+    sub.failure.clear();
+    sub.infeasible = false;
+    if (options_.solver.cancel && options_.solver.cancel->requested()) {
+      outcome[k] = Outcome::interrupted;
+      return;
+    }
     for (const Link& link : sub.links) {
       const double v = link.master >= 0 ? point[static_cast<std::size_t>(link.master)] : link.value;
       if (link.row >= 0) sub.model->set_row_bounds(link.row, v, v);
@@ -358,13 +436,18 @@ void Benders::evaluate(const std::vector<double>& point) {
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     sub.last = sub.model->solve(quiet, settings_.warm);
-    sub.infeasible = false;
+    if (sub.last.status == lp::Status::interrupted) {
+      outcome[k] = Outcome::interrupted;
+      return;
+    }
     if (sub.last.status == lp::Status::infeasible) {
       feasibility_cut(sub, point, quiet);
+      outcome[k] = sub.failure.empty() ? Outcome::infeasible : Outcome::failed;
       return;
     }
     if (sub.last.status != lp::Status::optimal) {
       sub.failure = lp::to_string(sub.last.status);
+      outcome[k] = Outcome::failed;
       return;
     }
     values_[k] = sub.last.objective;
@@ -382,12 +465,54 @@ void Benders::evaluate(const std::vector<double>& point) {
     }
     gradients_[k] = std::move(g);
   });
-  core::check_cancel(options_.solver.cancel, "while solving the subperiods");
+  // This rank's records, then everyone's.
+  core::Writer w;
+  for (std::size_t k = 0; k < K; ++k) {
+    if (!owns(k)) continue;
+    const Subproblem& sub = subs_[k];
+    w.put<std::uint64_t>(k);
+    w.put<Outcome>(outcome[k]);
+    w.put<double>(values_[k]);
+    put_pairs(w, gradients_[k]);
+    w.put<double>(sub.deviation);
+    put_pairs(w, sub.feasibility_gradient);
+    w.put(sub.failure);
+  }
+  bool interrupted = false;
+  for (const std::string& bytes : exchange(w.bytes())) {
+    core::Reader r(bytes);
+    while (!r.done()) {
+      const auto k = r.get<std::uint64_t>();
+      Subproblem& sub = subs_.at(k);
+      outcome[k] = r.get<Outcome>();
+      values_[k] = r.get<double>();
+      gradients_[k] = get_pairs(r);
+      sub.deviation = r.get<double>();
+      sub.feasibility_gradient = get_pairs(r);
+      sub.failure = r.get_string();
+      sub.infeasible = outcome[k] == Outcome::infeasible;
+      if (outcome[k] == Outcome::interrupted) interrupted = true;
+      if (outcome[k] == Outcome::failed && sub.failure.empty()) sub.failure = "failed";
+    }
+  }
+  if (interrupted) throw core::Error(core::ErrorKind::interrupted, "interrupted while solving the subperiods");
   for (const Subproblem& sub : subs_)
     if (!sub.failure.empty())
       throw core::Error(core::ErrorKind::solver,
                         fmt::format("a subperiod (snapshots {} to {}) was not solved to optimality: {}", sub.window.first,
                                     sub.window.first + sub.window.count - 1, sub.failure));
+  // The best point: every subperiod operable there, at the lowest total cost.
+  for (const Subproblem& sub : subs_)
+    if (sub.infeasible) return;
+  double sum = 0;
+  for (double v : values_) sum += v;
+  const double upper_here = capex_of(point) + sum;
+  if (upper_here < best_upper_) {
+    best_upper_ = upper_here;
+    best_point_ = point;
+    for (std::size_t k = 0; k < K; ++k)
+      if (owns(k)) subs_[k].best = subs_[k].last;
+  }
 }
 
 void Benders::feasibility_cut(Subproblem& sub, const std::vector<double>& point, core::Logger& log) {
@@ -453,53 +578,21 @@ double Benders::capex_of(const std::vector<double>& point) const {
 }
 
 model::Results Benders::run() {
-  const auto start = clock::now();
+  start_ = clock::now();
   windows_ = subperiods(study_.time, settings_.subperiod_hours);
   coupling_ = penalties(study_);
   const std::size_t K = windows_.size();
-  log_.info("Benders decomposition: {} subperiods of {:g} h, gap {:g}, in-out λ {:g}, {} starts", K,
-            settings_.subperiod_hours, settings_.gap, settings_.stabilisation, settings_.warm ? "warm" : "cold");
-  const int workers = settings_.threads > 0 ? settings_.threads
-                                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers));
+  if (ranks_.root())
+    log_.info("Benders decomposition: {} subperiods of {:g} h, gap {:g}, in-out λ {:g}, {} starts{}", K,
+              settings_.subperiod_hours, settings_.gap, settings_.stabilisation, settings_.warm ? "warm" : "cold",
+              ranks_.distributed() ? fmt::format(", over {} MPI ranks", ranks_.size()) : std::string());
+  workers_ = settings_.threads > 0 ? settings_.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(workers_));
 
   log_.progress("decomposition: building the master and {} subperiods", K);
   build_master();
   build_subproblems();
-  core::check_cancel(options_.solver.cancel, "after building the subperiods");
-
-  // θ_k's lower bound: subperiod k with every coupling column free within the master's bounds
-  // (a relaxation of it at any master point). It also gives each model its first basis.
-  {
-    std::vector<std::string> failure(K);
-    tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
-      Subproblem& sub = subs_[k];
-      if (options_.solver.cancel && options_.solver.cancel->requested()) return;
-      for (const Link& link : sub.links) {
-        if (link.master < 0) continue;
-        if (link.row >= 0) {
-          sub.model->set_row_bounds(link.row, -lp::infinity, lp::infinity);
-        } else {  // a capacity within its bounds, an unbounded one within the model's limit
-          const auto m = static_cast<std::size_t>(link.master);
-          sub.model->set_column_bounds(link.column, master_lp_.col_lower[m],
-                                       std::min(master_lp_.col_upper[m], model::limits::capacity.max));
-        }
-      }
-      std::string messages;
-      core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
-      const lp::Solution relaxed = sub.model->solve(quiet, true);
-      if (relaxed.status == lp::Status::optimal) sub.theta_lower = relaxed.objective - 1e-6 * std::abs(relaxed.objective) - 1.0;
-      else if (relaxed.status == lp::Status::unbounded) sub.theta_lower = -1e15;
-      else failure[k] = relaxed.status_text;
-    });
-    core::check_cancel(options_.solver.cancel, "while bounding the subperiods");
-    for (std::size_t k = 0; k < K; ++k)
-      if (!failure[k].empty())
-        throw core::Error(core::ErrorKind::infeasible, core::Context{study_.file, 0, 0, ""},
-                          fmt::format("subperiod {} (snapshots {} to {}) has no solution even with its capacities, levels "
-                                      "and budgets free: {}; check policies and fixed p_min_pu against the load",
-                                      k + 1, windows_[k].first, windows_[k].first + windows_[k].count - 1, failure[k]));
-  }
+  bound();
   // The master counts money in units of `scale_` (about a hundredth of a subperiod's cost), so
   // that its cuts' right-hand sides stay within what Clp's absolute tolerances can resolve.
   double typical = 0;
@@ -510,6 +603,96 @@ model::Results Benders::run() {
     master_lp_.cost[static_cast<std::size_t>(theta_[k])] = 1.0;
     master_lp_.col_lower[static_cast<std::size_t>(theta_[k])] = subs_[k].theta_lower / scale_;
   }
+  report_.subperiods = K;
+  report_.subperiod_hours = settings_.subperiod_hours;
+  report_.stabilisation = settings_.stabilisation;
+  report_.warm = settings_.warm;
+  report_.threads = workers_;
+  report_.ranks = ranks_.size();
+  if (ranks_.root()) solve_master_loop();
+  else serve();
+  return finish();
+}
+
+// θ_k's lower bound: subperiod k with every coupling column free within the master's bounds
+// (a relaxation of it at any master point). It also gives each model its first basis.
+void Benders::bound() {
+  const std::size_t K = subs_.size();
+  std::vector<std::string> failure(K);
+  tbb::parallel_for(std::size_t{0}, K, [&](std::size_t k) {
+    if (!owns(k)) return;
+    Subproblem& sub = subs_[k];
+    if (options_.solver.cancel && options_.solver.cancel->requested()) {
+      failure[k] = "interrupted";
+      return;
+    }
+    for (const Link& link : sub.links) {
+      if (link.master < 0) continue;
+      if (link.row >= 0) {
+        sub.model->set_row_bounds(link.row, -lp::infinity, lp::infinity);
+      } else {  // a capacity within its bounds, an unbounded one within the model's limit
+        const auto m = static_cast<std::size_t>(link.master);
+        sub.model->set_column_bounds(link.column, master_lp_.col_lower[m],
+                                     std::min(master_lp_.col_upper[m], model::limits::capacity.max));
+      }
+    }
+    std::string messages;
+    core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+    const lp::Solution relaxed = sub.model->solve(quiet, true);
+    if (relaxed.status == lp::Status::optimal) sub.theta_lower = relaxed.objective - 1e-6 * std::abs(relaxed.objective) - 1.0;
+    else if (relaxed.status == lp::Status::unbounded) sub.theta_lower = -1e15;
+    else failure[k] = relaxed.status_text.empty() ? lp::to_string(relaxed.status) : relaxed.status_text;
+  });
+  core::Writer w;
+  for (std::size_t k = 0; k < K; ++k) {
+    if (!owns(k)) continue;
+    w.put<std::uint64_t>(k);
+    w.put<double>(subs_[k].theta_lower);
+    w.put(failure[k]);
+  }
+  for (const std::string& bytes : exchange(w.bytes())) {
+    core::Reader r(bytes);
+    while (!r.done()) {
+      const auto k = r.get<std::uint64_t>();
+      subs_.at(k).theta_lower = r.get<double>();
+      failure.at(k) = r.get_string();
+    }
+  }
+  for (std::size_t k = 0; k < K; ++k)
+    if (failure[k] == "interrupted") throw core::Error(core::ErrorKind::interrupted, "interrupted while bounding the subperiods");
+  for (std::size_t k = 0; k < K; ++k)
+    if (!failure[k].empty())
+      throw core::Error(core::ErrorKind::infeasible, core::Context{study_.file, 0, 0, ""},
+                        fmt::format("subperiod {} (snapshots {} to {}) has no solution even with its capacities, levels "
+                                    "and budgets free: {}; check policies and fixed p_min_pu against the load",
+                                    k + 1, windows_[k].first, windows_[k].first + windows_[k].count - 1, failure[k]));
+}
+
+// Every rank but 0: solve this rank's subperiods at each point that rank 0 sends, until it
+// says finish. An error on rank 0 ends the whole run (the command line's MPI_Abort).
+void Benders::serve() {
+  for (;;) {
+    std::string message;
+    ranks_.broadcast(message);
+    core::Reader r(message);
+    const auto command = r.get<Command>();
+    if (command == Command::finish) {
+      report_.iterations.resize(r.get<std::uint64_t>());
+      for (auto& row : report_.iterations) row = r.get<model::DecompositionIteration>();
+      report_.lower_bound_eur = r.get<double>();
+      report_.gap = r.get<double>();
+      report_.converged = r.get<std::uint8_t>() != 0;
+      master_solution_.row_dual = r.get_doubles();
+      return;
+    }
+    if (command != Command::evaluate) throw core::Error(core::ErrorKind::internal, "an unknown message from rank 0");
+    evaluate(r.get_doubles());
+  }
+}
+
+// Rank 0: the master, and the points it sends.
+void Benders::solve_master_loop() {
+  const std::size_t K = subs_.size();
   if (!options_.write_lp.empty()) {
     lp::write_mps(master_lp_, options_.write_lp);
     log_.info("wrote the first Benders master to {}", options_.write_lp);
@@ -517,39 +700,40 @@ model::Results Benders::run() {
   lp::SolveOptions master_options = options_.solver;
   master_options.progress = false;
   master_options.tolerance = 1e-9;  // its columns span MW to TWh: Clp's 1e-7 leaves it far from optimal
+  const auto send = [&](const std::vector<double>& point) {
+    if (!ranks_.distributed()) return;
+    core::Writer w;
+    w.put<Command>(Command::evaluate);
+    w.put(point);
+    ranks_.broadcast(w.bytes());
+  };
 
-  model::DecompositionReport report;
-  report.subperiods = K;
-  report.subperiod_hours = settings_.subperiod_hours;
-  report.stabilisation = settings_.stabilisation;
-  report.warm = settings_.warm;
-  report.threads = workers;
-  double best_upper = lp::infinity, lower_bound = -lp::infinity;
-  std::vector<double> best_point;
-  lp::Solution master_solution;
+  double lower_bound = -lp::infinity;
   const double tolerance = settings_.gap;
   for (int it = 1; it <= settings_.max_iterations; ++it) {
     model::DecompositionIteration row;
     row.iteration = it;
+    exchange_s_ = 0;
     auto t0 = clock::now();
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
-    master_solution = lp::solve(master_lp_, master_options, quiet);
-    lp::require_optimal(master_solution, core::Context{study_.file, 0, 0, ""}, "the Benders master",
+    master_solution_ = lp::solve(master_lp_, master_options, quiet);
+    lp::require_optimal(master_solution_, core::Context{study_.file, 0, 0, ""}, "the Benders master",
                         {"check policies (CO2 caps, renewable shares, capacity limits) against the capacities", ""});
     row.master_s = seconds_since(t0);
-    lower_bound = std::max(lower_bound, scale_ * master_solution.objective);
-    const std::vector<double>& x = master_solution.col_value;
+    lower_bound = std::max(lower_bound, scale_ * master_solution_.objective);
+    const std::vector<double>& x = master_solution_.col_value;
 
     // The in-out separation point: between the best point so far and the master's.
-    const double lambda = best_point.empty() ? 0.0 : settings_.stabilisation;
+    const double lambda = best_point_.empty() ? 0.0 : settings_.stabilisation;
     std::vector<double> point = x;
     if (lambda > 0)
-      for (std::size_t j = 0; j < point.size(); ++j) point[j] = lambda * best_point[j] + (1.0 - lambda) * x[j];
+      for (std::size_t j = 0; j < point.size(); ++j) point[j] = lambda * best_point_[j] + (1.0 - lambda) * x[j];
     t0 = clock::now();
     int cuts = 0;
     std::vector<lp::Row> new_cuts;
     for (int pass = 0; pass < 2; ++pass) {
+      send(point);
       evaluate(point);
       // Windows with no operation at this point: a feasibility cut each, Σ g·x ≤ Σ g·x̂ − w
       // (normalised), and no upper bound from this point.
@@ -579,35 +763,20 @@ model::Results Benders::run() {
         point = x;
         continue;
       }
-      double sum = 0;
-      for (double v : values_) sum += v;
-      const double upper_here = capex_of(point) + sum;
-      if (upper_here < best_upper) {
-        best_upper = upper_here;
-        best_point = point;
-        for (Subproblem& sub : subs_) sub.best = sub.last;
-      }
       // The cuts, and whether any cuts off the master's point.
       bool separates = false;
       for (std::size_t k = 0; k < K; ++k) {
-        std::vector<int> columns{theta_[k]};
-        std::vector<double> values{1.0};
-        double rhs = values_[k];
+        lp::Row cut{values_[k], lp::infinity, {{theta_[k], 1.0}}};
         double at_master = values_[k];
         for (const auto& [m, g] : gradients_[k]) {
-          columns.push_back(m);
-          values.push_back(-g / scale_);
-          rhs -= g * point[static_cast<std::size_t>(m)];
+          cut.entries.push_back({m, -g / scale_});
+          cut.lower -= g * point[static_cast<std::size_t>(m)];
           at_master += g * (x[static_cast<std::size_t>(m)] - point[static_cast<std::size_t>(m)]);
         }
-        rhs /= scale_;
+        cut.lower /= scale_;
         const double theta = scale_ * x[static_cast<std::size_t>(theta_[k])];
         if (at_master > theta + 1e-9 * std::max(1.0, std::abs(at_master))) separates = true;
-        {
-          lp::Row cut{rhs, lp::infinity, {}};
-          for (std::size_t e = 0; e < columns.size(); ++e) cut.entries.push_back({columns[e], values[e]});
-          new_cuts.push_back(std::move(cut));
-        }
+        new_cuts.push_back(std::move(cut));
         ++cuts;
       }
       row.stabilised = lambda > 0 && pass == 0;
@@ -615,48 +784,82 @@ model::Results Benders::run() {
       point = x;  // the separation point's cuts leave the master's point: separate there too
     }
     lp::add_rows(master_lp_, new_cuts);
-    row.subproblems_s = seconds_since(t0);
+    row.subproblems_s = seconds_since(t0) - exchange_s_;
+    row.exchange_s = exchange_s_;
     row.cuts = cuts;
     row.lower_bound_eur = lower_bound;
-    row.upper_bound_eur = best_upper;
-    row.gap = std::isfinite(best_upper) ? (best_upper - lower_bound) / std::max(1.0, std::abs(best_upper)) : lp::infinity;
-    row.seconds = seconds_since(start);
-    report.iterations.push_back(row);
-    log_.progress("Benders iteration {}: lower {:.6e}, upper {:.6e}, gap {:.2e}", it, lower_bound, best_upper, row.gap);
-    log_.debug("Benders iteration {}: lower {:.9e}, upper {:.9e}, gap {:.3e}, master {:.2f} s, subperiods {:.2f} s", it,
-               lower_bound, best_upper, row.gap, row.master_s, row.subproblems_s);
+    row.upper_bound_eur = best_upper_;
+    row.gap = std::isfinite(best_upper_) ? (best_upper_ - lower_bound) / std::max(1.0, std::abs(best_upper_)) : lp::infinity;
+    row.seconds = seconds_since(start_);
+    report_.iterations.push_back(row);
+    log_.progress("Benders iteration {}: lower {:.6e}, upper {:.6e}, gap {:.2e}", it, lower_bound, best_upper_, row.gap);
+    log_.debug("Benders iteration {}: lower {:.9e}, upper {:.9e}, gap {:.3e}, master {:.2f} s, subperiods {:.2f} s, "
+               "exchange {:.2f} s",
+               it, lower_bound, best_upper_, row.gap, row.master_s, row.subproblems_s, row.exchange_s);
     if (row.gap <= tolerance) {
-      report.converged = true;
+      report_.converged = true;
       break;
     }
   }
-  report.lower_bound_eur = lower_bound;
-  report.upper_bound_eur = best_upper;
-  report.gap = report.iterations.empty() ? 0.0 : report.iterations.back().gap;
-  if (!report.converged)
+  report_.lower_bound_eur = lower_bound;
+  report_.upper_bound_eur = best_upper_;
+  report_.gap = report_.iterations.empty() ? 0.0 : report_.iterations.back().gap;
+  if (!report_.converged)
     log_.warn("Benders stopped after {} iterations at a gap of {:.2e} (asked {:.0e}): the results are the best point found",
-              settings_.max_iterations, report.gap, tolerance);
+              settings_.max_iterations, report_.gap, tolerance);
   log_.info("Benders: {} after {} iterations in {:.2f} s, objective {:.6e} (lower bound {:.6e}, gap {:.2e})",
-            report.converged ? "converged" : "stopped", report.iterations.size(), seconds_since(start), best_upper,
-            lower_bound, report.gap);
-
-  if (best_point.empty())
+            report_.converged ? "converged" : "stopped", report_.iterations.size(), seconds_since(start_), best_upper_,
+            lower_bound, report_.gap);
+  if (best_point_.empty())
     throw core::Error(core::ErrorKind::solver, core::Context{study_.file, 0, 0, ""},
                       fmt::format("Benders found no master point that every subperiod can operate at in {} iterations: "
                                   "raise --max-iterations or solve it as one LP (--decompose none)",
                                   settings_.max_iterations));
+  if (ranks_.distributed()) {
+    // Finish: the report and the master's duals, for every rank to assemble the same results.
+    core::Writer w;
+    w.put<Command>(Command::finish);
+    w.put<std::uint64_t>(report_.iterations.size());
+    for (const auto& row : report_.iterations) w.put(row);
+    w.put<double>(report_.lower_bound_eur);
+    w.put<double>(report_.gap);
+    w.put<std::uint8_t>(report_.converged ? 1 : 0);
+    w.put(master_solution_.row_dual);
+    ranks_.broadcast(w.bytes());
+  }
+}
+
+// Every rank: the results at the best point, from each subperiod's solution there.
+model::Results Benders::finish() {
+  const std::size_t K = subs_.size();
+  if (ranks_.distributed()) {
+    core::Writer w;
+    for (std::size_t k = 0; k < K; ++k) {
+      if (!owns(k)) continue;
+      w.put<std::uint64_t>(k);
+      put_solution(w, subs_[k].best);
+    }
+    for (const std::string& bytes : exchange(w.bytes())) {
+      core::Reader r(bytes);
+      while (!r.done()) {
+        const auto k = r.get<std::uint64_t>();
+        subs_.at(k).best = get_solution(r);
+      }
+    }
+  }
+  report_.upper_bound_eur = best_upper_;
   model::Results results = assemble();
-  results.objective_eur = best_upper;
+  results.objective_eur = best_upper_;
   // The CO2 and renewable-share prices: the duals of the master's Σ budget rows.
   for (std::size_t p = 0; p < budget_row_.size(); ++p) {
-    if (budget_row_[p] < 0 || master_solution.row_dual.size() <= static_cast<std::size_t>(budget_row_[p])) continue;
-    const double dual = scale_ * master_solution.row_dual[static_cast<std::size_t>(budget_row_[p])];
+    if (budget_row_[p] < 0 || master_solution_.row_dual.size() <= static_cast<std::size_t>(budget_row_[p])) continue;
+    const double dual = scale_ * master_solution_.row_dual[static_cast<std::size_t>(budget_row_[p])];
     results.policy_shadow_price[p] = study_.policies.kind[p] == model::PolicyKind::co2_cap ? -dual : dual;
   }
   // Capacity policies: the master's rows.
   const model::Results master_part = formulate::extract(study_, master_built_, [&] {
-    lp::Solution s = master_solution;
-    s.col_value = best_point;
+    lp::Solution s = master_solution_;
+    s.col_value = best_point_;
     s.col_value.resize(static_cast<std::size_t>(master_built_.lp.num_cols));
     s.col_reduced_cost.resize(static_cast<std::size_t>(master_built_.lp.num_cols));
     s.row_dual.resize(static_cast<std::size_t>(master_built_.lp.num_rows));
@@ -665,7 +868,7 @@ model::Results Benders::run() {
     for (int j = 0; j < m.num_cols; ++j)
       for (int e = m.start[static_cast<std::size_t>(j)]; e < m.start[static_cast<std::size_t>(j) + 1]; ++e)
         s.row_activity[static_cast<std::size_t>(m.index[static_cast<std::size_t>(e)])] +=
-            m.value[static_cast<std::size_t>(e)] * best_point[static_cast<std::size_t>(j)];
+            m.value[static_cast<std::size_t>(e)] * best_point_[static_cast<std::size_t>(j)];
     return s;
   }());
   for (std::size_t p = 0; p < study_.policies.size(); ++p)
@@ -678,13 +881,13 @@ model::Results Benders::run() {
   for (const Subproblem& sub : subs_)
     for (int j : sub.slacks)
       penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.best.col_value[static_cast<std::size_t>(j)];
-  report.penalty_eur = penalty;
-  if (penalty > 1e-6 * std::max(1.0, std::abs(best_upper)))
+  report_.penalty_eur = penalty;
+  if (ranks_.root() && penalty > 1e-6 * std::max(1.0, std::abs(best_upper_)))
     log_.warn("the decomposition's coupling slacks cost EUR {:.6e} at the best point: a subperiod could not meet the "
               "master's storage levels or budgets (the objective includes that penalty)",
               penalty);
-  results.decomposition = std::move(report);
-  results.timings.solve_s = seconds_since(start);
+  results.decomposition = report_;
+  results.timings.solve_s = seconds_since(start_);
   return results;
 }
 

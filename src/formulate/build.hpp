@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/logger.hpp"
+#include "core/ranks.hpp"
 #include "finance/annuity.hpp"
 #include "formulate/scope.hpp"
 #include "lp/linear_program.hpp"
@@ -55,6 +56,9 @@ struct SolveStudyOptions {
   lp::SolveOptions solver;
   finance::AssetCapital capital;  // as BuildOptions::capital
   std::string write_lp;  // MPS file to write before solving, or ""
+  // The processes of a distributed run (decompose spreads its subperiods over them; the
+  // monolithic LP ignores it). Null: one process. Not owned.
+  const core::Ranks* ranks = nullptr;
 };
 model::Results solve_study(const model::Study& study, const SolveStudyOptions& options, core::Logger& log);
 

@@ -270,7 +270,8 @@ json summary_json(const model::Study& study, const model::Results& r) {
                           {"penalty_eur", d.penalty_eur},
                           {"stabilisation", d.stabilisation},
                           {"warm_start", d.warm},
-                          {"threads", d.threads}};
+                          {"threads", d.threads},
+                          {"ranks", d.ranks}};
   } else {
     j["decomposition"] = nullptr;
   }
@@ -420,13 +421,14 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
   if (r.decomposition) {
     fmt::memory_buffer csv;
     fmt::format_to(std::back_inserter(csv),
-                   "iteration,lower_bound_eur,upper_bound_eur,gap,seconds,master_s,subproblems_s,cuts,stabilised\n");
+                   "iteration,lower_bound_eur,upper_bound_eur,gap,seconds,master_s,subproblems_s,exchange_s,cuts,"
+                   "stabilised\n");
     // An iteration before any point every subperiod could operate at has no upper bound: empty.
     const auto cell = [](double v, const char* format) { return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : std::string(); };
     for (const auto& it : r.decomposition->iterations)
-      fmt::format_to(std::back_inserter(csv), "{},{},{},{},{:.4f},{:.4f},{:.4f},{},{}\n", it.iteration,
+      fmt::format_to(std::back_inserter(csv), "{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{},{}\n", it.iteration,
                      cell(it.lower_bound_eur, "{:.12g}"), cell(it.upper_bound_eur, "{:.12g}"), cell(it.gap, "{:.6g}"),
-                     it.seconds, it.master_s, it.subproblems_s, it.cuts, it.stabilised ? "true" : "false");
+                     it.seconds, it.master_s, it.subproblems_s, it.exchange_s, it.cuts, it.stabilised ? "true" : "false");
     write("decomposition.csv", fmt::to_string(csv));
   }
   write("study.json", study_json(study).dump(2) + "\n");

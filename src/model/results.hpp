@@ -33,6 +33,7 @@ struct DecompositionIteration {
   double lower_bound_eur = 0, upper_bound_eur = 0, gap = 0;
   double seconds = 0;  // since the decomposition started
   double master_s = 0, subproblems_s = 0;
+  double exchange_s = 0;    // over MPI: waiting for and exchanging with the other ranks
   int cuts = 0;             // added in this iteration
   bool stabilised = false;  // the cuts came from the in-out separation point
 };
@@ -47,6 +48,7 @@ struct DecompositionReport {
   double stabilisation = 0;
   bool warm = true;
   int threads = 0;
+  int ranks = 1;  // MPI processes
   std::vector<DecompositionIteration> iterations;
 };
 

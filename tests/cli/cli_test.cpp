@@ -627,7 +627,7 @@ TEST(Cli, DecomposedRunWritesTheMonolithicFilesAndItsConvergence) {
   EXPECT_LE(d["gap"].get<double>(), 1e-6);
   const std::string csv = read_text(dir / "dec" / "decomposition.csv");
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "iteration,lower_bound_eur,upper_bound_eur,gap,seconds,master_s,subproblems_s,cuts,stabilised");
+            "iteration,lower_bound_eur,upper_bound_eur,gap,seconds,master_s,subproblems_s,exchange_s,cuts,stabilised");
   EXPECT_EQ(static_cast<int>(std::count(csv.begin(), csv.end(), '\n')), d["iterations"].get<int>() + 1);
   fs::remove_all(dir);
 }
