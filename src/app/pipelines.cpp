@@ -167,6 +167,7 @@ Prepared prepare(const StudyOptions& options, core::Logger& log, core::Cancel& c
   if (options.gap) solver.gap = *options.gap;
   if (options.max_iterations) solver.max_iterations = *options.max_iterations;
   if (options.stabilisation) solver.stabilisation = *options.stabilisation;
+  if (options.threads) solver.threads = *options.threads;
 
   p.solve.solver = formulate::solve_options(study.solver);
   if (const auto method = core::parse_solver_method(options.method)) p.solve.solver.method = *method;

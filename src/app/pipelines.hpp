@@ -35,6 +35,7 @@ struct StudyOptions {
   std::string decompose;  // auto, none or benders
   std::optional<double> subperiod_hours, gap, stabilisation;
   std::optional<int> max_iterations;
+  std::optional<int> threads;  // run: Benders subperiods at a time in each process (0 = one per core)
   bool strict = false;
   std::optional<std::uint64_t> seed;
   std::string resolution;  // "3h", "3", "native" (as the series) or empty (the study's)

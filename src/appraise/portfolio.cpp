@@ -104,40 +104,45 @@ formulate::Candidates fixed_at(formulate::Candidates choice, const std::vector<c
   return choice;
 }
 
-formulate::Built build_with(const Prepared& p, const formulate::Candidates& choice, bool names = false) {
-  formulate::BuildOptions options;
-  options.names = names;
-  options.scope.candidates = choice;
-  options.capital = p.finance->assets;
-  return formulate::build(p.study, options);
-}
-
 struct Solved {
   double objective = 0;
   std::vector<char> chosen;
 };
 
-// Builds the MIP of `choice`, solves it (Cbc); returns the choices. Writes it to `write_lp`
-// first where given.
+// Solves the study with the binary choices of `choice` (formulate's candidate family): one MIP
+// (Cbc), or, where decompose::choose says so, Benders with the choices in its master, as
+// Antares-Xpansion does. Returns the choices. Writes the MIP (or the first master) to
+// `write_lp` first where given.
 Solved solve_portfolio(const Prepared& p, const formulate::Candidates& choice, const formulate::SolveStudyOptions& options,
                        core::Logger& log, const std::string& write_lp = "") {
-  const formulate::Built b = build_with(p, choice, !write_lp.empty());
-  if (!write_lp.empty()) {
-    lp::write_mps(b.lp, write_lp);
-    log.info("wrote the portfolio MIP to {}", write_lp);
+  formulate::SolveStudyOptions o = options;
+  o.candidates = choice;
+  o.write_lp = write_lp;
+  model::Results r;
+  try {
+    r = decompose::solve(p.study, o, log);
+  } catch (const core::Error& e) {
+    if (e.kind() != core::ErrorKind::infeasible) throw;
+    throw core::Error(core::ErrorKind::infeasible, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"},
+                      fmt::format("portfolio selection has no solution: no choice of candidate projects within a "
+                                  "concessional budget of EUR {:.1f} m meets the study's policies (a national target "
+                                  "may need a candidate that the budget cannot fund): raise the budget, or leave such "
+                                  "projects out of --candidates so that they stay as in the study ({})",
+                                  choice.budget / 1e6, e.what()));
   }
-  const lp::Solution mip = lp::solve_mip(b.lp, options.solver, log);
-  lp::require_optimal(mip, core::Context{p.study.file, 0, 0, "--concessional-budget-eur"}, "portfolio selection",
-                      {fmt::format("no choice of candidate projects within a concessional budget of EUR {:.1f} m meets "
-                                   "the study's policies (a national target may need a candidate that the budget cannot "
-                                   "fund): raise the budget, or leave such projects out of --candidates so that they "
-                                   "stay as in the study",
-                                   choice.budget / 1e6),
-                       ""});
   Solved s;
-  s.objective = mip.objective;
-  s.chosen = formulate::extract(p.study, b, mip).candidate_chosen;
+  s.objective = r.objective_eur;
+  s.chosen = r.candidate_chosen;
   return s;
+}
+
+// The study with every choice fixed (an LP; Benders where the study is large).
+model::Results solve_fixed(const Prepared& p, const formulate::Candidates& choice, const std::vector<char>& chosen,
+                           const formulate::SolveStudyOptions& options, core::Logger& log) {
+  formulate::SolveStudyOptions o = options;
+  o.candidates = fixed_at(choice, chosen);
+  o.write_lp.clear();
+  return decompose::solve(p.study, o, log);
 }
 
 // Knapsack over the candidates: maximise the CO2 avoided within the budget (Cbc). `required`
@@ -334,13 +339,12 @@ PortfolioResult select_portfolio(const model::Study& study, const finance::Proje
   const Solved s = solve_portfolio(p, choice, solve, log, solve.write_lp);
 
   // The LP with the choices fixed: prices, the budget's dual, the results.
-  const formulate::Built built = build_with(p, fixed_at(choice, s.chosen));
-  lp::Solution fixed = lp::solve(built.lp, solve.solver, log);
-  lp::require_optimal(fixed, core::Context{study.file, 0, 0, ""}, "portfolio selection (the LP with the choices fixed)");
+  std::string messages;
+  core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
   PortfolioResult out;
   out.budget_eur = options.concessional_budget_eur;
-  out.objective_eur = fixed.objective;
-  out.results = formulate::extract(p.study, built, fixed);
+  out.results = solve_fixed(p, choice, s.chosen, solve, quiet);
+  out.objective_eur = out.results.objective_eur;
   out.marginal_value_eur_per_eur = out.results.budget_shadow_price;
   const double used = out.results.budget_used;
   out.concessional_used_eur = used;
@@ -359,12 +363,12 @@ PortfolioResult select_portfolio(const model::Study& study, const finance::Proje
     if (!s.chosen[k] || !out.projects[candidates[k]].chosen) continue;
     std::vector<char> others = s.chosen;
     others[k] = 0;
-    const formulate::Built left_out = build_with(p, fixed_at(choice, others));
-    const lp::Solution without = lp::solve(left_out.lp, solve.solver, log);
-    if (without.status == lp::Status::optimal)
-      out.projects[candidates[k]].adds_eur_per_year = without.objective - out.objective_eur;
-    else if (without.status == lp::Status::interrupted)
-      lp::require_optimal(without, core::Context{}, "portfolio selection");
+    try {
+      const model::Results without = solve_fixed(p, choice, others, solve, quiet);
+      out.projects[candidates[k]].adds_eur_per_year = without.objective_eur - out.objective_eur;
+    } catch (const core::Error& e) {
+      if (is_interrupted(e)) throw;  // else: no solution without it, so no figure of what it adds
+    }
   }
 
   // The next step: enough for the cheapest candidate left out, else a tenth of the budget.
@@ -372,7 +376,7 @@ PortfolioResult select_portfolio(const model::Study& study, const finance::Proje
   try {
     formulate::Candidates larger = choice;
     larger.budget += out.step_eur;
-    const Solved more = solve_portfolio(p, larger, solve, log);
+    const Solved more = solve_portfolio(p, larger, solve, quiet);
     out.step_value_eur_per_eur = (s.objective - more.objective) / out.step_eur;
   } catch (const core::Error& e) {
     if (is_interrupted(e)) throw;

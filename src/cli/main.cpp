@@ -253,6 +253,9 @@ int main(int argc, char** argv) {
     cmd->add_flag("--report", o.report, "Also write report.html (the HTML report) into the result folder");
   };
   add_solve_options(run_cmd, run_options, "results/<study name>");
+  run_cmd->add_option("--threads", run_options.threads,
+                      "Benders: subperiods solved at a time in each process, 1 to 1024 (default: one per core)")
+      ->check(CLI::Range(1, 1024));
 
   RunOptions appraise_options;
   bool no_system_value = false;

@@ -59,6 +59,7 @@ Settings settings_of(const model::SolverOptions& options) {
   s.gap = options.gap;
   s.max_iterations = options.max_iterations;
   s.stabilisation = options.stabilisation;
+  s.threads = options.threads;
   return s;
 }
 
@@ -165,6 +166,7 @@ class Benders {
   const core::Ranks& ranks_;
   std::chrono::steady_clock::time_point start_;
   int workers_ = 1;
+  bool mip_ = false;  // the master has binary choices (Cbc at every iteration; no duals)
   double best_upper_ = lp::infinity;
   std::vector<double> best_point_;
   double exchange_s_ = 0;  // waiting for and exchanging with the other ranks, in this iteration
@@ -217,7 +219,9 @@ void Benders::build_master() {
   formulate::BuildOptions options;
   options.scope.investment_only = true;
   options.capital = options_.capital;
+  options.scope.candidates = options_.candidates;  // portfolio selection: the binary choices are the master's
   master_built_ = formulate::build(study_, options);
+  mip_ = std::find(master_built_.lp.integer.begin(), master_built_.lp.integer.end(), 1) != master_built_.lp.integer.end();
   master_lp_ = master_built_.lp;
   const std::size_t K = windows_.size();
   for (std::size_t k = 0; k < K; ++k) theta_.push_back(lp::add_column(master_lp_, -lp::infinity, lp::infinity, 1.0));
@@ -717,7 +721,7 @@ void Benders::solve_master_loop() {
     auto t0 = clock::now();
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
-    master_solution_ = lp::solve(master_lp_, master_options, quiet);
+    master_solution_ = mip_ ? lp::solve_mip(master_lp_, master_options, quiet) : lp::solve(master_lp_, master_options, quiet);
     lp::require_optimal(master_solution_, core::Context{study_.file, 0, 0, ""}, "the Benders master",
                         {"check policies (CO2 caps, renewable shares, capacity limits) against the capacities", ""});
     row.master_s = seconds_since(t0);
@@ -876,6 +880,10 @@ model::Results Benders::finish() {
       results.policy_shadow_price[p] = scale_ * master_part.policy_shadow_price[p];
       results.policy_value[p] = master_part.policy_value[p];
     }
+  // The candidates' choices and their budget (the master's row; its dual per EUR of budget).
+  results.candidate_chosen = master_part.candidate_chosen;
+  results.budget_used = master_part.budget_used;
+  results.budget_shadow_price = scale_ * master_part.budget_shadow_price;
   // What the coupling slacks cost at the best point: 0 where the decomposition is exact.
   double penalty = 0;
   for (const Subproblem& sub : subs_)

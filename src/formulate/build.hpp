@@ -3,6 +3,7 @@
 // solution back into Results. The constraint families that make up the LP are listed in
 // families.cpp, one file each (formulate/family.hpp says what a family owns).
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/logger.hpp"
@@ -59,6 +60,9 @@ struct SolveStudyOptions {
   // The processes of a distributed run (decompose spreads its subperiods over them; the
   // monolithic LP ignores it). Null: one process. Not owned.
   const core::Ranks* ranks = nullptr;
+  // Portfolio selection: binary choices of candidate projects under a budget (scope.hpp). With
+  // an undecided choice the LP is a MIP (Cbc; its results have no duals; Benders: in the master).
+  std::optional<Candidates> candidates;
 };
 model::Results solve_study(const model::Study& study, const SolveStudyOptions& options, core::Logger& log);
 

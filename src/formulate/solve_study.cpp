@@ -1,6 +1,7 @@
 // The pipeline from a validated study to results: build → (write MPS) → solve → extract.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -33,7 +34,9 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   BuildOptions build_options;
   build_options.names = !options.write_lp.empty();
   build_options.capital = options.capital;
+  build_options.scope.candidates = options.candidates;
   Built built = build(study, build_options);
+  const bool mip = std::find(built.lp.integer.begin(), built.lp.integer.end(), 1) != built.lp.integer.end();
   const double build_s = seconds_since(start);
   const lp::Statistics stats = lp::statistics(built.lp);
   log.info("{}", lp::describe(stats));
@@ -48,9 +51,11 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   }
 
   start = clock::now();
-  log.info("solving with Clp ({}, presolve {})", core::describe(options.solver.method), options.solver.presolve ? "on" : "off");
-  log.progress("solving with Clp");
-  const lp::Solution solution = lp::solve(built.lp, options.solver, log);
+  if (mip) log.info("solving the MIP with Cbc");
+  else log.info("solving with Clp ({}, presolve {})", core::describe(options.solver.method), options.solver.presolve ? "on" : "off");
+  if (mip) log.progress("solving with Cbc");
+  else log.progress("solving with Clp");
+  const lp::Solution solution = mip ? lp::solve_mip(built.lp, options.solver, log) : lp::solve(built.lp, options.solver, log);
   const double solve_s = seconds_since(start);
   log.info("Clp: {} after {} iterations in {:.2f} s, objective {:.6e}", solution.status_text, solution.iterations,
            solve_s, solution.objective);

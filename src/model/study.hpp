@@ -248,6 +248,7 @@ struct SolverOptions {
   double gap = 1e-4;               // Benders: stop when (upper − lower) / |upper| ≤ gap
   int max_iterations = 500;        // Benders: stop (with the gap reached so far, a warning) after this many
   double stabilisation = 0.5;      // Benders: in-out λ (separation point λ·best + (1 − λ)·master); 0 = plain
+  int threads = 0;                 // Benders: subperiods solved at a time in each process; 0 = one per core (run --threads)
 };
 
 struct StudySettings {

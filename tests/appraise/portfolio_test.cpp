@@ -204,3 +204,40 @@ TEST(Portfolio, MostCo2AvoidedWithinTheBudget) {
   const auto at45 = appraise::select_portfolio(study, as_given(study), {45e6, {}, appraise::PortfolioObjective::co2, 1}, {}, log);
   EXPECT_NEAR(*at45.step_value_eur_per_eur, avoided[2] / 24e6, 1e-12);
 }
+
+// The same choice with the binary choices in a Benders master (as Antares-Xpansion does): the
+// year as 8 snapshots in 4 subperiods, against brute-force enumeration of monolithic LPs.
+TEST(Portfolio, BinaryChoicesInTheBendersMasterMatchBruteForce) {
+  std::string yaml = three_candidates;
+  const std::string one = "study: {name: portfolio, snapshots: 1, snapshot_hours: 8760}";
+  yaml.replace(yaml.find(one), one.size(),
+               "study: {name: portfolio, snapshots: 8, snapshot_hours: 1095}\n"
+               "solver: {decomposition: benders, subperiod_hours: 2190, gap: 1.0e-9}");
+  const auto study = prepared(yaml);
+  auto log = quiet();
+  const auto candidates = appraise::candidate_projects(study, {});
+  const double need[3] = {25e6, 20e6, 24e6};
+  for (const double budget : {20e6, 24e6, 45e6, 69e6}) {
+    const auto result = appraise::select_portfolio(study, as_given(study), {budget, {}}, {}, log);
+    ASSERT_TRUE(result.results.decomposition.has_value()) << "solved by Benders";
+    double best = model::unlimited;
+    int best_mask = -1;
+    for (int mask = 0; mask < 8; ++mask) {
+      double money = 0;
+      std::vector<char> chosen(3);
+      for (int k = 0; k < 3; ++k) {
+        chosen[static_cast<std::size_t>(k)] = (mask >> k) & 1;
+        if (chosen[static_cast<std::size_t>(k)]) money += need[k];
+      }
+      if (money > budget + 1e-6) continue;
+      const double cost = test::solve(appraise::with_choices(study, candidates, chosen), as_given(study).assets).objective_eur;
+      if (cost < best) {
+        best = cost;
+        best_mask = mask;
+      }
+    }
+    EXPECT_NEAR(result.objective_eur, best, 1e-8 * best) << "budget " << budget;
+    for (int k = 0; k < 3; ++k)
+      EXPECT_EQ(result.projects[static_cast<std::size_t>(k)].chosen, ((best_mask >> k) & 1) != 0) << budget << " " << k;
+  }
+}
