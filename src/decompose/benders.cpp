@@ -78,6 +78,7 @@ struct Link {
   double value = 0;
   int row = -1;     // the elastic row; -1: the column is fixed by its bounds (a capacity)
   double penalty = 0;
+  int policy = -1;  // a budget: its policy
 };
 
 struct Subproblem {
@@ -97,6 +98,11 @@ struct Subproblem {
   double deviation = 0;
   std::vector<std::pair<int, double>> feasibility_gradient;
   std::vector<int> slacks;  // the coupling slacks of `built.lp` (elastic rows, end levels, budgets)
+  std::vector<int> budget_slacks;  // those of the budgets (a subset of `slacks`)
+  // At the last point: per policy, what the window achieved (renewable MWh, CO2 t; budget
+  // policies only), and what its budget slacks cost.
+  std::vector<double> achieved;
+  double budget_penalty = 0;
 };
 
 bool is_budget_policy(model::PolicyKind kind) {
@@ -166,6 +172,7 @@ class Benders {
   const core::Ranks& ranks_;
   std::chrono::steady_clock::time_point start_;
   int workers_ = 1;
+  double best_waived_ = 0;  // the budget penalties that the best point's yearly limits waive
   bool mip_ = false;  // the master has binary choices (Cbc at every iteration; no duals)
   double best_upper_ = lp::infinity;
   std::vector<double> best_point_;
@@ -376,7 +383,7 @@ void Benders::build_subproblems() {
       if (budget_[p].empty()) continue;
       const int j = sub.built.column("policy.budget", p);
       if (j < 0) throw core::Error(core::ErrorKind::internal, "a coupled window lacks a budget column");
-      sub.links.push_back({j, budget_[p][k], 0.0, -1, coupling_.budget_penalty});
+      sub.links.push_back({j, budget_[p][k], 0.0, -1, coupling_.budget_penalty, static_cast<int>(p)});
     }
     // The elastic rows, and the coupling columns bounded as their master columns are.
     lp::LinearProgram& lp = sub.built.lp;
@@ -394,6 +401,10 @@ void Benders::build_subproblems() {
       const int short_ = lp::add_column(lp, 0.0, lp::infinity, link.penalty);
       sub.slacks.push_back(over);
       sub.slacks.push_back(short_);
+      if (link.policy >= 0) {
+        sub.budget_slacks.push_back(over);
+        sub.budget_slacks.push_back(short_);
+      }
       link.row = lp.num_rows + static_cast<int>(rows.size());
       rows.push_back(lp::Row{link.value, link.value, {{link.column, 1.0}, {over, 1.0}, {short_, -1.0}}});
     }
@@ -402,7 +413,10 @@ void Benders::build_subproblems() {
       for (std::size_t s = 0; s < st.size(); ++s)
         if (const int j = sub.built.column(block, s); j >= 0) sub.slacks.push_back(j);
     for (std::size_t p = 0; p < study_.policies.size(); ++p)
-      if (const int j = sub.built.column("policy.slack", p); j >= 0) sub.slacks.push_back(j);
+      if (const int j = sub.built.column("policy.slack", p); j >= 0) {
+        sub.slacks.push_back(j);
+        sub.budget_slacks.push_back(j);
+      }
     if (owns(k)) sub.model = std::make_unique<lp::Model>(lp, solver);
   });
 }
@@ -455,6 +469,20 @@ void Benders::evaluate(const std::vector<double>& point) {
       return;
     }
     values_[k] = sub.last.objective;
+    // What the window achieved of each budget: its policy row's activity without the budget
+    // and slack terms (renewable − b + σ ≥ 0; emissions − b − σ ≤ 0).
+    sub.achieved.assign(study_.policies.size(), 0.0);
+    for (std::size_t p = 0; p < study_.policies.size(); ++p) {
+      const int row = sub.built.row("policy", p), b = sub.built.column("policy.budget", p),
+                sigma = sub.built.column("policy.slack", p);
+      if (row < 0 || b < 0 || sigma < 0) continue;
+      const double co2 = study_.policies.kind[p] == model::PolicyKind::co2_cap ? 1.0 : -1.0;
+      sub.achieved[p] = sub.last.row_activity[static_cast<std::size_t>(row)] + sub.last.col_value[static_cast<std::size_t>(b)] +
+                        co2 * sub.last.col_value[static_cast<std::size_t>(sigma)];
+    }
+    sub.budget_penalty = 0;
+    for (int j : sub.budget_slacks)
+      sub.budget_penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.last.col_value[static_cast<std::size_t>(j)];
     std::vector<std::pair<int, double>> g;
     for (const Link& link : sub.links) {
       if (link.master < 0) continue;
@@ -481,6 +509,8 @@ void Benders::evaluate(const std::vector<double>& point) {
     w.put<double>(sub.deviation);
     put_pairs(w, sub.feasibility_gradient);
     w.put(sub.failure);
+    w.put(sub.achieved);
+    w.put<double>(sub.budget_penalty);
   }
   bool interrupted = false;
   for (const std::string& bytes : exchange(w.bytes())) {
@@ -494,6 +524,8 @@ void Benders::evaluate(const std::vector<double>& point) {
       sub.deviation = r.get<double>();
       sub.feasibility_gradient = get_pairs(r);
       sub.failure = r.get_string();
+      sub.achieved = r.get_doubles();
+      sub.budget_penalty = r.get<double>();
       sub.infeasible = outcome[k] == Outcome::infeasible;
       if (outcome[k] == Outcome::interrupted) interrupted = true;
       if (outcome[k] == Outcome::failed && sub.failure.empty()) sub.failure = "failed";
@@ -510,8 +542,26 @@ void Benders::evaluate(const std::vector<double>& point) {
     if (sub.infeasible) return;
   double sum = 0;
   for (double v : values_) sum += v;
-  const double upper_here = capex_of(point) + sum;
+  double upper_here = capex_of(point) + sum;
+  // The budgets only split a yearly limit between subperiods: where the windows' operations
+  // meet every yearly limit together, a budget's slack is no violation of the planning LP, and
+  // the point without its penalty is a feasible point of it (a valid, lower upper bound).
+  double waived = 0;
+  bool yearly_limits_hold = true;
+  for (std::size_t p = 0; p < budget_row_.size(); ++p) {
+    if (budget_row_[p] < 0) continue;
+    double total = 0;
+    for (const Subproblem& sub : subs_) total += sub.achieved.size() > p ? sub.achieved[p] : 0.0;
+    const auto row = static_cast<std::size_t>(budget_row_[p]);
+    const double lo = master_lp_.row_lower[row], hi = master_lp_.row_upper[row];
+    const double slack = 1e-9 * std::max({1.0, std::abs(lo), std::abs(hi)});
+    if ((std::isfinite(lo) && total < lo - slack) || (std::isfinite(hi) && total > hi + slack)) yearly_limits_hold = false;
+  }
+  if (yearly_limits_hold)
+    for (const Subproblem& sub : subs_) waived += sub.budget_penalty;
+  upper_here -= waived;
   if (upper_here < best_upper_) {
+    best_waived_ = waived;
     best_upper_ = upper_here;
     best_point_ = point;
     for (std::size_t k = 0; k < K; ++k)
@@ -889,7 +939,12 @@ model::Results Benders::finish() {
   for (const Subproblem& sub : subs_)
     for (int j : sub.slacks)
       penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.best.col_value[static_cast<std::size_t>(j)];
-  report_.penalty_eur = penalty;
+  report_.penalty_eur = penalty - best_waived_;
+  penalty -= best_waived_;
+  if (best_waived_ > 0)
+    log_.debug("the budget slacks at the best point (EUR {:.6e}) split the yearly limits differently from the master; "
+               "the yearly limits hold, so the objective is without them",
+               best_waived_);
   if (ranks_.root() && penalty > 1e-6 * std::max(1.0, std::abs(best_upper_)))
     log_.warn("the decomposition's coupling slacks cost EUR {:.6e} at the best point: a subperiod could not meet the "
               "master's storage levels or budgets (the objective includes that penalty)",

@@ -203,3 +203,34 @@ TEST(Benders, CancelStopsIt) {
     EXPECT_EQ(e.kind(), core::ErrorKind::interrupted);
   }
 }
+
+// A renewable share whose budget split the master cannot know: day 2 has wind for 300 MW but
+// only 100 MW of load to take it, so any budget above 2,400 MWh there needs the slack, while day
+// 1 takes all of its wind anyway. The yearly share holds at such points, so their upper bound is
+// the operation's own cost (the slack's penalty waived): every upper bound is still ≥ the
+// monolithic optimum (a valid bound), and the optimum has no penalty.
+TEST(Benders, BudgetSlacksWhereTheYearlyLimitHoldsAreNoPenalty) {
+  std::string csv = "timestamp,wind\n";
+  for (int t = 0; t < 48; ++t) csv += fmt::format("2030-01-{:02d}T{:02d}:00,{}\n", 1 + t / 24, t % 24, t < 24 ? 0.2 : 1.0);
+  const model::Study study = test::study_from(R"(
+study: {name: split, snapshot_hours: 1, snapshots: 48, timeseries: series.csv}
+carriers: [{name: gas}, {name: wind, renewable: true}]
+regions: [{name: A, country: KZ}]
+loads: [{name: l, region: A, p_mw: 100}]
+generators:
+  - {name: gas, region: A, carrier: gas, p_nom_mw: 200, vom_eur_per_mwh: 50}
+  - {name: wind, region: A, carrier: wind, p_nom_mw: 300, p_max_pu: wind}
+  - {name: wind-new, region: A, carrier: wind, extendable: true, p_nom_max_mw: 500, p_max_pu: wind, capital_cost_eur_per_mw_year: 1000}
+policies:
+  - {kind: min_renewable_share, name: share, regions: [A], share: 0.75}
+)",
+                                              {{"series.csv", csv}});
+  const model::Results mono = monolithic(study);
+  const model::Results dec = benders(study, every(24));
+  EXPECT_NEAR(dec.objective_eur, mono.objective_eur, 1e-6 * mono.objective_eur);
+  EXPECT_NEAR(dec.decomposition->penalty_eur, 0.0, 1e-9 * mono.objective_eur);
+  for (const auto& it : dec.decomposition->iterations)
+    if (std::isfinite(it.upper_bound_eur)) EXPECT_GE(it.upper_bound_eur, mono.objective_eur * (1 - 1e-9)) << it.iteration;
+  // The share holds over the two days: 75 % of 4,800 MWh.
+  EXPECT_GE(dec.policy_value[0], 3600 * (1 - 1e-9));
+}
