@@ -103,6 +103,11 @@ struct Subproblem {
   // policies only), and what its budget slacks cost.
   std::vector<double> achieved;
   double budget_penalty = 0;
+  // The same at the best point.
+  std::vector<double> best_achieved;
+  double best_budget_penalty = 0;
+  // The window's prices at the best point (price()); status error: none, `best`'s own.
+  lp::Solution priced;
 };
 
 bool is_budget_policy(model::PolicyKind kind) {
@@ -143,6 +148,8 @@ class Benders {
   void feasibility_cut(Subproblem& sub, const std::vector<double>& point, core::Logger& log);
   double capex_of(const std::vector<double>& point) const;
   model::Results finish();
+  void polish();
+  void price();
   model::Results assemble() const;
   // Subperiod k is solved by rank k mod size (round robin: each rank gets every season).
   bool owns(std::size_t k) const { return static_cast<int>(k % static_cast<std::size_t>(ranks_.size())) == ranks_.rank(); }
@@ -564,8 +571,11 @@ void Benders::evaluate(const std::vector<double>& point) {
     best_waived_ = waived;
     best_upper_ = upper_here;
     best_point_ = point;
-    for (std::size_t k = 0; k < K; ++k)
+    for (std::size_t k = 0; k < K; ++k) {
       if (owns(k)) subs_[k].best = subs_[k].last;
+      subs_[k].best_achieved = subs_[k].achieved;
+      subs_[k].best_budget_penalty = subs_[k].budget_penalty;
+    }
   }
 }
 
@@ -883,24 +893,107 @@ void Benders::solve_master_loop() {
   }
 }
 
+// A window whose budget needed its slack at the best point (the yearly limits hold there: see
+// evaluate) is solved again with its budgets at what it achieved, so that no penalty is left in
+// its solution and its prices are those of its own operation: the slack's 10 × VOLL per MWh
+// would otherwise set its balance duals.
+void Benders::polish() {
+  tbb::parallel_for(std::size_t{0}, subs_.size(), [&](std::size_t k) {
+    Subproblem& sub = subs_[k];
+    if (!owns(k) || !(sub.best_budget_penalty > 0)) return;
+    for (const Link& link : sub.links) {
+      double v = link.master >= 0 ? best_point_[static_cast<std::size_t>(link.master)] : link.value;
+      if (link.policy >= 0) v = sub.best_achieved.at(static_cast<std::size_t>(link.policy));
+      if (link.row >= 0) sub.model->set_row_bounds(link.row, v, v);
+      else sub.model->set_column_bounds(link.column, v, v);
+    }
+    std::string messages;
+    core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+    lp::Solution again = sub.model->solve(quiet, settings_.warm);
+    if (again.status != lp::Status::optimal) return;  // keep the solution found, its penalty waived
+    double penalty = 0;
+    for (int j : sub.budget_slacks)
+      penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * again.col_value[static_cast<std::size_t>(j)];
+    if (again.objective - penalty > sub.best.objective - sub.best_budget_penalty + 1e-9 * std::abs(sub.best.objective)) return;
+    sub.best = std::move(again);
+    sub.best_budget_penalty = penalty;
+  });
+}
+
+// The prices of each window at the best point, as the monolithic LP defines them: with its
+// budgets priced at the master's yearly prices instead of fixed. A window's budget row is often
+// tight at the best point (the master gives it what it can achieve and no more), and there its
+// dual is any value between the yearly price and the slack's penalty (a kink); Clp may pick the
+// penalty, 10 × VOLL, and it would show in every balance dual. Solved again with each budget
+// column free and costing its yearly price π (renewable: −π per MWh, CO2: +π per t), the
+// window's duals are those of the Lagrangian at π, the monolithic LP's at its optimum; its
+// dispatch is not used (the best point's is the one reported).
+void Benders::price() {
+  std::vector<double> pi(study_.policies.size(), 0.0);
+  for (std::size_t p = 0; p < budget_row_.size(); ++p)
+    if (budget_row_[p] >= 0 && master_solution_.row_dual.size() > static_cast<std::size_t>(budget_row_[p]))
+      pi[p] = scale_ * master_solution_.row_dual[static_cast<std::size_t>(budget_row_[p])];
+  tbb::parallel_for(std::size_t{0}, subs_.size(), [&](std::size_t k) {
+    Subproblem& sub = subs_[k];
+    sub.priced = lp::Solution{};
+    if (!owns(k)) return;
+    bool budgets = false;
+    for (const Link& link : sub.links) {
+      const double v = link.master >= 0 ? best_point_[static_cast<std::size_t>(link.master)] : link.value;
+      if (link.policy >= 0) {
+        budgets = true;
+        sub.model->set_row_bounds(link.row, -lp::infinity, lp::infinity);
+        // The master's row dual y is ∂cost/∂(the yearly limit); the Lagrangian of Σ_k b_k ≥ R
+        // (or ≤ cap) gives each window's budget column the cost −y (y ≥ 0 for a share, ≤ 0 for a cap).
+        sub.model->set_column_cost(link.column, -pi[static_cast<std::size_t>(link.policy)]);
+      } else if (link.row >= 0) {
+        sub.model->set_row_bounds(link.row, v, v);
+      } else {
+        sub.model->set_column_bounds(link.column, v, v);
+      }
+    }
+    if (!budgets) return;  // its duals at the best point are already these
+    std::string messages;
+    core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
+    lp::Solution s = sub.model->solve(quiet, settings_.warm);
+    if (s.status == lp::Status::optimal) sub.priced = std::move(s);
+  });
+}
+
 // Every rank: the results at the best point, from each subperiod's solution there.
 model::Results Benders::finish() {
   const std::size_t K = subs_.size();
+  if (best_waived_ > 0) polish();
+  price();
   if (ranks_.distributed()) {
     core::Writer w;
     for (std::size_t k = 0; k < K; ++k) {
       if (!owns(k)) continue;
       w.put<std::uint64_t>(k);
       put_solution(w, subs_[k].best);
+      w.put<double>(subs_[k].best_budget_penalty);
+      w.put<std::uint8_t>(subs_[k].priced.status == lp::Status::optimal ? 1 : 0);
+      if (subs_[k].priced.status == lp::Status::optimal) put_solution(w, subs_[k].priced);
     }
     for (const std::string& bytes : exchange(w.bytes())) {
       core::Reader r(bytes);
       while (!r.done()) {
         const auto k = r.get<std::uint64_t>();
         subs_.at(k).best = get_solution(r);
+        subs_.at(k).best_budget_penalty = r.get<double>();
+        if (r.get<std::uint8_t>() != 0) subs_.at(k).priced = get_solution(r);
       }
     }
   }
+  // The objective: the best point's annuities and its windows' costs, without the budget
+  // penalties that its yearly limits waive (after polish(), what is left of them).
+  double waived = 0, operation = 0;
+  for (const Subproblem& sub : subs_) {
+    operation += sub.best.objective;
+    if (best_waived_ > 0) waived += sub.best_budget_penalty;
+  }
+  best_waived_ = waived;
+  best_upper_ = std::min(best_upper_, capex_of(best_point_) + operation - waived);
   report_.upper_bound_eur = best_upper_;
   model::Results results = assemble();
   results.objective_eur = best_upper_;
@@ -958,7 +1051,11 @@ model::Results Benders::finish() {
 model::Results Benders::assemble() const {
   std::vector<model::Results> parts;
   parts.reserve(subs_.size());
-  for (const Subproblem& sub : subs_) parts.push_back(formulate::extract(study_, sub.built, sub.best));
+  for (const Subproblem& sub : subs_) {
+    parts.push_back(formulate::extract(study_, sub.built, sub.best));
+    if (sub.priced.status == lp::Status::optimal)
+      parts.back().region_price = formulate::extract(study_, sub.built, sub.priced).region_price;
+  }
   const std::size_t T = study_.snapshots();
   model::Results out = parts.front();  // capacities, annuities and capex are the same in every part
   out.status = "optimal";

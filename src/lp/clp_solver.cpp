@@ -212,6 +212,12 @@ void Model::set_row_bounds(int row, double lower, double upper) {
   impl_->model.setRowBounds(row, lower, upper);
 }
 
+void Model::set_column_cost(int column, double cost) {
+  if (column < 0 || column >= num_cols())
+    throw core::Error(core::ErrorKind::internal, fmt::format("no column {} in a model of {}", column, num_cols()));
+  impl_->model.setObjectiveCoefficient(column, cost);
+}
+
 Solution Model::solve(core::Logger& log, bool warm) {
   const SolveOptions& options = impl_->options;
   if (options.cancel && options.cancel->requested()) return interrupted();

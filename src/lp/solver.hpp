@@ -61,6 +61,7 @@ class Model {
   int num_rows() const;
   void set_column_bounds(int column, double lower, double upper);
   void set_row_bounds(int row, double lower, double upper);
+  void set_column_cost(int column, double cost);  // a new cost keeps the basis primal feasible
   // The first solve uses options.method and presolve; later ones the dual simplex from the last
   // basis (`warm`), or from a slack basis (not `warm`). The solution has duals and reduced costs.
   Solution solve(core::Logger& log, bool warm = true);

@@ -234,3 +234,22 @@ policies:
   // The share holds over the two days: 75 % of 4,800 MWh.
   EXPECT_GE(dec.policy_value[0], 3600 * (1 - 1e-9));
 }
+
+// Prices where the policies bind: each region's load-weighted average price of the decomposed
+// run against the monolithic LP's (its balance duals, which carry the CO2 and renewable-share
+// prices), so that no window's prices are a coupling slack's penalty.
+TEST(Benders, PricesWithBindingPoliciesAreTheMonolithicOnes) {
+  const model::Study tight = network(6, 6000, 0.5);
+  const model::Results mono = monolithic(tight);
+  const model::Results dec = benders(tight, every(26));
+  for (std::size_t r = 0; r < tight.regions.size(); ++r) {
+    double a = 0, b = 0, load = 0;
+    for (std::size_t t = 0; t < tight.snapshots(); ++t) {
+      a += mono.region_price(r, t) * mono.region_load(r, t);
+      b += dec.region_price(r, t) * dec.region_load(r, t);
+      load += mono.region_load(r, t);
+      EXPECT_LT(std::abs(dec.region_price(r, t)), 3000.0 + 1e-6) << r << " " << t;  // at most VOLL
+    }
+    EXPECT_NEAR(b / load, a / load, 0.02 * std::abs(a / load) + 0.5) << tight.regions.name[r];
+  }
+}
