@@ -217,6 +217,28 @@ void put_solution(core::Writer& w, const lp::Solution& s) {
   w.put(s.row_dual);
   w.put(s.col_reduced_cost);
 }
+// What the slacks `columns` of a window cost in `solution`.
+double slack_cost(const Subproblem& sub, const std::vector<int>& columns, const lp::Solution& solution) {
+  double sum = 0;
+  for (int j : columns) sum += sub.built.lp.cost[static_cast<std::size_t>(j)] * solution.col_value[static_cast<std::size_t>(j)];
+  return sum;
+}
+
+// Fixes a window's coupling columns at a master point: an elastic row's right-hand side, else
+// the column's bounds; `budget(link)` may give a budget's link another value.
+template <typename Budget>
+void fix_links(Subproblem& sub, const std::vector<double>& point, Budget&& budget) {
+  for (const Link& link : sub.links) {
+    double v = link.master >= 0 ? point[static_cast<std::size_t>(link.master)] : link.value;
+    if (link.policy >= 0) v = budget(link, v);
+    if (link.row >= 0) sub.model->set_row_bounds(link.row, v, v);
+    else sub.model->set_column_bounds(link.column, v, v);
+  }
+}
+void fix_links(Subproblem& sub, const std::vector<double>& point) {
+  fix_links(sub, point, [](const Link&, double v) { return v; });
+}
+
 lp::Solution get_solution(core::Reader& r) {
   lp::Solution s;
   s.status = lp::Status::optimal;
@@ -453,11 +475,7 @@ void Benders::evaluate(const std::vector<double>& point) {
       outcome[k] = Outcome::interrupted;
       return;
     }
-    for (const Link& link : sub.links) {
-      const double v = link.master >= 0 ? point[static_cast<std::size_t>(link.master)] : link.value;
-      if (link.row >= 0) sub.model->set_row_bounds(link.row, v, v);
-      else sub.model->set_column_bounds(link.column, v, v);
-    }
+    fix_links(sub, point);
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     sub.last = sub.model->solve(quiet, settings_.warm);
@@ -487,9 +505,7 @@ void Benders::evaluate(const std::vector<double>& point) {
       sub.achieved[p] = sub.last.row_activity[static_cast<std::size_t>(row)] + sub.last.col_value[static_cast<std::size_t>(b)] +
                         co2 * sub.last.col_value[static_cast<std::size_t>(sigma)];
     }
-    sub.budget_penalty = 0;
-    for (int j : sub.budget_slacks)
-      sub.budget_penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.last.col_value[static_cast<std::size_t>(j)];
+    sub.budget_penalty = slack_cost(sub, sub.budget_slacks, sub.last);
     std::vector<std::pair<int, double>> g;
     for (const Link& link : sub.links) {
       if (link.master < 0) continue;
@@ -895,25 +911,17 @@ void Benders::solve_master_loop() {
 
 // A window whose budget needed its slack at the best point (the yearly limits hold there: see
 // evaluate) is solved again with its budgets at what it achieved, so that no penalty is left in
-// its solution and its prices are those of its own operation: the slack's 10 × VOLL per MWh
-// would otherwise set its balance duals.
+// its solution (its prices come from price()).
 void Benders::polish() {
   tbb::parallel_for(std::size_t{0}, subs_.size(), [&](std::size_t k) {
     Subproblem& sub = subs_[k];
     if (!owns(k) || !(sub.best_budget_penalty > 0)) return;
-    for (const Link& link : sub.links) {
-      double v = link.master >= 0 ? best_point_[static_cast<std::size_t>(link.master)] : link.value;
-      if (link.policy >= 0) v = sub.best_achieved.at(static_cast<std::size_t>(link.policy));
-      if (link.row >= 0) sub.model->set_row_bounds(link.row, v, v);
-      else sub.model->set_column_bounds(link.column, v, v);
-    }
+    fix_links(sub, best_point_, [&](const Link& link, double) { return sub.best_achieved.at(static_cast<std::size_t>(link.policy)); });
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     lp::Solution again = sub.model->solve(quiet, settings_.warm);
     if (again.status != lp::Status::optimal) return;  // keep the solution found, its penalty waived
-    double penalty = 0;
-    for (int j : sub.budget_slacks)
-      penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * again.col_value[static_cast<std::size_t>(j)];
+    const double penalty = slack_cost(sub, sub.budget_slacks, again);
     if (again.objective - penalty > sub.best.objective - sub.best_budget_penalty + 1e-9 * std::abs(sub.best.objective)) return;
     sub.best = std::move(again);
     sub.best_budget_penalty = penalty;
@@ -937,22 +945,16 @@ void Benders::price() {
     Subproblem& sub = subs_[k];
     sub.priced = lp::Solution{};
     if (!owns(k)) return;
-    bool budgets = false;
-    for (const Link& link : sub.links) {
-      const double v = link.master >= 0 ? best_point_[static_cast<std::size_t>(link.master)] : link.value;
-      if (link.policy >= 0) {
-        budgets = true;
-        sub.model->set_row_bounds(link.row, -lp::infinity, lp::infinity);
-        // The master's row dual y is ∂cost/∂(the yearly limit); the Lagrangian of Σ_k b_k ≥ R
-        // (or ≤ cap) gives each window's budget column the cost −y (y ≥ 0 for a share, ≤ 0 for a cap).
-        sub.model->set_column_cost(link.column, -pi[static_cast<std::size_t>(link.policy)]);
-      } else if (link.row >= 0) {
-        sub.model->set_row_bounds(link.row, v, v);
-      } else {
-        sub.model->set_column_bounds(link.column, v, v);
-      }
-    }
+    const bool budgets = std::any_of(sub.links.begin(), sub.links.end(), [](const Link& l) { return l.policy >= 0; });
     if (!budgets) return;  // its duals at the best point are already these
+    fix_links(sub, best_point_);
+    for (const Link& link : sub.links) {
+      if (link.policy < 0) continue;
+      sub.model->set_row_bounds(link.row, -lp::infinity, lp::infinity);
+      // The master's row dual y is ∂cost/∂(the yearly limit); the Lagrangian of Σ_k b_k ≥ R
+      // (or ≤ cap) gives each window's budget column the cost −y (y ≥ 0 for a share, ≤ 0 for a cap).
+      sub.model->set_column_cost(link.column, -pi[static_cast<std::size_t>(link.policy)]);
+    }
     std::string messages;
     core::Logger quiet = core::capturing_logger(messages, core::LogLevel::error);
     lp::Solution s = sub.model->solve(quiet, settings_.warm);
@@ -1028,12 +1030,9 @@ model::Results Benders::finish() {
   results.budget_used = master_part.budget_used;
   results.budget_shadow_price = scale_ * master_part.budget_shadow_price;
   // What the coupling slacks cost at the best point: 0 where the decomposition is exact.
-  double penalty = 0;
-  for (const Subproblem& sub : subs_)
-    for (int j : sub.slacks)
-      penalty += sub.built.lp.cost[static_cast<std::size_t>(j)] * sub.best.col_value[static_cast<std::size_t>(j)];
-  report_.penalty_eur = penalty - best_waived_;
-  penalty -= best_waived_;
+  double penalty = -best_waived_;
+  for (const Subproblem& sub : subs_) penalty += slack_cost(sub, sub.slacks, sub.best);
+  report_.penalty_eur = penalty;
   if (best_waived_ > 0)
     log_.debug("the budget slacks at the best point (EUR {:.6e}) split the yearly limits differently from the master; "
                "the yearly limits hold, so the objective is without them",
