@@ -181,9 +181,12 @@ int profiles(const GlobalOptions& global, const RunOptions& options) {
   core::Logger log = make_logger(global);
   const app::ProfilesOutput p = app::profiles(options, log, interrupt_requested);
   if (!global.quiet) {
-    std::printf("%-28s %-6s %10s %10s %10s\n", "profile", "kind", "target", "achieved", "max");
+    // target: the study's figure; long-run: the climate's mean (the limit over many seeds);
+    // this year: what this seed's year came out as.
+    std::printf("%-28s %-6s %10s %10s %10s %10s\n", "profile", "kind", "target", "long-run", "this year", "max");
     for (const auto& s : p.study.profile_summary)
-      std::printf("%-28s %-6s %10.4g %10.4g %10.4g\n", s.name.c_str(), s.kind.c_str(), s.target, s.achieved, s.max);
+      std::printf("%-28s %-6s %10.4g %10.4g %10.4g %10.4g\n", s.name.c_str(), s.kind.c_str(), s.target, s.long_run,
+                  s.achieved, s.max);
   }
   log.info("wrote {} profiles of {} snapshots into {}/", p.study.series.names.size(), p.study.snapshots(), p.out);
   return 0;

@@ -465,12 +465,16 @@ void write_profiles(const std::string& dir, const model::Study& study) {
       if (it->kind == "load") {
         p["annual_twh"] = weighted / 1e6 * (core::hours_per_year / hours);
         p["target_annual_twh"] = it->target;
+        p["long_run_annual_twh"] = it->long_run;
         if (it->peak_target > 0) p["target_peak_mw"] = it->peak_target;
       } else if (it->kind == "price") {
         p["target_mean_eur_per_mwh"] = it->target;
+        p["long_run_mean_eur_per_mwh"] = it->long_run;
       } else {
         p["capacity_factor"] = weighted / hours;
         p["target_capacity_factor"] = it->target;
+        // the climate's mean, which the generator is calibrated to (single years scatter around it)
+        p["long_run_capacity_factor"] = it->long_run;
       }
     }
     profiles.push_back(p);

@@ -417,7 +417,8 @@ class StudyReader {
   void read_weather(const YAML::Node& n) {
     remember(n, "weather");
     if (!n.IsMap()) fail(n, "weather", "expected a mapping (seed, solar, wind, load, hydro, price)");
-    check_keys(n, "weather", {"seed", "correlation_length_km", "solar", "wind", "load", "hydro", "price"});
+    check_keys(n, "weather",
+               {"seed", "correlation_length_km", "fleet_sites", "fleet_spread_km", "solar", "wind", "load", "hydro", "price"});
     auto& w = study_.weather;
     w.present = true;
     const double seed = number(n, "seed", "weather", 1.0);
@@ -428,6 +429,14 @@ class StudyReader {
     if (!(w.correlation_length_km > 0 && w.correlation_length_km <= model::limits::length.max))
       fail(n["correlation_length_km"], "weather.correlation_length_km",
            fmt::format("expected a length in (0, {:g}] km", model::limits::length.max));
+    const double sites = number(n, "fleet_sites", "weather", w.fleet_sites);
+    if (!(sites >= 1 && sites <= 64) || sites != std::floor(sites))
+      fail(n["fleet_sites"], "weather.fleet_sites", fmt::format("expected a whole number of sites in [1, 64], got {:g}", sites));
+    w.fleet_sites = static_cast<int>(sites);
+    w.fleet_spread_km = number(n, "fleet_spread_km", "weather", w.fleet_spread_km);
+    if (!(w.fleet_spread_km >= 0 && w.fleet_spread_km <= 2000))
+      fail(n["fleet_spread_km"], "weather.fleet_spread_km",
+           fmt::format("expected a fleet radius in [0, 2000] km, got {:g}", w.fleet_spread_km));
     std::vector<std::string> names;
     const auto name = [&](const YAML::Node& m, const std::string& k) {
       std::string value = required_text(m, "name", k);
@@ -447,21 +456,41 @@ class StudyReader {
       if (!(cf > 0 && cf < 1)) fail(m["capacity_factor"], join(k, "capacity_factor"), fmt::format("expected a capacity factor in (0, 1), got {}", cf));
       return cf;
     };
-    for (const auto& [key, list] : {std::pair{"solar", &w.solar}, {"wind", &w.wind}}) {
-      auto* sites = list;  // a plain variable: lambdas capture no structured bindings before C++20's P1091 (clang < 16)
-      read_list(n, key, [&](const YAML::Node& m, const std::string& k0) {
-        const std::string k = "weather." + k0;
-        check_keys(m, k, {"name", "lat", "lon", "capacity_factor"});
-        model::ResourceSite site;
-        site.name = name(m, k);
-        place(m, k, site.lat, site.lon);
-        site.capacity_factor = capacity_factor(m, k);
-        sites->push_back(site);
-      }, "weather.");
-    }
+    // An optional shape key: absent keeps the default (a negative value in the spec).
+    const auto shape = [&](const YAML::Node& m, const std::string& k, const char* key, double lo, double hi,
+                           const char* what, double& field) {
+      if (!m[key]) return;
+      field = number(m, key, k, field);
+      if (!(field >= lo && field <= hi)) fail(m[key], join(k, key), fmt::format("expected {} in [{:g}, {:g}], got {:g}", what, lo, hi, field));
+    };
+    read_list(n, "solar", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "lat", "lon", "capacity_factor", "tilt_deg"});
+      model::ResourceSite site;
+      site.name = name(m, k);
+      place(m, k, site.lat, site.lon);
+      site.capacity_factor = capacity_factor(m, k);
+      shape(m, k, "tilt_deg", 0, 90, "a tilt in degrees", site.tilt_deg);
+      w.solar.push_back(site);
+    }, "weather.");
+    read_list(n, "wind", [&](const YAML::Node& m, const std::string& k0) {
+      const std::string k = "weather." + k0;
+      check_keys(m, k, {"name", "lat", "lon", "capacity_factor", "spread_km", "diurnal_peak_hour", "diurnal_amplitude",
+                        "seasonal_amplitude"});
+      model::ResourceSite site;
+      site.name = name(m, k);
+      place(m, k, site.lat, site.lon);
+      site.capacity_factor = capacity_factor(m, k);
+      shape(m, k, "spread_km", 0, 2000, "a fleet radius in km", site.spread_km);
+      shape(m, k, "diurnal_peak_hour", 0, 24, "a local solar hour", site.diurnal_peak_hour);
+      shape(m, k, "diurnal_amplitude", 0, 0.5, "a fraction of the wind speed", site.diurnal_amplitude);
+      shape(m, k, "seasonal_amplitude", 0, 0.5, "a fraction of the wind speed", site.seasonal_amplitude);
+      w.wind.push_back(site);
+    }, "weather.");
     read_list(n, "load", [&](const YAML::Node& m, const std::string& k0) {
       const std::string k = "weather." + k0;
-      check_keys(m, k, {"name", "lat", "lon", "annual_twh", "peak_mw", "heating", "cooling", "weekend", "evening_peak"});
+      check_keys(m, k, {"name", "lat", "lon", "annual_twh", "peak_mw", "heating", "cooling", "weekend", "evening_peak",
+                        "january_c", "july_c"});
       model::LoadSite site;
       site.name = name(m, k);
       place(m, k, site.lat, site.lon);
@@ -476,6 +505,10 @@ class StudyReader {
                                        {"weekend", &site.weekend}, {"evening_peak", &site.evening_peak}}) {
         *field = number(m, key, k, *field);
         if (!(*field >= 0 && *field <= 1)) fail(m[key], join(k, key), fmt::format("expected a fraction in [0, 1], got {}", *field));
+      }
+      for (const auto& [key, field] : {std::pair{"january_c", &site.january_c}, {"july_c", &site.july_c}}) {
+        *field = number(m, key, k, *field);
+        if (!(*field >= -60 && *field <= 50)) fail(m[key], join(k, key), fmt::format("expected a mean temperature in [-60, 50] °C, got {:g}", *field));
       }
       w.load.push_back(site);
     }, "weather.");

@@ -32,15 +32,23 @@ struct Generated {
 // (e.g. "weather.solar[2].capacity_factor") when a target cannot be reached.
 Generated generate(const model::WeatherSpec& spec, const Calendar& calendar);
 
-// The individual generators (each calibrated; the stream of random numbers comes from the
-// seed and the profile's name, so adding a profile leaves the others unchanged — except wind,
-// whose sites are generated jointly to correlate them).
-std::vector<double> solar_profile(const model::SolarSite& site, const Calendar& calendar, std::uint64_t seed,
-                                  const std::string& key);
-std::vector<std::vector<double>> wind_profiles(const std::vector<model::WindSite>& sites, double correlation_length_km,
-                                               const Calendar& calendar, std::uint64_t seed);
-std::vector<double> load_profile(const model::LoadSite& site, const Calendar& calendar, std::uint64_t seed,
-                                 const std::string& key);
+struct SynopticState;
+
+// The individual generators. Each samples the year's shared synoptic state at its places (so
+// neighbours are correlated and adding a column leaves the others unchanged) and draws its own
+// local noise from a stream named by the seed and the column. `long_run` returns the climate's
+// mean (capacity factor, or annual TWh for loads) that the column is calibrated to.
+struct WindColumn {
+  std::vector<double> values;
+  double long_run = 0;
+};
+std::vector<WindColumn> wind_profiles(const std::vector<model::WindSite>& sites, const model::WeatherSpec& spec,
+                                      const SynopticState& state, const Calendar& calendar);
+std::vector<double> solar_profile(const model::SolarSite& site, const model::WeatherSpec& spec,
+                                  const SynopticState& state, const Calendar& calendar, const std::string& key,
+                                  double& long_run);
+std::vector<double> load_profile(const model::LoadSite& site, const model::WeatherSpec& spec, const SynopticState& state,
+                                 const Calendar& calendar, const std::string& key, double& long_run);
 std::vector<double> hydro_profile(const model::HydroSite& site, const Calendar& calendar, const std::string& key);
 std::vector<double> price_profile(const model::PriceSite& site, const Calendar& calendar, std::uint64_t seed);
 

@@ -2,6 +2,8 @@
 // resolution and seed options.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <numeric>
 #include <optional>
 
@@ -58,12 +60,16 @@ TEST(WeatherStudy, GeneratedColumnsAveragedIntoBlocksKeepTheirEnergy) {
   EXPECT_EQ(s.snapshots(), 2920u);
   EXPECT_EQ(s.time.weights[0], 3.0);
   EXPECT_EQ(s.time.timestamps[1], "2030-01-01T03:00");
-  // 8.76 TWh a year = 1,000 MW on average; 0.25 capacity factor over 8,760 h.
-  EXPECT_NEAR(energy(s, "demand"), 8.76e6, 1e-3);
-  EXPECT_NEAR(energy(s, "sun") / 8760.0, 0.25, 0.005);
+  // The blocks keep the hourly year's energy exactly; that year is within a few per cent of
+  // the climate's 8.76 TWh (1,000 MW on average) and 0.25 capacity factor.
+  const auto hourly = read(weather_study, {}, {}, 1.0);
+  EXPECT_NEAR(energy(s, "demand"), energy(hourly, "demand"), 1e-6 * energy(hourly, "demand"));
+  EXPECT_NEAR(energy(s, "sun"), energy(hourly, "sun"), 1e-9 * energy(hourly, "sun"));
+  EXPECT_NEAR(energy(s, "demand"), 8.76e6, 0.03 * 8.76e6);
+  EXPECT_NEAR(energy(s, "sun") / 8760.0, 0.25, 0.03);
   const auto r = test::solve(s);
   EXPECT_EQ(r.status, "optimal");
-  EXPECT_NEAR(r.region_load_mwh[0], 8.76e6, 1e-3);
+  EXPECT_NEAR(r.region_load_mwh[0], energy(hourly, "demand"), 1e-6 * energy(hourly, "demand"));
 }
 
 TEST(WeatherStudy, ResolutionAndSeedOptionsOverrideTheStudy) {
@@ -93,8 +99,9 @@ TEST(WeatherStudy, MeasuredSeriesReplaceGeneratedOnes) {
   EXPECT_EQ(s.series.values[static_cast<std::size_t>(sun)][12], 0.9);
   EXPECT_EQ(s.series.values[static_cast<std::size_t>(sun)][13], 0.0);
   EXPECT_NEAR(energy(s, "sun"), 365 * 0.9, 1e-9);
-  // The generated load is still there.
-  EXPECT_NEAR(energy(s, "demand"), 8.76e6, 1e-3);
+  // The generated load is still there, as in the year without the measured column.
+  EXPECT_EQ(s.series.values[static_cast<std::size_t>(s.series.find("demand"))],
+            read(weather_study, {}, {}, 1.0).series.values[static_cast<std::size_t>(read(weather_study, {}, {}, 1.0).series.find("demand"))]);
 }
 
 TEST(WeatherStudy, FirstHoursOnlyWithSnapshots) {
@@ -135,6 +142,34 @@ TEST(WeatherStudy, BadWeatherInputNamesTheKey) {
   yaml = weather_study;
   e = error_of(yaml.replace(yaml.find("resolution_hours: 3}"), 20, "resolution_hours: 2.5}"));
   EXPECT_EQ(e.context().key, "study.resolution_hours");
+  // The shape keys of the generator: each out-of-range value names its key and line.
+  for (const auto& [from, to, key] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"seed: 4", "seed: 4\n  fleet_sites: 0", "weather.fleet_sites"},
+           {"seed: 4", "seed: 4\n  fleet_sites: 2.5", "weather.fleet_sites"},
+           {"seed: 4", "seed: 4\n  fleet_spread_km: -3", "weather.fleet_spread_km"},
+           {"capacity_factor: 0.25}", "capacity_factor: 0.25, tilt_deg: 95}", "weather.solar[0].tilt_deg"},
+           {"cooling: 0.1}", "cooling: 0.1, january_c: -80}", "weather.load[0].january_c"},
+           {"cooling: 0.1}", "cooling: 0.1, july_c: .nan}", "weather.load[0].july_c"},
+           {"solar: [", "wind: [{name: w, lat: 40, lon: 50, capacity_factor: 0.3, spread_km: 1e9}]\n  solar: [",
+            "weather.wind[0].spread_km"},
+           {"solar: [", "wind: [{name: w, lat: 40, lon: 50, capacity_factor: 0.3, diurnal_peak_hour: 25}]\n  solar: [",
+            "weather.wind[0].diurnal_peak_hour"},
+           {"solar: [", "wind: [{name: w, lat: 40, lon: 50, capacity_factor: 0.3, seasonal_amplitude: 0.9}]\n  solar: [",
+            "weather.wind[0].seasonal_amplitude"}}) {
+    yaml = weather_study;
+    e = error_of(yaml.replace(yaml.find(from), from.size(), to));
+    EXPECT_EQ(e.context().key, key) << to << ": " << e.what();
+    EXPECT_GT(e.context().line, 0) << to;
+  }
+  // Valid shape keys are read into the spec.
+  yaml = weather_study;
+  const auto s = read(yaml.replace(yaml.find("solar: ["), 8,
+                                   "fleet_sites: 3\n  wind: [{name: w, lat: 40, lon: 50, capacity_factor: 0.3, spread_km: 20, "
+                                   "diurnal_peak_hour: 14, diurnal_amplitude: 0.05, seasonal_amplitude: 0.2}]\n  solar: ["));
+  EXPECT_EQ(s.weather.fleet_sites, 3);
+  EXPECT_EQ(s.weather.wind[0].spread_km, 20);
+  EXPECT_EQ(s.weather.wind[0].diurnal_peak_hour, 14);
+  EXPECT_EQ(s.weather.wind[0].seasonal_amplitude, 0.2);
 }
 
 // A measured series over the weather year starts at study.start and moves on by the hour.

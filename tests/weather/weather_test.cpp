@@ -76,12 +76,15 @@ class WeatherSeeds : public ::testing::TestWithParam<std::uint64_t> {};
 TEST_P(WeatherSeeds, CapacityFactorsEnergyAndPeaksMeetTheirTargets) {
   const auto spec = corridor_like(GetParam());
   const auto g = weather::generate(spec, year());
-  for (const auto& site : spec.solar) EXPECT_NEAR(mean(column(g, site.name)), site.capacity_factor, 0.005) << site.name;
-  for (const auto& site : spec.wind) EXPECT_NEAR(mean(column(g, site.name)), site.capacity_factor, 0.005) << site.name;
+  // The climate is calibrated (long-run means exact); a single year scatters around it by a
+  // few per cent (climate_test.cpp measures the spread over many seeds).
+  for (const auto& s : g.summary) EXPECT_NEAR(s.long_run, s.target, 1e-6 * s.target) << s.name;
+  for (const auto& site : spec.solar) EXPECT_NEAR(mean(column(g, site.name)), site.capacity_factor, 0.12 * site.capacity_factor) << site.name;
+  for (const auto& site : spec.wind) EXPECT_NEAR(mean(column(g, site.name)), site.capacity_factor, 0.3 * site.capacity_factor) << site.name;
   for (const auto& site : spec.load) {
     const auto& v = column(g, site.name);
     const double twh = std::accumulate(v.begin(), v.end(), 0.0) / 1e6;
-    EXPECT_NEAR(twh, site.annual_twh, 0.005 * site.annual_twh) << site.name;
+    EXPECT_NEAR(twh, site.annual_twh, 0.04 * site.annual_twh) << site.name;
     if (site.peak_mw > 0) {
       EXPECT_NEAR(*std::max_element(v.begin(), v.end()), site.peak_mw, 1e-6) << site.name;
     }
@@ -164,11 +167,20 @@ TEST(Weather, AddingAProfileLeavesTheOthersAlone) {
 TEST(Weather, UnreachableTargetsAreInputErrors) {
   auto spec = corridor_like(1);
   spec.solar[0].capacity_factor = 0.7;  // more than the daylight allows
+  spec.wind[0].capacity_factor = 0.9;   // checked after solar: the first error is solar's
   try {
     weather::generate(spec, year());
     FAIL() << "expected an error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.context().key, "weather.solar[0].capacity_factor");
+  }
+  spec = corridor_like(1);
+  spec.wind[1].capacity_factor = 0.8;  // no fleet blows like that
+  try {
+    weather::generate(spec, year());
+    FAIL() << "expected an error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.context().key, "weather.wind[1].capacity_factor");
   }
   spec = corridor_like(1);
   spec.load[0].peak_mw = 10000;  // below the mean load of 130 TWh / 8760 h = 14,840 MW
