@@ -56,7 +56,7 @@ std::vector<double> load_profile(const model::LoadSite& site, const model::Weath
     climate[t] = mid - half * winter + load_shape::diurnal_c * std::cos(2 * M_PI * (local - 15.0) / 24.0);
     spread[t] = 0.5 * (load_shape::anomaly_winter_c + load_shape::anomaly_summer_c) +
                 0.5 * (load_shape::anomaly_winter_c - load_shape::anomaly_summer_c) * winter;
-    const double daily = 1.0 - 0.12 * bump(local, 4.0, 2.5) + 0.5 * site.evening_peak * bump(local, 9.0, 2.0) +
+    const double daily = 1.0 - 0.20 * bump(local, 4.0, 3.0) + 0.5 * site.evening_peak * bump(local, 9.0, 2.0) +
                          site.evening_peak * bump(local, 19.5, 2.0);
     const double weekly = cal.weekday[t] >= 5 ? 1.0 - site.weekend : 1.0;
     base[t] = daily * weekly;
