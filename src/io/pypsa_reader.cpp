@@ -175,9 +175,58 @@ bool differs(const Table& t, std::size_t row, int j, const std::string& default_
   return x != d;
 }
 
-// Warns once per attribute that components of `t` set and silkgrid does not model.
-// Under `strict`, an attribute silkgrid does not know is an error naming the file and column.
+// PyPSA 0.26.3's input attributes of each component (its component_attrs), beyond the ones
+// every table shares (name, carrier, active, costs): the attributes PyPSA itself would use. A
+// column that is none of these and that silkgrid does not read is metadata (SciGRID's osm_name,
+// wkt_srid_4326, operator, ...), which PyPSA keeps silently, and so does silkgrid.
+bool is_pypsa_attribute(const std::string& kind, const std::string& attribute) {
+  static const std::set<std::string> one_port = {
+      "bus", "type", "control", "p_set", "q_set", "sign", "p_nom", "p_nom_mod", "p_nom_extendable", "p_nom_min",
+      "p_nom_max", "p_nom_set", "p_min_pu", "p_max_pu", "marginal_cost_quadratic", "build_year", "lifetime"};
+  static const std::map<std::string, std::set<std::string>> own = {
+      {"buses", {"v_nom", "type", "x", "y", "carrier", "unit", "v_mag_pu_set", "v_mag_pu_min", "v_mag_pu_max", "control",
+                 "generator", "sub_network", "location"}},
+      {"carriers", {"co2_emissions", "color", "nice_name", "max_growth", "max_relative_growth"}},
+      {"generators", {"efficiency", "committable", "start_up_cost", "shut_down_cost", "stand_by_cost", "min_up_time",
+                      "min_down_time", "up_time_before", "down_time_before", "ramp_limit_up", "ramp_limit_down",
+                      "ramp_limit_start_up", "ramp_limit_shut_down", "weight", "e_sum_min", "e_sum_max"}},
+      {"loads", {"bus", "type", "p_set", "q_set", "sign"}},
+      {"storage_units", {"state_of_charge_initial", "state_of_charge_initial_per_period", "state_of_charge_set",
+                         "cyclic_state_of_charge", "cyclic_state_of_charge_per_period", "max_hours", "efficiency_store",
+                         "efficiency_dispatch", "standing_loss", "inflow", "spill_cost", "marginal_cost_storage",
+                         "p_dispatch_set", "p_store_set"}},
+      {"stores", {"bus", "type", "p_set", "q_set", "sign", "e_nom", "e_nom_mod", "e_nom_extendable", "e_nom_min",
+                  "e_nom_max", "e_nom_set", "e_min_pu", "e_max_pu", "e_initial", "e_initial_per_period", "e_cyclic",
+                  "e_cyclic_per_period", "standing_loss", "marginal_cost_quadratic", "marginal_cost_storage",
+                  "build_year", "lifetime"}},
+      {"links", {"bus0", "bus1", "type", "efficiency", "build_year", "lifetime", "p_nom", "p_nom_mod",
+                 "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set", "p_set", "p_min_pu", "p_max_pu",
+                 "marginal_cost_quadratic", "stand_by_cost", "length", "terrain_factor", "committable", "start_up_cost",
+                 "shut_down_cost", "min_up_time", "min_down_time", "up_time_before", "down_time_before",
+                 "ramp_limit_up", "ramp_limit_down", "ramp_limit_start_up", "ramp_limit_shut_down"}},
+      {"lines", {"bus0", "bus1", "type", "x", "r", "g", "b", "s_nom", "s_nom_mod", "s_nom_extendable", "s_nom_min",
+                 "s_nom_max", "s_nom_set", "s_max_pu", "length", "terrain_factor", "num_parallel", "build_year",
+                 "lifetime", "v_ang_min", "v_ang_max", "sub_network"}},
+      {"transformers", {"bus0", "bus1", "type", "model", "x", "r", "g", "b", "s_nom", "s_nom_mod", "s_nom_extendable",
+                        "s_nom_min", "s_nom_max", "s_nom_set", "s_max_pu", "num_parallel", "tap_ratio", "tap_side",
+                        "tap_position", "phase_shift", "phase_shift_min", "phase_shift_max", "build_year", "lifetime",
+                        "v_ang_min", "v_ang_max", "sub_network"}},
+  };
+  static const std::set<std::string> shared = {"name", "carrier", "active", "capital_cost", "marginal_cost"};
+  if (shared.count(attribute)) return true;
+  const bool one_port_kind = kind == "generators" || kind == "storage_units";
+  if (one_port_kind && one_port.count(attribute)) return true;
+  if (kind == "links" && (attribute.rfind("bus", 0) == 0 || attribute.rfind("efficiency", 0) == 0)) return true;
+  const auto found = own.find(kind);
+  return found != own.end() && found->second.count(attribute) > 0;
+}
+
+// One warning per file, listing the PyPSA attributes that components of `t` set away from
+// PyPSA's default and that silkgrid does not model. Columns that are no PyPSA attribute are
+// metadata, silent (a debug line lists them); under `strict`, one that a component sets is an
+// error naming the file and column.
 void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Logger& log, bool strict) {
+  std::vector<std::string> ignored, metadata;
   for (std::size_t j = 1; j < t.csv.header.size(); ++j) {
     const std::string& attribute = t.csv.header[j];
     if (read.count(attribute) || descriptive_columns().count(attribute)) continue;
@@ -187,17 +236,27 @@ void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Lo
     std::vector<std::string> setters;
     for (std::size_t i = 0; i < t.rows(); ++i)
       if (differs(t, i, static_cast<int>(j), known == list.end() ? "" : known->default_value)) setters.push_back(t.name(i));
+    if (known == list.end() && !is_pypsa_attribute(t.kind, attribute)) {
+      if (strict && !setters.empty())
+        throw Error(ErrorKind::input, Context{t.csv.file, 1, static_cast<int>(j + 1), attribute},
+                    fmt::format("'{}' sets '{}', a column that is no PyPSA attribute silkgrid knows (an error under "
+                                "--strict)",
+                                setters.front(), attribute));
+      metadata.push_back(attribute);
+      continue;
+    }
     if (setters.empty()) continue;
     const std::string who = setters.size() <= 3 ? fmt::format("'{}'", fmt::join(setters, "', '"))
                                                 : fmt::format("'{}' and {} more", setters.front(), setters.size() - 1);
-    if (known != list.end())
-      log.warn("{}: {} sets {}: {} is not modelled by silkgrid: {}", t.csv.file, who, attribute, attribute, known->what);
-    else if (strict)
-      throw Error(ErrorKind::input, Context{t.csv.file, 1, static_cast<int>(j + 1), attribute},
-                  fmt::format("{} sets '{}', an attribute silkgrid does not know (an error under --strict)", who, attribute));
-    else
-      log.warn("{}: {} sets '{}', an attribute silkgrid does not know; it is ignored", t.csv.file, who, attribute);
+    ignored.push_back(fmt::format("{}, set by {}: {}", attribute, who,
+                                  known != list.end() ? known->what : "not modelled by silkgrid (ignored)"));
   }
+  if (!ignored.empty())
+    log.warn("{}: {} PyPSA attribute{} that silkgrid does not model: {}", t.csv.file, ignored.size(),
+             ignored.size() == 1 ? "" : "s", fmt::join(ignored, "; "));
+  if (!metadata.empty())
+    log.debug("{}: {} column{} that PyPSA does not use, kept out as metadata: {}", t.csv.file, metadata.size(),
+              metadata.size() == 1 ? "" : "s", fmt::join(metadata, ", "));
 }
 
 class Reader {
