@@ -1,8 +1,8 @@
 """Constraints of the silkgrid study 'carried' that PyPSA's CSV format cannot hold.
 
-Written by `silkgrid convert --to pypsa` beside the CSV files of this folder, for PyPSA 0.26.3
-(optimisation with linopy). Pass extra_functionality to n.optimize, and PyPSA solves the problem
-that silkgrid solves:
+Written by silkgrid (`convert --to pypsa`, or `run` on a PyPSA folder) beside the CSV files of
+this folder, for PyPSA 0.26.3 (optimisation with linopy). Pass extra_functionality to n.optimize,
+and PyPSA solves the problem that silkgrid solves:
 
     import sys
     import pypsa
