@@ -478,8 +478,10 @@ class Writer {
       for (int r : p.regions[i]) buses.push_back(bus(r));
       switch (p.kind[i]) {
         case model::PolicyKind::co2_cap:
-          // PyPSA's primary_energy constraint is network-wide: a cap over some regions is the module's.
-          if (p.regions[i].size() == s_.regions.size())
+          // PyPSA's primary_energy constraint is network-wide: a cap over some regions is the
+          // module's, and so is one where a non-cyclic store of an emitting carrier counts what it
+          // depletes (PyPSA counts a store by its bus's carrier, silkgrid by its own).
+          if (p.regions[i].size() == s_.regions.size() && !emitting_store())
             t.rows.push_back({p.name[i], "primary_energy", "co2_emissions", "<=", number(p.value[i])});
           else
             carried_.co2_caps.push_back({p.name[i], buses, p.value[i]});
@@ -503,6 +505,15 @@ class Writer {
           break;
       }
     }
+  }
+
+  bool emitting_store() const {
+    const auto& st = s_.storage;
+    for (std::size_t i = 0; i < st.size(); ++i)
+      if (st.energy_only[i] && !st.cyclic[i] && st.carrier[i] >= 0 &&
+          s_.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[i])] != 0)
+        return true;
+    return false;
   }
 
   // README.txt: what the folder holds, for whoever opens it without silkgrid.

@@ -10,12 +10,14 @@
 // PyPSA's linopy model, and whose CONSTRAINTS table silkgrid's reader reads back:
 //   - a lossy two-way extendable link becomes two one-way links, 'NAME' (with the capital cost)
 //     and 'NAME-reverse', whose capacities the module ties (as PyPSA-Eur does);
-//   - regional CO2 caps, renewable-share targets and capacity targets;
+//   - regional CO2 caps (and a cap over every region where a non-cyclic store of an emitting
+//     carrier counts, as PyPSA counts a store by its bus's carrier), renewable-share targets and
+//     capacity targets;
 //   - a storage unit's level limits other than [0, max_hours·p_nom].
 // Exact equivalents in the CSV files: markets become generators (imports at the import price,
 // exports as sinks with p_min_pu −1 earning the export price), load shedding becomes one
 // generator per region at the value of lost load, lossless bidirectional links become one
-// reversible link, a CO2 cap over every region becomes a primary_energy global constraint.
+// reversible link, a CO2 cap over every region otherwise becomes a primary_energy global constraint.
 //
 // capital_cost is each asset's annuity under the capital terms given (a run's project finance:
 // finance::project_finance), so that the folder solves to the optimum the run finds.
