@@ -530,20 +530,21 @@ class Writer {
         options_.finance_mode, s_.settings.discount_rate);
     std::string financed;
     std::size_t count = 0;
-    const auto list = [&](model::AssetKind kind, const std::vector<std::string>& names, const char* component) {
+    const auto list = [&](model::AssetKind kind, const std::vector<std::string>& names, const model::Investment& invest,
+                          const char* component) {
       for (std::size_t i = 0; i < names.size(); ++i) {
         const finance::CapitalTerms terms = options_.capital.of(kind, i);
         if (!model::is_given(terms.rate) && terms.grant_share == 0) continue;
         ++count;
         financed += fmt::format("  {:<14} {:<28} {:>8.4f} {:>8.4f} {:>14.2f} {:>14.2f}\n", component, names[i],
-                                terms.rate, terms.grant_share, annuity_of(kind, i),
-                                finance::asset_annuity(s_, kind, i));
+                                finance::asset_rate(invest, i, s_.settings.discount_rate, terms), terms.grant_share,
+                                annuity_of(kind, i), finance::asset_annuity(s_, kind, i));
       }
     };
-    list(model::AssetKind::generator, s_.generators.name, "generators");
-    list(model::AssetKind::link, s_.links.name, "links");
-    list(model::AssetKind::line, s_.lines.name, "lines");
-    list(model::AssetKind::storage, s_.storage.name, "storage");
+    list(model::AssetKind::generator, s_.generators.name, s_.generators.invest, "generators");
+    list(model::AssetKind::link, s_.links.name, s_.links.invest, "links");
+    list(model::AssetKind::line, s_.lines.name, s_.lines.invest, "lines");
+    list(model::AssetKind::storage, s_.storage.name, s_.storage.invest, "storage");
     if (count > 0)
       out += fmt::format("\n{} assets are priced under their project's finance:\n  {:<14} {:<28} {:>8} {:>8} {:>14} {:>14}\n{}",
                          count, "table", "asset", "rate", "grant", "capital_cost", "plain annuity", financed);
