@@ -195,7 +195,11 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
   if (!dir) return r;
   io::write_results(dir->staging().string(), study, r.results, log);
   // A PyPSA network's results also the way PyPSA exports a solved network.
-  if (io::is_pypsa_folder(r.prepared.path)) io::write_pypsa_folder(dir->staging().string(), study, &r.results, log);
+  if (io::is_pypsa_folder(r.prepared.path)) {
+    io::PyPsaWriteOptions pypsa;
+    pypsa.capital = r.prepared.solve.capital;
+    io::write_pypsa_folder(dir->staging().string(), study, &r.results, log, pypsa);
+  }
   commit(*dir, cancel);
   maybe_report(options, r.out, log);
   return r;
@@ -270,11 +274,18 @@ void convert(const StudyOptions& options, const std::string& to, core::Logger& l
   StudyOptions given = options;
   if (given.out.empty()) std::swap(given.study, given.out);
   const model::Study study = load(resolve_study_path(given.study), log, load_options(given));
+  // capital_cost is the annuity `run` optimises: each asset under its project's finance (--finance).
+  const finance::ProjectFinance projects = finance::project_finance(study, finance::parse_finance_mode(given.finance));
+  io::PyPsaWriteOptions pypsa;
+  pypsa.capital = projects.assets;
+  pypsa.finance_mode = finance::to_string(projects.mode);
   io::OutputDir dir(given.out);
-  const auto warnings = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log);
+  const io::PyPsaConstraints carried = io::write_pypsa_folder(dir.staging().string(), study, nullptr, log, pypsa);
   commit(dir, cancel);
-  log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, {} inexact mapping{})", study.settings.name,
-           given.out, study.snapshots(), warnings.size(), warnings.size() == 1 ? "" : "s");
+  log.info("wrote '{}' as a PyPSA CSV folder into {}/ ({} snapshots, capital costs under --finance {}, {} constraint{} "
+           "in {})",
+           study.settings.name, given.out, study.snapshots(), pypsa.finance_mode, carried.size(),
+           carried.size() == 1 ? "" : "s", io::constraints_module_file);
 }
 
 int init(const std::string& name, const std::string& folder, core::Logger& log) {

@@ -103,7 +103,7 @@ struct ProfilesOutput {
 // The series as they are (a weather year: hourly; a CSV: its own step) unless --resolution.
 ProfilesOutput profiles(StudyOptions options, core::Logger& log, core::Cancel& cancel);
 
-// Writes the study as a PyPSA CSV folder; `to` must be "pypsa".
+// Writes the study as a PyPSA CSV folder, capital costs under options.finance (as run); `to` must be "pypsa".
 void convert(const StudyOptions& options, const std::string& to, core::Logger& log, core::Cancel& cancel);
 
 // Copies the built-in study `name` into `folder`; returns the number of files written.

@@ -328,7 +328,8 @@ int main(int argc, char** argv) {
   convert_cmd->footer(
       "Examples:\n  silkgrid convert --to pypsa corridor-pypsa          # the default study, for pypsa.Network()\n"
       "  silkgrid convert my-study --to pypsa my-study-pypsa --resolution 3h\n"
-      "What PyPSA cannot express exactly is written as the closest equivalent, with a warning (README).");
+      "capital_cost is the annuity run optimises (under --finance); what the CSV format cannot hold is in the\n"
+      "folder's silkgrid_constraints.py, for n.optimize(extra_functionality=...) (README, \"PyPSA networks\").");
   convert_cmd->add_option("study", convert_options.study,
                           "Study file or folder, or builtin:NAME (default: the default study when only DIR is given)")
       ->required();
@@ -337,6 +338,9 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("--seed", convert_options.seed, "Weather year (default: the study's)")->check(seed_check);
   convert_cmd->add_option("--resolution", convert_options.resolution, "Snapshot length, e.g. 3h (default: the study's)")
       ->check(resolution_check);
+  convert_cmd->add_option("--finance", convert_options.finance,
+                          "Project finance in capital_cost, as for run: as-given (default), commercial or none")
+      ->check(CLI::IsMember({"as-given", "commercial", "none"}));
 
   std::string init_study = "corridor", init_folder;
   CLI::App* init_cmd = app.add_subcommand("init", "Copy a built-in study into a folder, to edit and run");

@@ -19,6 +19,7 @@
 #include "core/time_axis.hpp"
 #include "io/builtin.hpp"
 #include "io/csv.hpp"
+#include "io/pypsa_constraints.hpp"
 #include "model/validate.hpp"
 
 namespace silkgrid::io {
@@ -175,9 +176,58 @@ bool differs(const Table& t, std::size_t row, int j, const std::string& default_
   return x != d;
 }
 
-// Warns once per attribute that components of `t` set and silkgrid does not model.
-// Under `strict`, an attribute silkgrid does not know is an error naming the file and column.
+// PyPSA 0.26.3's input attributes of each component (its component_attrs), beyond the ones
+// every table shares (name, carrier, active, costs): the attributes PyPSA itself would use. A
+// column that is none of these and that silkgrid does not read is metadata (SciGRID's osm_name,
+// wkt_srid_4326, operator, ...), which PyPSA keeps silently, and so does silkgrid.
+bool is_pypsa_attribute(const std::string& kind, const std::string& attribute) {
+  static const std::set<std::string> one_port = {
+      "bus", "type", "control", "p_set", "q_set", "sign", "p_nom", "p_nom_mod", "p_nom_extendable", "p_nom_min",
+      "p_nom_max", "p_nom_set", "p_min_pu", "p_max_pu", "marginal_cost_quadratic", "build_year", "lifetime"};
+  static const std::map<std::string, std::set<std::string>> own = {
+      {"buses", {"v_nom", "type", "x", "y", "carrier", "unit", "v_mag_pu_set", "v_mag_pu_min", "v_mag_pu_max", "control",
+                 "generator", "sub_network", "location"}},
+      {"carriers", {"co2_emissions", "color", "nice_name", "max_growth", "max_relative_growth"}},
+      {"generators", {"efficiency", "committable", "start_up_cost", "shut_down_cost", "stand_by_cost", "min_up_time",
+                      "min_down_time", "up_time_before", "down_time_before", "ramp_limit_up", "ramp_limit_down",
+                      "ramp_limit_start_up", "ramp_limit_shut_down", "weight", "e_sum_min", "e_sum_max"}},
+      {"loads", {"bus", "type", "p_set", "q_set", "sign"}},
+      {"storage_units", {"state_of_charge_initial", "state_of_charge_initial_per_period", "state_of_charge_set",
+                         "cyclic_state_of_charge", "cyclic_state_of_charge_per_period", "max_hours", "efficiency_store",
+                         "efficiency_dispatch", "standing_loss", "inflow", "spill_cost", "marginal_cost_storage",
+                         "p_dispatch_set", "p_store_set"}},
+      {"stores", {"bus", "type", "p_set", "q_set", "sign", "e_nom", "e_nom_mod", "e_nom_extendable", "e_nom_min",
+                  "e_nom_max", "e_nom_set", "e_min_pu", "e_max_pu", "e_initial", "e_initial_per_period", "e_cyclic",
+                  "e_cyclic_per_period", "standing_loss", "marginal_cost_quadratic", "marginal_cost_storage",
+                  "build_year", "lifetime"}},
+      {"links", {"bus0", "bus1", "type", "efficiency", "build_year", "lifetime", "p_nom", "p_nom_mod",
+                 "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_set", "p_set", "p_min_pu", "p_max_pu",
+                 "marginal_cost_quadratic", "stand_by_cost", "length", "terrain_factor", "committable", "start_up_cost",
+                 "shut_down_cost", "min_up_time", "min_down_time", "up_time_before", "down_time_before",
+                 "ramp_limit_up", "ramp_limit_down", "ramp_limit_start_up", "ramp_limit_shut_down"}},
+      {"lines", {"bus0", "bus1", "type", "x", "r", "g", "b", "s_nom", "s_nom_mod", "s_nom_extendable", "s_nom_min",
+                 "s_nom_max", "s_nom_set", "s_max_pu", "length", "terrain_factor", "num_parallel", "build_year",
+                 "lifetime", "v_ang_min", "v_ang_max", "sub_network"}},
+      {"transformers", {"bus0", "bus1", "type", "model", "x", "r", "g", "b", "s_nom", "s_nom_mod", "s_nom_extendable",
+                        "s_nom_min", "s_nom_max", "s_nom_set", "s_max_pu", "num_parallel", "tap_ratio", "tap_side",
+                        "tap_position", "phase_shift", "phase_shift_min", "phase_shift_max", "build_year", "lifetime",
+                        "v_ang_min", "v_ang_max", "sub_network"}},
+  };
+  static const std::set<std::string> shared = {"name", "carrier", "active", "capital_cost", "marginal_cost"};
+  if (shared.count(attribute)) return true;
+  const bool one_port_kind = kind == "generators" || kind == "storage_units";
+  if (one_port_kind && one_port.count(attribute)) return true;
+  if (kind == "links" && (attribute.rfind("bus", 0) == 0 || attribute.rfind("efficiency", 0) == 0)) return true;
+  const auto found = own.find(kind);
+  return found != own.end() && found->second.count(attribute) > 0;
+}
+
+// One warning per file, listing the PyPSA attributes that components of `t` set away from
+// PyPSA's default and that silkgrid does not model. Columns that are no PyPSA attribute are
+// metadata, silent (a debug line lists them); under `strict`, one that a component sets is an
+// error naming the file and column.
 void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Logger& log, bool strict) {
+  std::vector<std::string> ignored, metadata;
   for (std::size_t j = 1; j < t.csv.header.size(); ++j) {
     const std::string& attribute = t.csv.header[j];
     if (read.count(attribute) || descriptive_columns().count(attribute)) continue;
@@ -187,17 +237,27 @@ void warn_unmodelled(const Table& t, const std::set<std::string>& read, core::Lo
     std::vector<std::string> setters;
     for (std::size_t i = 0; i < t.rows(); ++i)
       if (differs(t, i, static_cast<int>(j), known == list.end() ? "" : known->default_value)) setters.push_back(t.name(i));
+    if (known == list.end() && !is_pypsa_attribute(t.kind, attribute)) {
+      if (strict && !setters.empty())
+        throw Error(ErrorKind::input, Context{t.csv.file, 1, static_cast<int>(j + 1), attribute},
+                    fmt::format("'{}' sets '{}', a column that is no PyPSA attribute silkgrid knows (an error under "
+                                "--strict)",
+                                setters.front(), attribute));
+      metadata.push_back(attribute);
+      continue;
+    }
     if (setters.empty()) continue;
     const std::string who = setters.size() <= 3 ? fmt::format("'{}'", fmt::join(setters, "', '"))
                                                 : fmt::format("'{}' and {} more", setters.front(), setters.size() - 1);
-    if (known != list.end())
-      log.warn("{}: {} sets {}: {} is not modelled by silkgrid: {}", t.csv.file, who, attribute, attribute, known->what);
-    else if (strict)
-      throw Error(ErrorKind::input, Context{t.csv.file, 1, static_cast<int>(j + 1), attribute},
-                  fmt::format("{} sets '{}', an attribute silkgrid does not know (an error under --strict)", who, attribute));
-    else
-      log.warn("{}: {} sets '{}', an attribute silkgrid does not know; it is ignored", t.csv.file, who, attribute);
+    ignored.push_back(fmt::format("{}, set by {}: {}", attribute, who,
+                                  known != list.end() ? known->what : "not modelled by silkgrid (ignored)"));
   }
+  if (!ignored.empty())
+    log.warn("{}: {} PyPSA attribute{} that silkgrid does not model: {}", t.csv.file, ignored.size(),
+             ignored.size() == 1 ? "" : "s", fmt::join(ignored, "; "));
+  if (!metadata.empty())
+    log.debug("{}: {} column{} that PyPSA does not use, kept out as metadata: {}", t.csv.file, metadata.size(),
+              metadata.size() == 1 ? "" : "s", fmt::join(metadata, ", "));
 }
 
 class Reader {
@@ -215,6 +275,7 @@ class Reader {
       throw Error(ErrorKind::input, Context{periods.csv.file, periods.csv.line[0], 0, "investment_periods"},
                   "multi-period investment is not supported by silkgrid's PyPSA import; export one period");
     read_snapshots();
+    read_constraints_module();
     read_carriers();
     read_buses();
     check_series_files();
@@ -224,8 +285,10 @@ class Reader {
     read_transformers();
     read_links();
     read_storage_units();
+    apply_storage_levels();
     read_stores();
     read_global_constraints();
+    apply_policies();
     model::Provenance provenance;
     provenance.attribute = [this](const std::string& table, std::size_t row, const std::string& attribute) {
       return where(table, row, attribute);
@@ -233,6 +296,7 @@ class Reader {
     provenance.series = [this](std::size_t column, std::size_t snapshot) -> std::optional<Context> {
       if (column >= series_origin_.size()) return std::nullopt;
       const auto& [series, j] = series_origin_[column];
+      if (!series) return Context{module_file_, 0, 0, s_.series.names[column]};  // a level limit of the module
       const CsvTable& csv = series->table.csv;
       return Context{csv.file, csv.line[series->row[snapshot]], j + 1, csv.header[static_cast<std::size_t>(j)]};
     };
@@ -246,6 +310,9 @@ class Reader {
   PyPsaReadOptions options_;
   model::Study s_;
   std::size_t T_ = 0;
+  // silkgrid_constraints.py beside the CSV files, where there is one: what the CSV format cannot hold.
+  PyPsaConstraints carried_;
+  std::string module_file_, module_text_;
   double nyears_ = 1.0;
   std::vector<double> v_nom_;
   std::vector<char> dc_;
@@ -798,6 +865,8 @@ class Reader {
                                   "PyPSA import",
                                   links.name(i), column));
       if (!active(links, i, {"bus0", "bus1"})) continue;
+      if (std::any_of(carried_.ties.begin(), carried_.ties.end(), [&](const auto& tie) { return tie.reverse == links.name(i); }))
+        continue;  // the reverse direction of a two-way link (merge_ties)
       auto& k = s_.links;
       came_from("links", links, i);
       k.name.push_back(links.name(i));
@@ -814,6 +883,7 @@ class Reader {
       k.p_min_pu.push_back(profile(links, i, "p_min_pu", 0.0));
       k.p_max_pu.push_back(profile(links, i, "p_max_pu", 1.0));
     }
+    merge_ties(links);
     std::set<std::string> read = with_costs({"bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max",
                                              "p_nom_set", "p_min_pu", "p_max_pu", "efficiency", "length"});
     for (const std::string& column : links.csv.header)
@@ -889,6 +959,144 @@ class Reader {
                                         "e_min_pu", "e_max_pu", "standing_loss", "marginal_cost_storage", "e_cyclic",
                                         "e_initial", "e_set", "sign"}),
                     log_, options_.strict);
+  }
+
+  // silkgrid_constraints.py (io/pypsa_constraints.hpp): its CONSTRAINTS table, not its code.
+  void read_constraints_module() {
+    const fs::path path = folder_ / constraints_module_file;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::io, Context{path.string(), 0, 0, ""}, "cannot be read");
+    std::stringstream text;
+    text << in.rdbuf();
+    module_file_ = path.string();
+    module_text_ = text.str();
+    carried_ = parse_constraints_module(module_text_, module_file_);
+    if (!carried_.empty())
+      log_.info("{}: {} constraint{} that the CSV files cannot hold ({} capacity ties, {} CO2 caps, {} renewable "
+                "shares, {} capacity limits, {} storage level limits)",
+                module_file_, carried_.size(), carried_.size() == 1 ? "" : "s", carried_.ties.size(),
+                carried_.co2_caps.size(), carried_.renewable_shares.size(), carried_.capacity_limits.size(),
+                carried_.storage_levels.size());
+  }
+
+  // An error in the module's table, at the line that names `name`.
+  [[noreturn]] void module_error(const std::string& key, const std::string& name, const std::string& message) const {
+    const std::string quoted = "\"" + name + "\"";
+    const auto at = module_text_.find(quoted, module_text_.find("CONSTRAINTS = {"));
+    const int line = at == std::string::npos ? 0 : static_cast<int>(std::count(module_text_.begin(), module_text_.begin() + static_cast<long>(at), '\n')) + 1;
+    throw Error(ErrorKind::input, Context{module_file_, line, 0, key}, message);
+  }
+
+  std::vector<int> module_buses(const std::vector<std::string>& names, const std::string& key, const std::string& name) {
+    std::vector<int> regions;
+    for (const std::string& b : names) {
+      const auto found = bus_index_.find(b);
+      if (found == bus_index_.end()) module_error(key, name, fmt::format("'{}' names the bus '{}', which buses.csv does not hold", name, b));
+      regions.push_back(found->second);
+    }
+    return regions;
+  }
+
+  int module_carrier(const std::string& carrier_name, const std::string& key, const std::string& name) const {
+    const int c = s_.find_carrier(carrier_name);
+    if (c < 0) module_error(key, name, fmt::format("'{}' names the carrier '{}', which no table of the network holds", name, carrier_name));
+    return c;
+  }
+
+  // The ties: a forward link and its reverse, one two-way link of silkgrid's (the reverse's row
+  // is not read as a link of its own). What one two-way link cannot be is an error.
+  void merge_ties(const Table& links) {
+    for (const auto& tie : carried_.ties) {
+      const auto at = std::find(s_.links.name.begin(), s_.links.name.end(), tie.forward);
+      const int reverse = find_row(links, tie.reverse);
+      if (at == s_.links.name.end() || reverse < 0)
+        module_error("capacity_ties", tie.name,
+                     fmt::format("capacity tie '{}' names the links '{}' and '{}'; links.csv has no active {}", tie.name,
+                                 tie.forward, tie.reverse, at == s_.links.name.end() ? tie.forward : tie.reverse));
+      const auto k = static_cast<std::size_t>(at - s_.links.name.begin());
+      const auto r = static_cast<std::size_t>(reverse);
+      auto& l = s_.links;
+      const auto mismatch = [&](const std::string& what) {
+        module_error("capacity_ties", tie.name,
+                     fmt::format("capacity tie '{}': '{}' is not the reverse of '{}' ({}); silkgrid ties only the two "
+                                 "directions of one two-way link",
+                                 tie.name, tie.reverse, tie.forward, what));
+      };
+      if (!links.flag(r, "active", true)) mismatch("it is not active");
+      if (bus(links, r, "bus0") != l.to[k] || bus(links, r, "bus1") != l.from[k]) mismatch("its buses");
+      if (!l.invest.extendable[k] || !links.flag(r, "p_nom_extendable")) mismatch("both must be extendable");
+      if (links.number(r, "efficiency", 1.0) != l.efficiency[k]) mismatch("its efficiency");
+      if (links.number(r, "p_nom_min", 0.0) != l.invest.p_nom_min_mw[k] ||
+          links.number(r, "p_nom_max", model::unlimited) != l.invest.p_nom_max_mw[k])
+        mismatch("its p_nom_min or p_nom_max");
+      if (links.number(r, "marginal_cost", 0.0) != l.marginal_cost_eur_per_mwh[k]) mismatch("its marginal_cost");
+      const model::Profile rev_min = profile(links, r, "p_min_pu", 0.0), rev_max = profile(links, r, "p_max_pu", 1.0);
+      for (std::size_t t = 0; t < T_; ++t) {
+        if (rev_min.at(s_.series, t) != 0 || l.p_min_pu[k].at(s_.series, t) != 0) mismatch("a p_min_pu other than 0");
+        if (rev_max.at(s_.series, t) != l.p_max_pu[k].at(s_.series, t)) mismatch("its p_max_pu");
+      }
+      l.bidirectional[k] = 1;
+      // One capacity pays both capital costs.
+      l.invest.capital_cost_eur_per_mw_year[k] += periodic_cost(links, r);
+    }
+  }
+
+  // Storage level limits of storage units: [min_pu, max_pu] of max_hours · p_nom.
+  void apply_storage_levels() {
+    auto& st = s_.storage;
+    for (const auto& level : carried_.storage_levels) {
+      const auto at = std::find(st.name.begin(), st.name.end(), level.storage_unit);
+      if (at == st.name.end() || st.energy_only[static_cast<std::size_t>(at - st.name.begin())])
+        module_error("storage_level_limits", level.storage_unit,
+                     fmt::format("'{}' is no storage unit of storage_units.csv", level.storage_unit));
+      const auto i = static_cast<std::size_t>(at - st.name.begin());
+      const auto limit = [&](const std::vector<double>& values, const char* side) {
+        if (values.size() == 1) return model::Profile::fixed(values[0]);
+        if (values.size() != T_)
+          module_error("storage_level_limits", level.storage_unit,
+                       fmt::format("'{}': {} has {} values; the network has {} snapshots", level.storage_unit, side,
+                                   values.size(), T_));
+        s_.series.names.push_back(fmt::format("{}:{}:{}", constraints_module_file, level.storage_unit, side));
+        s_.series.values.push_back(values);
+        series_origin_.emplace_back(nullptr, 0);
+        return model::Profile{0.0, static_cast<int>(s_.series.names.size() - 1), 1.0};
+      };
+      if (!level.min_pu.empty()) st.level_min_pu[i] = limit(level.min_pu, "min_pu");
+      if (!level.max_pu.empty()) st.level_max_pu[i] = limit(level.max_pu, "max_pu");
+    }
+  }
+
+  // Regional CO2 caps, renewable shares (their carriers count as renewable) and capacity limits.
+  void apply_policies() {
+    auto& p = s_.policies;
+    const auto push = [&](const std::string& name, model::PolicyKind kind, std::vector<int> regions, int carrier,
+                          std::vector<int> carriers, double value) {
+      p.name.push_back(name);
+      p.kind.push_back(kind);
+      p.regions.push_back(std::move(regions));
+      p.carrier.push_back(carrier);
+      p.carriers.push_back(std::move(carriers));
+      p.value.push_back(value);
+    };
+    for (const auto& cap : carried_.co2_caps)
+      push(cap.name, model::PolicyKind::co2_cap, module_buses(cap.buses, "co2_caps", cap.name), -1, {}, cap.t_per_year);
+    for (const auto& share : carried_.renewable_shares) {
+      std::vector<int> carriers;
+      for (const std::string& c : share.carriers) {
+        carriers.push_back(module_carrier(c, "renewable_shares", share.name));
+        s_.carriers.renewable[static_cast<std::size_t>(carriers.back())] = 1;
+      }
+      if (carriers.empty())
+        module_error("renewable_shares", share.name, fmt::format("renewable share '{}' lists no carrier", share.name));
+      push(share.name, model::PolicyKind::min_renewable_share, module_buses(share.buses, "renewable_shares", share.name),
+           -1, carriers, share.share);
+    }
+    for (const auto& limit : carried_.capacity_limits)
+      push(limit.name, limit.at_most ? model::PolicyKind::max_capacity : model::PolicyKind::min_capacity,
+           module_buses(limit.buses, "capacity_limits", limit.name), module_carrier(limit.carrier, "capacity_limits", limit.name),
+           {}, limit.mw);
   }
 
   void read_global_constraints() {

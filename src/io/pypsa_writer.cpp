@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
 
 #include "core/error.hpp"
 #include "io/output_dir.hpp"
+#include "io/pypsa_constraints.hpp"
 #include "finance/annuity.hpp"
 #include "model/costs.hpp"
 
@@ -59,10 +61,11 @@ struct StaticTable {
 
 class Writer {
  public:
-  Writer(const std::string& dir, const model::Study& study, const model::Results* results, core::Logger& log)
-      : dir_(dir), s_(study), r_(results), log_(log), T_(study.snapshots()) {}
+  Writer(const std::string& dir, const model::Study& study, const model::Results* results, core::Logger& log,
+         const PyPsaWriteOptions& options)
+      : dir_(dir), s_(study), r_(results), log_(log), options_(options), T_(study.snapshots()) {}
 
-  std::vector<std::string> write() {
+  PyPsaConstraints write() {
     buses();
     carriers();
     generators();
@@ -73,7 +76,14 @@ class Writer {
     global_constraints();
     check_unique_names();
     snapshots();
-    put("network.csv", fmt::format("name\n{}\n", field(s_.settings.name)));
+    put("network.csv", fmt::format("name,pypsa_version\n{},{}\n", field(s_.settings.name), pypsa_format_version));
+    put(constraints_module_file, constraints_module(carried_, s_.settings.name));
+    if (carried_.size() > 0)
+      log_.info("PyPSA export: {} constraint{} that the CSV format cannot hold {} in {} (pass its extra_functionality "
+                "to n.optimize)",
+                carried_.size(), carried_.size() == 1 ? "" : "s", carried_.size() == 1 ? "is" : "are",
+                constraints_module_file);
+    if (!options_.finance_mode.empty()) put("README.txt", readme());
     if (r_) prices();
     for (const auto& [name, table] : static_) put(name + ".csv", table.text());
     for (const auto& [file, columns] : series_) {
@@ -93,7 +103,7 @@ class Writer {
       }
       put(file + ".csv", out);
     }
-    return warnings_;
+    return carried_;
   }
 
  private:
@@ -101,12 +111,17 @@ class Writer {
   const model::Study& s_;
   const model::Results* r_;
   core::Logger& log_;
+  const PyPsaWriteOptions& options_;
   std::size_t T_;
+  PyPsaConstraints carried_;  // what the CSV files cannot hold: silkgrid_constraints.py
   std::map<std::string, StaticTable> static_;
   std::map<std::string, std::vector<std::pair<std::string, std::vector<double>>>> series_;
-  std::vector<std::string> warnings_;
   std::vector<double> bus_v_nom_;
   std::map<std::string, char> extra_carriers_;
+
+  double annuity_of(model::AssetKind kind, std::size_t i) const {
+    return finance::asset_annuity(s_, kind, i, options_.capital);
+  }
 
   void put(const std::string& name, const std::string& content) { write_file_atomically(dir_ / name, content); }
 
@@ -127,11 +142,6 @@ class Writer {
     }
   }
 
-  void warn(const std::string& message) {
-    warnings_.push_back(message);
-    log_.warn("PyPSA export: {}", message);
-  }
-
   StaticTable& table(const std::string& name, std::vector<std::string> header) {
     StaticTable& t = static_[name];
     if (t.header.empty()) t.header = std::move(header);
@@ -150,6 +160,14 @@ class Writer {
     for (std::size_t t = 0; t < T_; ++t) values[t] = scale * p.at(s_.series, t);
     add_series(component + "-" + attribute, name, std::move(values));
     return "";
+  }
+
+  // A profile's one value, or its value at each snapshot.
+  std::vector<double> values_of(const model::Profile& p) const {
+    if (p.is_constant()) return {p.constant};
+    std::vector<double> v(T_);
+    for (std::size_t t = 0; t < T_; ++t) v[t] = p.at(s_.series, t);
+    return v;
   }
 
   std::vector<double> row_of(const model::Matrix& m, std::size_t i, double scale = 1.0) const {
@@ -222,7 +240,7 @@ class Writer {
       row.push_back(g.marginal_cost_series[i].is_constant()
                         ? number(model::marginal_cost_eur_per_mwh(s_, i))
                         : profile("generators", "marginal_cost", g.name[i], g.marginal_cost_series[i]));
-      row.push_back(number(finance::asset_annuity(s_, model::AssetKind::generator, i)));
+      row.push_back(number(annuity_of(model::AssetKind::generator, i)));
       row.push_back(number(g.efficiency[i]));
       if (r_) {
         row.push_back(number(r_->generator_capacity_mw[i]));
@@ -312,7 +330,7 @@ class Writer {
     for (std::size_t i = 0; i < k.size(); ++i) {
       const bool two_flows = k.bidirectional[i] != 0;
       const bool one_reversible = two_flows && k.efficiency[i] == 1.0 && k.marginal_cost_eur_per_mwh[i] == 0.0;
-      const double annuity = finance::asset_annuity(s_, model::AssetKind::link, i);
+      const double annuity = annuity_of(model::AssetKind::link, i);
       const auto push = [&](const std::string& name, int from, int to, const model::Profile& p_min_pu, double min_scale,
                             double cost, const std::vector<double>* p0) {
         std::vector<std::string> row = {name, bus(from), bus(to)};
@@ -345,11 +363,8 @@ class Writer {
       } else {
         push(k.name[i], k.from[i], k.to[i], model::Profile::fixed(0.0), 1.0, annuity, &forward);
         push(k.name[i] + "-reverse", k.to[i], k.from[i], model::Profile::fixed(0.0), 1.0, 0.0, &backward);
-        if (k.invest.extendable[i])
-          warn(fmt::format("link '{}' is lossy, bidirectional and extendable: written as '{}' and '{}-reverse'; the "
-                           "reverse link has no capital cost and is not tied to the forward capacity, which PyPSA "
-                           "cannot express in a CSV folder",
-                           k.name[i], k.name[i], k.name[i]));
+        // Two capacities in PyPSA, one in silkgrid: the module ties them (the forward link pays).
+        if (k.invest.extendable[i]) carried_.ties.push_back({k.name[i], k.name[i], k.name[i] + "-reverse"});
       }
     }
   }
@@ -376,7 +391,7 @@ class Writer {
       auto cap = capacity(ln.invest, l);
       if (trafo && ln.invest.extendable[l]) cap[0] = number(1.0);  // the per-unit base of x and r
       row.insert(row.end(), cap.begin(), cap.end());
-      for (const std::string& v : {number(ln.s_max_pu[l]), number(finance::asset_annuity(s_, model::AssetKind::line, l)), number(ln.length_km[l])})
+      for (const std::string& v : {number(ln.s_max_pu[l]), number(annuity_of(model::AssetKind::line, l)), number(ln.length_km[l])})
         row.push_back(v);
       if (trafo) row.insert(row.end(), {"1", number(ln.phase_shift_deg[l])});
       const std::string component = trafo ? "transformers" : "lines";
@@ -408,7 +423,7 @@ class Writer {
       std::vector<std::string> row = {name, bus(st.region[i]), carrier_of(st.carrier[i])};
       auto cap = capacity(st.invest, i);
       row.insert(row.end(), cap.begin(), cap.end());
-      const double annuity = finance::asset_annuity(s_, model::AssetKind::storage, i);
+      const double annuity = annuity_of(model::AssetKind::storage, i);
       if (st.energy_only[i]) {
         for (const std::string& v :
              {number(st.standing_loss_per_hour[i]), number(st.marginal_cost_eur_per_mwh[i]),
@@ -433,11 +448,14 @@ class Writer {
             profile("storage_units", "inflow", name, st.inflow_mw[i]),
             profile("storage_units", "state_of_charge_set", name, st.level_set_mwh[i])})
         row.push_back(v);
+      // PyPSA's storage units have no level limits other than [0, max_hours·p_nom]: the module's.
       const auto is = [&](const model::Profile& p, double v) { return p.is_constant() && p.constant == v; };
-      if (!is(st.level_min_pu[i], 0.0) || !is(st.level_max_pu[i], 1.0))
-        warn(fmt::format("storage '{}': limits on its level other than [0, max_hours·p_nom] are left out (PyPSA's "
-                         "storage units have none)",
-                         name));
+      if (!is(st.level_min_pu[i], 0.0) || !is(st.level_max_pu[i], 1.0)) {
+        PyPsaConstraints::StorageLevel level{name, {}, {}};
+        if (!is(st.level_min_pu[i], 0.0)) level.min_pu = values_of(st.level_min_pu[i]);
+        if (!is(st.level_max_pu[i], 1.0)) level.max_pu = values_of(st.level_max_pu[i]);
+        carried_.storage_levels.push_back(std::move(level));
+      }
       if (r_) {
         row.push_back(number(r_->storage_power_mw[i]));
         std::vector<double> p = row_of(r_->storage_discharge, i);
@@ -456,14 +474,95 @@ class Writer {
     const auto& p = s_.policies;
     auto& t = table("global_constraints", {"name", "type", "carrier_attribute", "sense", "constant"});
     for (std::size_t i = 0; i < p.size(); ++i) {
-      if (p.kind[i] == model::PolicyKind::co2_cap && p.regions[i].size() == s_.regions.size()) {
-        t.rows.push_back({p.name[i], "primary_energy", "co2_emissions", "<=", number(p.value[i])});
-        continue;
+      std::vector<std::string> buses;
+      for (int r : p.regions[i]) buses.push_back(bus(r));
+      switch (p.kind[i]) {
+        case model::PolicyKind::co2_cap:
+          // PyPSA's primary_energy constraint is network-wide: a cap over some regions is the
+          // module's, and so is one where a non-cyclic store of an emitting carrier counts what it
+          // depletes (PyPSA counts a store by its bus's carrier, silkgrid by its own).
+          if (p.regions[i].size() == s_.regions.size() && !emitting_store())
+            t.rows.push_back({p.name[i], "primary_energy", "co2_emissions", "<=", number(p.value[i])});
+          else
+            carried_.co2_caps.push_back({p.name[i], buses, p.value[i]});
+          break;
+        case model::PolicyKind::min_renewable_share: {
+          // The carriers that count (formulate::counts_toward_share): the renewable ones listed, or all.
+          std::vector<std::string> carriers;
+          for (std::size_t c = 0; c < s_.carriers.size(); ++c) {
+            const auto& listed = p.carriers[i];
+            if (s_.carriers.renewable[c] &&
+                (listed.empty() || std::find(listed.begin(), listed.end(), static_cast<int>(c)) != listed.end()))
+              carriers.push_back(s_.carriers.name[c]);
+          }
+          carried_.renewable_shares.push_back({p.name[i], buses, carriers, p.value[i]});
+          break;
+        }
+        case model::PolicyKind::max_capacity:
+        case model::PolicyKind::min_capacity:
+          carried_.capacity_limits.push_back({p.name[i], buses, carrier_of(p.carrier[i]),
+                                              p.kind[i] == model::PolicyKind::max_capacity, p.value[i]});
+          break;
       }
-      warn(fmt::format("policy '{}' ({}{}) is left out: PyPSA's CSV global constraints cannot express it", p.name[i],
-                       model::to_string(p.kind[i]),
-                       p.kind[i] == model::PolicyKind::co2_cap ? ", over some regions only" : ""));
     }
+  }
+
+  bool emitting_store() const {
+    const auto& st = s_.storage;
+    for (std::size_t i = 0; i < st.size(); ++i)
+      if (st.energy_only[i] && !st.cyclic[i] && st.carrier[i] >= 0 &&
+          s_.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[i])] != 0)
+        return true;
+    return false;
+  }
+
+  // README.txt: what the folder holds, for whoever opens it without silkgrid.
+  std::string readme() const {
+    std::string out = fmt::format(
+        "The silkgrid study '{}' as a PyPSA network: the CSV files in PyPSA {}'s format, written by\n"
+        "`silkgrid convert --to pypsa --finance {}` ({} snapshots).\n\n",
+        s_.settings.name, pypsa_format_version, options_.finance_mode, T_);
+    out += fmt::format(
+        "capital_cost: each asset's annuity that `silkgrid run --finance {}` optimises, per MW (stores:\n"
+        "per MWh) and year: capex * (1 - grant share) * annuity factor at the asset's cost of capital\n"
+        "+ fixed O&M. An asset of a project takes its project's cost of capital (the blended rate of its\n"
+        "tranches) and grant share; other assets the study's discount rate ({:g}) or their own.\n",
+        options_.finance_mode, s_.settings.discount_rate);
+    std::string financed;
+    std::size_t count = 0;
+    const auto list = [&](model::AssetKind kind, const std::vector<std::string>& names, const model::Investment& invest,
+                          const char* component) {
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        const finance::CapitalTerms terms = options_.capital.of(kind, i);
+        if (!model::is_given(terms.rate) && terms.grant_share == 0) continue;
+        ++count;
+        financed += fmt::format("  {:<14} {:<28} {:>8.4f} {:>8.4f} {:>14.2f} {:>14.2f}\n", component, names[i],
+                                finance::asset_rate(invest, i, s_.settings.discount_rate, terms), terms.grant_share,
+                                annuity_of(kind, i), finance::asset_annuity(s_, kind, i));
+      }
+    };
+    list(model::AssetKind::generator, s_.generators.name, s_.generators.invest, "generators");
+    list(model::AssetKind::link, s_.links.name, s_.links.invest, "links");
+    list(model::AssetKind::line, s_.lines.name, s_.lines.invest, "lines");
+    list(model::AssetKind::storage, s_.storage.name, s_.storage.invest, "storage");
+    if (count > 0)
+      out += fmt::format("\n{} assets are priced under their project's finance:\n  {:<14} {:<28} {:>8} {:>8} {:>14} {:>14}\n{}",
+                         count, "table", "asset", "rate", "grant", "capital_cost", "plain annuity", financed);
+    out += fmt::format(
+        "\n{}: the constraints that the CSV files cannot hold ({} capacity ties of two-way links,\n"
+        "{} regional CO2 caps, {} renewable shares, {} capacity limits, {} storage level limits). Pass its\n"
+        "extra_functionality to n.optimize, and PyPSA solves what silkgrid solves:\n\n"
+        "    import sys, pypsa\n"
+        "    sys.path.insert(0, \"THIS_FOLDER\")\n"
+        "    from silkgrid_constraints import extra_functionality\n"
+        "    n = pypsa.Network(\"THIS_FOLDER\")\n"
+        "    n.optimize(solver_name=\"cbc\", extra_functionality=extra_functionality)\n\n"
+        "Names silkgrid made up: '<market>-import' and '<market>-export' (markets, as generators),\n"
+        "'<region>-load-shedding' (the value of lost load), '<link>-reverse' (a lossy two-way link's\n"
+        "reverse direction).\n",
+        constraints_module_file, carried_.ties.size(), carried_.co2_caps.size(), carried_.renewable_shares.size(),
+        carried_.capacity_limits.size(), carried_.storage_levels.size());
+    return out;
   }
 
   void snapshots() {
@@ -482,9 +581,10 @@ class Writer {
 
 }  // namespace
 
-std::vector<std::string> write_pypsa_folder(const std::string& dir, const model::Study& study,
-                                            const model::Results* results, core::Logger& log) {
-  return Writer(dir, study, results, log).write();
+PyPsaConstraints write_pypsa_folder(const std::string& dir, const model::Study& study,
+                                            const model::Results* results, core::Logger& log,
+                                            const PyPsaWriteOptions& options) {
+  return Writer(dir, study, results, log, options).write();
 }
 
 }  // namespace silkgrid::io

@@ -114,7 +114,9 @@ policies:
   fs::remove_all(dir);
 }
 
-TEST(PyPsaExport, InexactMappingsAreWarnedAboutByName) {
+// What the CSV files cannot hold goes into silkgrid_constraints.py, without a warning: the tie of
+// the lossy two-way extendable cable, the share of B (its renewable carriers named), the cap over A.
+TEST(PyPsaExport, WhatTheCsvCannotHoldGoesIntoTheModule) {
   const auto study = test::study_from(R"(
 study: {name: inexact, snapshots: 1}
 carriers: [{name: gas}, {name: wind, renewable: true}]
@@ -131,12 +133,22 @@ policies:
   - {kind: co2_cap, name: a-only, regions: [A], t_per_year: 10}
 )");
   const std::string dir = test::temp_dir("silkgrid-convert");
-  auto log = quiet();
-  const auto warnings = io::write_pypsa_folder(dir, study, nullptr, log);
-  ASSERT_EQ(warnings.size(), 3u);
-  EXPECT_NE(warnings[0].find("link 'cable'"), std::string::npos) << warnings[0];
-  EXPECT_NE(warnings[1].find("policy 'green'"), std::string::npos) << warnings[1];
-  EXPECT_NE(warnings[2].find("policy 'a-only'"), std::string::npos) << warnings[2];
+  std::string log_text;
+  auto log = core::capturing_logger(log_text, core::LogLevel::warning);
+  const io::PyPsaConstraints carried = io::write_pypsa_folder(dir, study, nullptr, log);
+  EXPECT_TRUE(log_text.empty()) << log_text;
+  ASSERT_EQ(carried.size(), 3u);
+  ASSERT_EQ(carried.ties.size(), 1u);
+  EXPECT_EQ(carried.ties[0].forward, "cable");
+  EXPECT_EQ(carried.ties[0].reverse, "cable-reverse");
+  ASSERT_EQ(carried.renewable_shares.size(), 1u);
+  EXPECT_EQ(carried.renewable_shares[0].name, "green");
+  EXPECT_EQ(carried.renewable_shares[0].carriers, std::vector<std::string>{"wind"});
+  EXPECT_EQ(carried.renewable_shares[0].buses, std::vector<std::string>{"B"});
+  ASSERT_EQ(carried.co2_caps.size(), 1u);
+  EXPECT_EQ(carried.co2_caps[0].buses, std::vector<std::string>{"A"});
+  EXPECT_EQ(carried.co2_caps[0].t_per_year, 10.0);
+  EXPECT_TRUE(read_csv(fs::path(dir) / "global_constraints.csv").rows.empty());  // not network-wide
   fs::remove_all(dir);
 }
 
@@ -185,14 +197,25 @@ TEST(PyPsaExport, RunOnAPyPsaFolderWritesPyPsaStyleResults) {
   fs::remove_all(fs::path(out).parent_path());
 }
 
-TEST(PyPsaExport, ConvertWritesTheDefaultStudyAndRefusesAnUnrelatedFolder) {
+TEST(PyPsaExport, ConvertedCorridorSolvesToRunsOptimumAndUnrelatedFoldersAreRefused) {
   const std::string base = test::temp_dir("silkgrid-convert");
   std::string output;
   ASSERT_EQ(test::run_command(program + " convert --to pypsa " + base + "/corridor --resolution 24h", &output), 0) << output;
-  EXPECT_NE(output.find("min_renewable_share"), std::string::npos) << output;  // the warnings are printed
+  // The corridor's 4 lossy two-way cables and 3 renewable targets are the module's.
+  EXPECT_NE(output.find("7 constraints in silkgrid_constraints.py"), std::string::npos) << output;
+  EXPECT_EQ(output.find("warning"), std::string::npos) << output;
   EXPECT_TRUE(fs::exists(fs::path(base) / "corridor" / "generators-p_max_pu.csv"));
+  EXPECT_TRUE(fs::exists(fs::path(base) / "corridor" / "silkgrid_constraints.py"));
+  const auto network = read_csv(fs::path(base) / "corridor" / "network.csv");
+  EXPECT_EQ(cell(network, "corridor", "pypsa_version"), "0.26.3");
   const auto buses = read_csv(fs::path(base) / "corridor" / "buses.csv");
   EXPECT_EQ(buses.rows.size(), 8u);
+  // The issue's round trip: the converted corridor (13 projects under their finance, the ties,
+  // the shares) solves through silkgrid's PyPSA reader to run's optimum.
+  ASSERT_EQ(test::run_command(program + " -q run --resolution 24h --out " + base + "/run", &output), 0) << output;
+  ASSERT_EQ(test::run_command(program + " -q run " + base + "/corridor --out " + base + "/again", &output), 0) << output;
+  const double optimum = objective_of(fs::path(base) / "run");
+  EXPECT_NEAR(objective_of(fs::path(base) / "again"), optimum, 1e-6 * optimum);
   std::ofstream(base + "/mine.txt") << "keep me";
   EXPECT_NE(test::run_command(program + " convert builtin:demo --to pypsa " + base, &output), 0);
   EXPECT_TRUE(fs::exists(fs::path(base) / "mine.txt"));
@@ -223,4 +246,79 @@ markets: [{name: eu, region: A, import_price_eur_per_mwh: 50, max_import_mw: 40}
   EXPECT_NE(what.find("generators.csv would hold two components named 'eu-import'"), std::string::npos) << what;
   EXPECT_FALSE(fs::exists(fs::path(dir) / "generators.csv"));
   fs::remove_all(dir);
+}
+
+namespace {
+double annuity_factor_by_hand(double rate, double years) { return rate / (1.0 - std::pow(1.0 + rate, -years)); }
+}  // namespace
+
+// `convert` writes the capital cost that `run` optimises: a project's asset at its project's
+// blended rate, net of its grant. Wind (1,000 EUR/kW, 20 years, 2 % fixed O&M) financed 20 %
+// by a grant, 50 % by a concessional loan at 2 % and 30 % by equity at 10 %: WACC
+// (0.5 · 2 % + 0.3 · 10 %) / 0.8 = 5 %, annuity 1e6 · (0.8 · AF(5 %, 20) + 0.02) per MW-year.
+// One hour of 100 MW: the 50 MW of gas (60 EUR/MWh) run, wind builds the other 50 MW. Under
+// --finance none the wind is at the study's 7 %, no grant; under commercial the grant and the
+// concessional loan become commercial debt at 9 %: WACC 0.2 · 9 % + 0.5 · 9 % + 0.3 · 10 % = 9.3 %,
+// and the other wind (1,100 EUR/kW at 7 %) is the cheaper one to build.
+TEST(PyPsaExport, ConvertWritesTheAnnuityThatRunOptimisesUnderProjectFinance) {
+  const fs::path base = test::temp_dir("silkgrid-convert-finance");
+  fs::create_directories(base / "study");
+  std::ofstream(base / "study" / "study.yaml") << R"(
+study: {name: financed, snapshots: 1, discount_rate: 0.07, voll_eur_per_mwh: 1000000}
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: wind, renewable: true}]
+regions: [{name: A, country: AZ}]
+loads: [{name: load, region: A, p_mw: 100}]
+generators:
+  - {name: gas, region: A, carrier: gas, p_nom_mw: 50, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
+  - {name: wind, region: A, carrier: wind, extendable: true, capex_eur_per_kw: 1000, lifetime_years: 20,
+     fom_pct_per_year: 2}
+  - {name: wind-plain, region: A, carrier: wind, extendable: true, capex_eur_per_kw: 1100, lifetime_years: 20,
+     fom_pct_per_year: 2}
+projects:
+  - name: p-wind
+    assets: [wind]
+    finance:
+      tranches:
+        - {kind: grant, share: 0.2}
+        - {kind: concessional_debt, share: 0.5, rate: 0.02, tenor_years: 20}
+        - {kind: equity, share: 0.3, rate: 0.10}
+)";
+  const double as_given = 1e6 * (0.8 * annuity_factor_by_hand(0.05, 20) + 0.02);
+  const double none = 1e6 * (annuity_factor_by_hand(0.07, 20) + 0.02);
+  const double commercial = 1e6 * (annuity_factor_by_hand(0.093, 20) + 0.02);
+  const double plain_other = 1.1e6 * (annuity_factor_by_hand(0.07, 20) + 0.02);  // no project: as always
+  const std::string study = (base / "study").string();
+  std::string output;
+  for (const auto& [mode, wind_annuity] :
+       std::vector<std::pair<std::string, double>>{{"", as_given}, {"none", none}, {"commercial", commercial}}) {
+    SCOPED_TRACE("--finance " + mode);
+    const std::string option = mode.empty() ? "" : " --finance " + mode;  // the default is run's: as-given
+    const fs::path net = base / ("net" + mode), run = base / ("run" + mode), again = base / ("again" + mode);
+    ASSERT_EQ(test::run_command(program + " -q run " + study + option + " --out " + run.string(), &output), 0) << output;
+    ASSERT_EQ(test::run_command(program + " -q convert " + study + " --to pypsa " + net.string() + option, &output), 0)
+        << output;
+    ASSERT_EQ(test::run_command(program + " -q run " + net.string() + " --out " + again.string(), &output), 0) << output;
+    // Commercial terms make the project's wind dearer than the plain one (131,980 > 125,832): it is built instead.
+    const double hand = 50 * 60.0 + 50 * std::min(wind_annuity, plain_other);
+    EXPECT_NEAR(objective_of(run), hand, 1e-6 * hand) << mode;
+    EXPECT_NEAR(objective_of(again), objective_of(run), 1e-6 * hand) << mode;
+    const auto generators = read_csv(net / "generators.csv");
+    EXPECT_NEAR(std::stod(cell(generators, "wind", "capital_cost")), wind_annuity, 1e-6 * wind_annuity) << mode;
+    EXPECT_NEAR(std::stod(cell(generators, "wind-plain", "capital_cost")), plain_other, 1e-6 * plain_other) << mode;
+    // The folder says what its capital costs are.
+    std::ifstream in(net / "README.txt");
+    std::stringstream readme;
+    readme << in.rdbuf();
+    EXPECT_NE(readme.str().find("--finance " + (mode.empty() ? std::string("as-given") : mode)), std::string::npos)
+        << readme.str();
+    EXPECT_EQ(readme.str().find("wind-plain"), std::string::npos) << readme.str();  // no project finance
+    const double wacc = mode.empty() ? 0.05 : mode == "none" ? 0.07 : 0.093;
+    EXPECT_NE(readme.str().find(fmt::format("generators     wind                         {:>8.4f}", wacc)), std::string::npos)
+        << readme.str();
+  }
+  EXPECT_EQ(test::run_command(program + " convert " + study + " --to pypsa " + (base / "x").string() + " --finance cheap",
+                              &output),
+            64)
+      << output;
+  fs::remove_all(base);
 }
