@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "app/ensemble.hpp"
 #include "app/pipelines.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary_table.hpp"
@@ -177,6 +179,29 @@ int select_portfolio(const GlobalOptions& global, const RunOptions& options, con
   return 0;
 }
 
+int ensemble(const GlobalOptions& global, const app::EnsembleOptions& options) {
+  core::Logger log = make_logger(global);
+  const app::EnsembleOutput e = app::ensemble(options, log, interrupt_requested);
+  if (!global.quiet && !global.worker) {
+    // The system's figures over the years: mean, P10, P50, P90 and the worst year.
+    std::map<std::string, std::vector<double>> values;
+    std::vector<std::string> order;
+    for (const auto& y : e.years)
+      for (const auto& f : y.figures)
+        if (f.scope == "system") {
+          if (!values.count(f.quantity)) order.push_back(f.quantity);
+          values[f.quantity].push_back(f.value);
+        }
+    std::printf("%-22s %14s %14s %14s %14s %14s\n", "system, per year", "mean", "p10", "p50", "p90", "worst");
+    for (const auto& q : order) {
+      const auto s = reliability::statistics(values[q], reliability::low_is_bad(q));
+      std::printf("%-22s %14.6g %14.6g %14.6g %14.6g %14.6g\n", q.c_str(), s.mean, s.p10, s.p50, s.p90, s.worst);
+    }
+  }
+  log.info("ensemble of {} years in {}/ (plan {:.1f} s, years {:.1f} s)", e.years.size(), e.out, e.plan_s, e.years_s);
+  return 0;
+}
+
 int profiles(const GlobalOptions& global, const RunOptions& options) {
   core::Logger log = make_logger(global);
   const app::ProfilesOutput p = app::profiles(options, log, interrupt_requested);
@@ -296,6 +321,25 @@ int main(int argc, char** argv) {
                             "Candidate projects (default: those not yet under construction or operating)")
       ->delimiter(',');
 
+  app::EnsembleOptions ensemble_options;
+  std::string ensemble_outages = "on";
+  CLI::App* ensemble_cmd = app.add_subcommand(
+      "ensemble", "Dispatch the build-out over many weather years with outages: reliability, prices, P50/P90 for lenders");
+  ensemble_cmd->footer(
+      "Examples:\n  silkgrid ensemble --years 100 --out results/corridor-ensemble\n"
+      "  silkgrid ensemble --years 20 --capacities results/corridor --outages off\n"
+      "  mpirun -np 2 silkgrid ensemble --years 100        # years spread over processes, the same files");
+  add_solve_options(ensemble_cmd, ensemble_options.study, "results/<study name>-ensemble");
+  ensemble_cmd->add_option("--years", ensemble_options.years, "Weather years, 1 to 10000 (default 10)")
+      ->check(CLI::Range(1, 10000));
+  ensemble_cmd->add_option("--outages", ensemble_outages, "Forced outages of units and circuits (default: on)")
+      ->check(CLI::IsMember({"on", "off"}));
+  ensemble_cmd->add_option("--capacities", ensemble_options.capacities,
+                           "A result folder of run (or ensemble) whose capacities every year is dispatched at (default: "
+                           "the study's build-out, solved first)");
+  ensemble_cmd->add_option("--threads", ensemble_options.threads, "Years at a time in each process, 1 to 1024 (default: one per core)")
+      ->check(CLI::Range(1, 1024));
+
   std::string report_dir;
   CLI::App* report_cmd = app.add_subcommand("report", "Write RUN_DIR/report.html, the HTML report of a result folder");
   report_cmd->footer("Examples:\n  silkgrid report results/corridor\n  silkgrid run --report   # the same, right after a run");
@@ -357,11 +401,12 @@ int main(int argc, char** argv) {
   }
   if (!ranks.root()) {
     // Only run, appraise and portfolio spread their work over ranks; the others are rank 0's.
-    if (!(*run_cmd || *appraise_cmd || *portfolio_cmd)) return 0;
+    if (!(*run_cmd || *appraise_cmd || *portfolio_cmd || *ensemble_cmd)) return 0;
     global.worker = true;
     global.quiet = true;
   }
-  for (RunOptions* o : {&run_options, &appraise_options, &portfolio_options}) o->ranks = &ranks;
+  for (RunOptions* o : {&run_options, &appraise_options, &portfolio_options, &ensemble_options.study}) o->ranks = &ranks;
+  ensemble_options.outages = ensemble_outages == "on";
   // An error ends every rank of a run over MPI at once (MPI_Abort), so that none waits on it.
   const auto fail = [&](int code) {
     if (ranks.distributed()) ranks.abort(code);
@@ -369,9 +414,10 @@ int main(int argc, char** argv) {
   };
 
   // The commands that write a result folder stop cleanly on Ctrl-C; the others keep the default.
-  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd) stop_on_interrupt();
+  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd || *ensemble_cmd) stop_on_interrupt();
   try {
     if (*run_cmd) return run(global, run_options);
+    if (*ensemble_cmd) return ensemble(global, ensemble_options);
     if (*portfolio_cmd)
       return select_portfolio(global, portfolio_options, {budget, candidates, portfolio_objective, portfolio_threads});
     if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);

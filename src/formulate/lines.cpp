@@ -29,11 +29,14 @@ class Lines final : public Family {
     const auto& lines = ctx.study.lines;
     const int T = static_cast<int>(ctx.T);
     index.add_columns("line.flow", alloc.column_block(lines.size(), T));
+    // ±s_max_pu × the share of circuits in service × S
     Limit max{model::AssetKind::line, "line.flow", "linemax"};
-    max.constants = &lines.s_max_pu;
+    max.profiles = &lines.availability;
+    max.factors = &lines.s_max_pu;
     rule.declare(max);
     Limit min{model::AssetKind::line, "line.flow", "linemin", true};
-    min.constants = &lines.s_max_pu;
+    min.profiles = &lines.availability;
+    min.factors = &lines.s_max_pu;
     min.factor = -1.0;
     rule.declare(min);
     cycles_ = line_cycles(ctx.study);

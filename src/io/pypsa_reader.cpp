@@ -750,6 +750,7 @@ class Reader {
     l.to.push_back(to);
     investment(t, i, "s_nom", l.invest);
     l.s_max_pu.push_back(t.number(i, "s_max_pu", 1.0));
+    l.availability.push_back(model::Profile::fixed(1.0));
     l.length_km.push_back(t.number(i, "length", 0.0));
     l.capex_eur_per_mw_km.push_back(0.0);
   }

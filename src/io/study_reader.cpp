@@ -706,7 +706,8 @@ class StudyReader {
   void read_generator(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "region", "carrier", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw",
                       "efficiency", "fuel_eur_per_mwh_fuel", "vom_eur_per_mwh", "capex_eur_per_kw",
-                      "fom_pct_per_year", "lifetime_years", "discount_rate", "p_max_pu", "p_min_pu", "capital_cost_eur_per_mw_year"});
+                      "fom_pct_per_year", "lifetime_years", "discount_rate", "p_max_pu", "p_min_pu", "capital_cost_eur_per_mw_year",
+                      "units", "forced_outage_rate", "mean_time_to_repair_h", "maintenance_weeks"});
     auto& g = study_.generators;
     g.name.push_back(required_text(n, "name", k));
     g.region.push_back(region(n, "region", k));
@@ -719,13 +720,67 @@ class StudyReader {
     g.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
     g.p_min_pu.push_back(profile(n, "p_min_pu", k, 0.0));
     g.marginal_cost_series.push_back(Profile::fixed(model::not_given));
+    read_outage(n, k, model::OutageAssetKind::generator, g.size() - 1, "units");
+  }
+
+  // A generator's units or a link's or line's circuits, and how they fail (README, "Ensembles").
+  void read_outage(const YAML::Node& n, const std::string& k, model::OutageAssetKind kind, std::size_t index,
+                   const char* units_key) {
+    const bool branch = kind != model::OutageAssetKind::generator;
+    const bool any = n[units_key] || n["forced_outage_rate"] || n["mean_time_to_repair_h"] || n["maintenance_weeks"] ||
+                     (branch && (n["failures_per_year"] || n["per_100km"]));
+    if (!any) return;
+    model::OutageSpec o;
+    const double units = number(n, units_key, k, 1.0);
+    if (!(units >= 1 && units <= 10000) || units != std::floor(units))
+      fail(n[units_key], join(k, units_key), fmt::format("expected a whole number in [1, 10000], got {:g}", units));
+    o.units = static_cast<int>(units);
+    o.forced_outage_rate = number(n, "forced_outage_rate", k, 0.0);
+    if (!(o.forced_outage_rate >= 0 && o.forced_outage_rate < 1))
+      fail(n["forced_outage_rate"], join(k, "forced_outage_rate"),
+           fmt::format("expected a share of time unavailable in [0, 1), got {:g}", o.forced_outage_rate));
+    if (branch) {
+      if (n["failures_per_year"]) {
+        if (n["forced_outage_rate"])
+          fail(n["failures_per_year"], join(k, "failures_per_year"), "expected forced_outage_rate or failures_per_year, not both");
+        o.failures_per_year = number(n, "failures_per_year", k, 0.0);
+        if (!(o.failures_per_year >= 0 && o.failures_per_year <= 1000))
+          fail(n["failures_per_year"], join(k, "failures_per_year"),
+               fmt::format("expected failures per circuit and year in [0, 1000], got {:g}", o.failures_per_year));
+      }
+      o.per_100km = boolean(n, "per_100km", k, false);
+      if (o.per_100km && !n["failures_per_year"])
+        fail(n["per_100km"], join(k, "per_100km"), "applies to failures_per_year, which is not given");
+      if (o.per_100km && !n["length_km"])
+        fail(n["per_100km"], join(k, "per_100km"), "needs the length_km of the link or line");
+    }
+    const bool fails = o.forced_outage_rate > 0 || (model::is_given(o.failures_per_year) && o.failures_per_year > 0);
+    if (fails && !n["mean_time_to_repair_h"])
+      fail(n, join(k, "mean_time_to_repair_h"), "is required where units can fail (forced_outage_rate or failures_per_year)");
+    o.mean_time_to_repair_h = number(n, "mean_time_to_repair_h", k, 0.0);
+    if (n["mean_time_to_repair_h"] && !(o.mean_time_to_repair_h >= 1 && o.mean_time_to_repair_h <= 87600))
+      fail(n["mean_time_to_repair_h"], join(k, "mean_time_to_repair_h"),
+           fmt::format("expected hours in [1, 87600], got {:g}", o.mean_time_to_repair_h));
+    // An hourly two-state chain fails with probability q/(1−q)/MTTR an hour: at most 1.
+    if (o.forced_outage_rate > 0 && o.forced_outage_rate / (1 - o.forced_outage_rate) > o.mean_time_to_repair_h)
+      fail(n["mean_time_to_repair_h"], join(k, "mean_time_to_repair_h"),
+           fmt::format("a forced outage rate of {:g} needs a repair time of at least {:.3g} h (hourly draws)",
+                       o.forced_outage_rate, o.forced_outage_rate / (1 - o.forced_outage_rate)));
+    o.maintenance_weeks = number(n, "maintenance_weeks", k, 0.0);
+    if (!(o.maintenance_weeks >= 0 && o.maintenance_weeks <= 26))
+      fail(n["maintenance_weeks"], join(k, "maintenance_weeks"),
+           fmt::format("expected weeks a year in [0, 26], got {:g}", o.maintenance_weeks));
+    study_.outages.kind.push_back(kind);
+    study_.outages.index.push_back(static_cast<int>(index));
+    study_.outages.spec.push_back(o);
   }
 
   void read_link(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "from", "to", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "efficiency",
                       "kind", "length_km", "capex_eur_per_mw_km", "capex_eur_per_kw", "fom_pct_per_year",
                       "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year",
-                      "p_min_pu", "p_max_pu"});
+                      "p_min_pu", "p_max_pu", "circuits", "forced_outage_rate", "failures_per_year", "per_100km",
+                      "mean_time_to_repair_h", "maintenance_weeks"});
     auto& l = study_.links;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -759,12 +814,14 @@ class StudyReader {
     l.marginal_cost_eur_per_mwh.push_back(number(n, "marginal_cost_eur_per_mwh", k, 0.0));
     l.p_min_pu.push_back(profile(n, "p_min_pu", k, 0.0));
     l.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
+    read_outage(n, k, model::OutageAssetKind::link, l.size() - 1, "circuits");
   }
 
   void read_line(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "from", "to", "kind", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "x_ohm",
                       "r_ohm", "v_nom_kv", "s_max_pu", "length_km", "capex_eur_per_mw_km", "fom_pct_per_year",
-                      "lifetime_years", "discount_rate", "capital_cost_eur_per_mw_year"});
+                      "lifetime_years", "discount_rate", "capital_cost_eur_per_mw_year", "circuits", "forced_outage_rate",
+                      "failures_per_year", "per_100km", "mean_time_to_repair_h", "maintenance_weeks"});
     auto& l = study_.lines;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -783,8 +840,10 @@ class StudyReader {
     l.phase_shift_deg.push_back(0.0);
     l.transformer.push_back(0);
     l.s_max_pu.push_back(number(n, "s_max_pu", k, 1.0));
+    l.availability.push_back(Profile::fixed(1.0));
     l.length_km.push_back(number(n, "length_km", k, 0.0));
     l.capex_eur_per_mw_km.push_back(number(n, "capex_eur_per_mw_km", k, 0.0));
+    read_outage(n, k, model::OutageAssetKind::line, l.size() - 1, "circuits");
   }
 
   void read_storage(const YAML::Node& n, const std::string& k) {

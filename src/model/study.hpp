@@ -11,6 +11,7 @@
 
 #include "core/solver_method.hpp"
 #include "core/time_axis.hpp"
+#include "model/outages.hpp"
 #include "model/weather_spec.hpp"
 
 namespace silkgrid::model {
@@ -129,6 +130,8 @@ struct Lines {
   std::vector<double> phase_shift_deg;         // transformers; 0 for lines
   std::vector<char> transformer;
   std::vector<double> s_max_pu;
+  // The share of the line's circuits in service (1 unless an ensemble draws outages); times s_max_pu.
+  std::vector<Profile> availability;
   std::vector<double> length_km, capex_eur_per_mw_km;
   std::size_t size() const { return name.size(); }
   // The impedance Kirchhoff's voltage law uses: x (AC) or r (DC), per unit.
@@ -278,6 +281,8 @@ struct Study {
   Policies policies;
   Projects projects;
   ExportTargets export_targets;
+  Outages outages;                              // forced outages and maintenance (ensembles only)
+  int weather_years = 1;                        // weather years stacked with equal weight (run --weather-years)
   WeatherSpec weather;                          // the generator spec, when the study has one
   std::vector<ProfileSummary> profile_summary;  // what the generated profiles came out as
 
