@@ -150,6 +150,7 @@ EnsembleOutput ensemble(const EnsembleOptions& options, core::Logger& log, core:
     core::Logger quiet(core::LogLevel::error, [](core::LogLevel, const std::string&) {});
     LoadOptions load = load_options(options.study);
     load.seed = y.seed;
+    load.weather_years = 1;  // each ensemble year is one weather year, whatever the plan spanned
     model::Study s = base.weather.present ? app::load(path, quiet, load) : base;
     s.solver = base.solver;
     s.solver.threads = 1;  // the years are the parallel work

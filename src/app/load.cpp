@@ -82,6 +82,39 @@ void time_step(model::Study& study, const std::string& file, const std::string& 
   model::validate(study, quiet);
 }
 
+namespace {
+// `years` weather years (seeds s, s + 1, …) one after the other, each snapshot weighing 1/years
+// of its hour: one build-out over them all with equal weight (README, "Plans over several
+// weather years"). The year at seed s is `study`; the others are read again at their seeds.
+void stack_weather_years(model::Study& study, const std::string& path, io::ReadOptions read, int years, core::Logger& log) {
+  if (!study.weather.present)
+    throw Error(ErrorKind::input, Context{study.file, 0, 0, "--weather-years"},
+                "expected a study with a weather section: other weather years are other seeds of its generator");
+  if (!(years >= 1 && years <= 100))
+    throw Error(ErrorKind::input, Context{study.file, 0, 0, "--weather-years"},
+                fmt::format("expected 1 to 100 weather years, got {}", years));
+  const std::uint64_t seed = study.weather.seed;
+  const std::size_t hours = study.snapshots();
+  core::Logger quiet(core::LogLevel::error, [](core::LogLevel, const std::string&) {});
+  for (int k = 1; k < years; ++k) {
+    read.seed = seed + static_cast<std::uint64_t>(k);
+    const model::Study other = io::read_study(path, quiet, read);
+    for (std::size_t c = 0; c < study.series.names.size(); ++c) {
+      const auto& more = other.series.values[c];
+      study.series.values[c].insert(study.series.values[c].end(), more.begin(), more.end());
+    }
+  }
+  study.time = core::regular_time_axis(study.settings.start, hours * static_cast<std::size_t>(years), study.settings.snapshot_hours);
+  // The objective and the yearly limits weigh each year 1/years; a storage level still moves
+  // by the real hours (PyPSA's separate store weightings).
+  study.time.store_weights = study.time.weights;
+  for (auto& w : study.time.weights) w /= years;
+  study.weather_years = years;
+  log.info("{} weather years (seeds {} to {}), each of weight 1/{}: {} snapshots", years, seed, seed + years - 1, years,
+           study.snapshots());
+}
+}  // namespace
+
 model::Study load(const std::string& path, core::Logger& log, const LoadOptions& options) {
   model::Study study;
   std::string snapshots_file;  // what the time step's errors name
@@ -96,6 +129,8 @@ model::Study load(const std::string& path, core::Logger& log, const LoadOptions&
     if (options.seed && !study.weather.present)
       log.warn("--seed has no effect: the study has no weather section (no generated profiles)");
     snapshots_file = study.file;
+    const int years = options.weather_years ? *options.weather_years : study.weather_years;
+    if (years > 1) stack_weather_years(study, path, read, years, log);
   } else {
     study = io::read_pypsa_folder(path, log, io::PyPsaReadOptions{options.strict});
     if (options.seed) log.warn("--seed has no effect: the network has no generated weather");

@@ -26,6 +26,7 @@ struct LoadOptions {
   // length (model::segment_firsts), storage constraints unchanged. None: every snapshot.
   std::optional<std::size_t> segments;
   std::optional<double> resolution_hours;  // replaces study.resolution_hours; 0 = as the series (no resampling)
+  std::optional<int> weather_years;        // replaces weather.years: that many weather years stacked, equal weights
 };
 
 // `path` is a study file, a folder holding study.yaml, a PyPSA CSV folder or a built-in study

@@ -95,6 +95,7 @@ LoadOptions load_options(const StudyOptions& options) {
   }
   load.strict = options.strict;
   load.seed = options.seed;
+  load.weather_years = options.weather_years;
   if (options.resolution == "native") load.resolution_hours = 0.0;  // as the series (profiles' default)
   else if (!options.resolution.empty()) load.resolution_hours = parse_resolution(options.resolution);
   return load;

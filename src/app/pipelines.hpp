@@ -38,6 +38,7 @@ struct StudyOptions {
   std::optional<int> threads;  // run: Benders subperiods at a time in each process (0 = one per core)
   bool strict = false;
   std::optional<std::uint64_t> seed;
+  std::optional<int> weather_years;  // run: one build-out over this many weather years (seeds seed … seed + K − 1)
   std::string resolution;  // "3h", "3", "native" (as the series) or empty (the study's)
   std::string aggregate;   // "segments:N" (time-series aggregation) or empty
   std::string finance = "as-given";

@@ -281,6 +281,10 @@ int main(int argc, char** argv) {
     cmd->add_flag("--report", o.report, "Also write report.html (the HTML report) into the result folder");
   };
   add_solve_options(run_cmd, run_options, "results/<study name>");
+  run_cmd->add_option("--weather-years", run_options.weather_years,
+                      "One build-out over K weather years with equal weight (seeds seed … seed + K − 1), 1 to 100 "
+                      "(default: the study's weather.years, else 1)")
+      ->check(CLI::Range(1, 100));
   run_cmd->add_option("--threads", run_options.threads,
                       "Benders: subperiods solved at a time in each process, 1 to 1024 (default: one per core)")
       ->check(CLI::Range(1, 1024));

@@ -20,15 +20,16 @@
 
 namespace silkgrid::decompose {
 
-std::vector<Window> subperiods(const core::TimeAxis& time, double hours) {
+std::vector<Window> subperiods(const core::TimeAxis& time, double hours, int years) {
   std::vector<Window> out;
   Window w;
   double filled = 0;
+  const std::size_t per_year = years > 1 ? time.size() / static_cast<std::size_t>(years) : time.size();
   for (std::size_t t = 0; t < time.size(); ++t) {
     if (w.count == 0) w.first = t;
     ++w.count;
-    filled += time.weights[t];
-    if (filled >= hours * (1.0 - 1e-12)) {
+    filled += time.weights[t] * std::max(1, years);  // stacked years weigh 1/years each
+    if (filled >= hours * (1.0 - 1e-12) || (t + 1) % per_year == 0) {
       out.push_back(w);
       w = {};
       filled = 0;
@@ -45,7 +46,7 @@ Choice choose(const model::Study& study) {
     case model::Decomposition::automatic: break;
   }
   const std::size_t n = study.snapshots();
-  const std::size_t k = subperiods(study.time, study.solver.subperiod_hours).size();
+  const std::size_t k = subperiods(study.time, study.solver.subperiod_hours, study.weather_years).size();
   if (n >= automatic_snapshots && k >= 2)
     return {true, fmt::format("Benders decomposition (automatic: {} snapshots, at least {}; {} subperiods of {:g} h)", n,
                               automatic_snapshots, k, study.solver.subperiod_hours)};
@@ -659,7 +660,7 @@ double Benders::capex_of(const std::vector<double>& point) const {
 
 model::Results Benders::run() {
   start_ = clock::now();
-  windows_ = subperiods(study_.time, settings_.subperiod_hours);
+  windows_ = subperiods(study_.time, settings_.subperiod_hours, study_.weather_years);
   coupling_ = penalties(study_);
   const std::size_t K = windows_.size();
   if (ranks_.root())

@@ -27,7 +27,9 @@ namespace silkgrid::decompose {
 struct Window {
   std::size_t first = 0, count = 0;
 };
-std::vector<Window> subperiods(const core::TimeAxis& time, double hours);
+// With `years` weather years stacked (each snapshot weighing 1/years of its hours), windows
+// count real hours and never cross from one year into the next.
+std::vector<Window> subperiods(const core::TimeAxis& time, double hours, int years = 1);
 
 // Whether a study is solved by Benders: as its solver options say, or, for `automatic`, when it
 // has at least `automatic_snapshots` snapshots and two subperiods (the rule, with its reason).

@@ -102,6 +102,7 @@ json summary_json(const model::Study& study, const model::Results& r) {
   const auto& w = study.time.weights;
   json j;
   j["study"] = study.settings.name;
+  j["weather_years"] = study.weather_years;  // stacked with equal weight (run --weather-years)
   j["status"] = r.status;
   j["objective_eur"] = r.objective_eur;
   j["fixed_cost_existing_eur"] = r.fixed_cost_existing_eur;

@@ -418,7 +418,7 @@ class StudyReader {
     remember(n, "weather");
     if (!n.IsMap()) fail(n, "weather", "expected a mapping (seed, solar, wind, load, hydro, price)");
     check_keys(n, "weather",
-               {"seed", "correlation_length_km", "fleet_sites", "fleet_spread_km", "solar", "wind", "load", "hydro", "price"});
+               {"seed", "years", "correlation_length_km", "fleet_sites", "fleet_spread_km", "solar", "wind", "load", "hydro", "price"});
     auto& w = study_.weather;
     w.present = true;
     const double seed = number(n, "seed", "weather", 1.0);
@@ -429,6 +429,10 @@ class StudyReader {
     if (!(w.correlation_length_km > 0 && w.correlation_length_km <= model::limits::length.max))
       fail(n["correlation_length_km"], "weather.correlation_length_km",
            fmt::format("expected a length in (0, {:g}] km", model::limits::length.max));
+    const double years = number(n, "years", "weather", 1.0);
+    if (!(years >= 1 && years <= 100) || years != std::floor(years))
+      fail(n["years"], "weather.years", fmt::format("expected a whole number of weather years in [1, 100], got {:g}", years));
+    study_.weather_years = static_cast<int>(years);
     const double sites = number(n, "fleet_sites", "weather", w.fleet_sites);
     if (!(sites >= 1 && sites <= 64) || sites != std::floor(sites))
       fail(n["fleet_sites"], "weather.fleet_sites", fmt::format("expected a whole number of sites in [1, 64], got {:g}", sites));

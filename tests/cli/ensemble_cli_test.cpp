@@ -1,0 +1,169 @@
+// silkgrid ensemble end to end: the same files whatever the threads and ranks, capacities
+// from a run's folder, bad input; and run --weather-years against the monolithic LP.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <nlohmann/json.hpp>
+
+#include "support/studies.hpp"
+
+namespace fs = std::filesystem;
+using silkgrid::test::run_command;
+using silkgrid::test::temp_dir;
+
+namespace {
+
+const std::string program = SILKGRID_BINARY;
+
+// Two regions with generated weather, a gas fleet and a cable with outages, wind to build.
+const char* study_yaml = R"(study: {name: ens, resolution_hours: 24}
+weather:
+  seed: 3
+  solar: [{name: sun, lat: 41, lon: 45, capacity_factor: 0.2}]
+  wind: [{name: breeze, lat: 44, lon: 28, capacity_factor: 0.3}]
+  load: [{name: demand, lat: 44, lon: 26, annual_twh: 8.76, peak_mw: 1500, heating: 0.2}]
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: wind, renewable: true}, {name: solar, renewable: true}]
+regions: [{name: A, country: AA}, {name: B, country: BB}]
+loads: [{name: l, region: B, profile: demand}]
+generators:
+  - {name: gas-B, region: B, carrier: gas, p_nom_mw: 1300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30, units: 5,
+     forced_outage_rate: 0.08, mean_time_to_repair_h: 40, maintenance_weeks: 2}
+  - {name: wind-A, region: A, carrier: wind, extendable: true, p_nom_max_mw: 3000, capex_eur_per_kw: 1200,
+     lifetime_years: 25, p_max_pu: breeze}
+  - {name: pv-B, region: B, carrier: solar, p_nom_mw: 300, p_max_pu: sun}
+links:
+  - {name: cable, from: A, to: B, p_nom_mw: 800, kind: hvdc_subsea, length_km: 300, circuits: 2,
+     failures_per_year: 0.3, per_100km: true, mean_time_to_repair_h: 500}
+)";
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::map<std::string, std::string> files_of(const fs::path& folder) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::directory_iterator(folder))
+    if (e.is_regular_file() && e.path().filename().string()[0] != '.') out[e.path().filename().string()] = read_text(e.path());
+  return out;
+}
+
+nlohmann::json json_of(const fs::path& file) { return nlohmann::json::parse(read_text(file)); }
+
+}  // namespace
+
+TEST(EnsembleCli, TheSameFilesWhateverTheThreadsAndRanks) {
+  const fs::path dir = temp_dir("silkgrid-ens");
+  std::ofstream(dir / "study.yaml") << study_yaml;
+  const std::string study = (dir / "study.yaml").string();
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q ensemble " + study + " --years 6 --threads 1 --out " + (dir / "one").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q ensemble " + study + " --years 6 --threads 2 --out " + (dir / "two").string(), &out), 0) << out;
+  ASSERT_EQ(run_command("timeout 300 mpirun --allow-run-as-root --oversubscribe -np 2 " + program + " -q ensemble " + study +
+                            " --years 6 --threads 1 --out " + (dir / "ranks").string(),
+                        &out),
+            0)
+      << out;
+  const auto one = files_of(dir / "one");
+  for (const char* f : {"ensemble.json", "ensemble_years.csv", "critical_week.csv", "capacities.csv"})
+    EXPECT_TRUE(one.count(f)) << f;
+  EXPECT_EQ(one, files_of(dir / "two"));
+  EXPECT_EQ(one, files_of(dir / "ranks"));
+  const auto j = json_of(dir / "one" / "ensemble.json");
+  EXPECT_EQ(j["years"], 6);
+  EXPECT_EQ(j["year_seeds"].size(), 6u);
+  EXPECT_EQ(j["capacities"], "solved");
+  for (const char* q : {"lole_h_per_year", "eens_mwh_per_year", "unserved_share", "price_eur_per_mwh", "co2_t", "curtailment_mwh",
+                        "exports_mwh", "dispatch_cost_eur"}) {
+    ASSERT_TRUE(j["system"].contains(q)) << q;
+    for (const char* s : {"mean", "std", "stderr", "p10", "p50", "p90", "worst"}) EXPECT_TRUE(j["system"][q].contains(s)) << q << s;
+    EXPECT_LE(j["system"][q]["p10"].get<double>(), j["system"][q]["p90"].get<double>()) << q;
+  }
+  EXPECT_TRUE(j["links"]["cable"].contains("congestion_h"));
+  // The cable's circuits fail: some years have less than all of it in service.
+  EXPECT_LT(j["links"]["cable"]["available_share"]["mean"].get<double>(), 1.0);
+  // One row per year and figure.
+  std::stringstream rows(one.at("ensemble_years.csv"));
+  std::string header;
+  std::getline(rows, header);
+  EXPECT_EQ(header, "year,seed,scope,name,quantity,value");
+  fs::remove_all(dir);
+}
+
+TEST(EnsembleCli, CapacitiesFromARunsFolderAndBadInput) {
+  const fs::path dir = temp_dir("silkgrid-ens");
+  std::ofstream(dir / "study.yaml") << study_yaml;
+  const std::string study = (dir / "study.yaml").string();
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run " + study + " --out " + (dir / "run").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q ensemble " + study + " --years 3 --out " + (dir / "solved").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q ensemble " + study + " --years 3 --capacities " + (dir / "run").string() + " --out " +
+                            (dir / "given").string(),
+                        &out),
+            0)
+      << out;
+  const auto a = json_of(dir / "solved" / "ensemble.json"), b = json_of(dir / "given" / "ensemble.json");
+  EXPECT_EQ(b["capacities"], (dir / "run").string());
+  for (const char* q : {"dispatch_cost_eur", "co2_t", "eens_mwh_per_year"})
+    EXPECT_NEAR(a["system"][q]["mean"].get<double>(), b["system"][q]["mean"].get<double>(),
+                1e-6 * std::max(1.0, std::abs(a["system"][q]["mean"].get<double>())))
+        << q;
+  // An ensemble folder's capacities.csv reads back too.
+  ASSERT_EQ(run_command(program + " -q ensemble " + study + " --years 3 --capacities " + (dir / "solved").string() + " --out " +
+                            (dir / "again").string(),
+                        &out),
+            0)
+      << out;
+  // Bad input: a folder that is not there, a row that is not an asset of the study, no years.
+  EXPECT_EQ(run_command(program + " -q ensemble " + study + " --years 2 --capacities " + (dir / "nowhere").string() + " --out " +
+                            (dir / "x").string(),
+                        &out),
+            2);
+  EXPECT_NE(out.find("capacities.csv"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "x"));
+  fs::create_directories(dir / "bad");
+  std::ofstream(dir / "bad" / "capacities.csv") << "asset,kind,optimal_mw,energy_capacity_mwh\nwind-A,generator,100,\nghost,generator,5,\n";
+  EXPECT_EQ(run_command(program + " -q ensemble " + study + " --years 2 --capacities " + (dir / "bad").string() + " --out " +
+                            (dir / "y").string(),
+                        &out),
+            2);
+  EXPECT_NE(out.find("capacities.csv:3"), std::string::npos) << out;
+  EXPECT_NE(out.find("ghost"), std::string::npos) << out;
+  EXPECT_NE(run_command(program + " -q ensemble " + study + " --years 0", &out), 0);
+  fs::remove_all(dir);
+}
+
+TEST(EnsembleCli, APlanOverTwoWeatherYearsIsTheMonolithicOne) {
+  const fs::path dir = temp_dir("silkgrid-ens");
+  std::ofstream(dir / "study.yaml") << study_yaml;
+  const std::string study = (dir / "study.yaml").string();
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run " + study + " --weather-years 2 --decompose none --out " + (dir / "mono").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q run " + study + " --weather-years 2 --decompose benders --subperiod-hours 720 --out " +
+                            (dir / "benders").string(),
+                        &out),
+            0)
+      << out;
+  const auto mono = json_of(dir / "mono" / "summary.json"), benders = json_of(dir / "benders" / "summary.json");
+  EXPECT_EQ(mono["weather_years"], 2);
+  EXPECT_EQ(mono["snapshots"], 730);
+  EXPECT_NEAR(mono["hours"].get<double>(), 8760.0, 1e-6);
+  const double m = mono["objective_eur"].get<double>(), b = benders["objective_eur"].get<double>();
+  EXPECT_NEAR(b, m, 1e-4 * m);
+  // Windows never cross from one year into the next: 13 of 720 h (the last 48 h) per year.
+  EXPECT_EQ(benders["decomposition"]["subperiods"], 26);
+  // The plan over both years is the mean of the years' costs at one build-out: it lies between
+  // (or at) the two one-year plans' optima for the same seeds.
+  ASSERT_EQ(run_command(program + " -q run " + study + " --seed 3 --out " + (dir / "y3").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q run " + study + " --seed 4 --out " + (dir / "y4").string(), &out), 0) << out;
+  const double y3 = json_of(dir / "y3" / "summary.json")["objective_eur"].get<double>();
+  const double y4 = json_of(dir / "y4" / "summary.json")["objective_eur"].get<double>();
+  EXPECT_GE(m, 0.5 * (y3 + y4) - 1e-6 * m);  // one build-out for both costs at least the mean of the two best
+  EXPECT_LE(m, std::max(y3, y4) + 0.05 * m);
+  fs::remove_all(dir);
+}
