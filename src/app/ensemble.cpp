@@ -179,7 +179,7 @@ EnsembleOutput ensemble(const EnsembleOptions& options, core::Logger& log, core:
   log.info("{} years in {:.1f} s ({:.1f} years a minute)", options.years, e.years_s,
            e.years_s > 0 ? 60.0 * options.years / e.years_s : 0.0);
   if (!dir) return e;
-  io::EnsembleInfo info{e.seed, options.outages, e.capacities_from};
+  io::EnsembleInfo info{e.seed, options.outages, e.capacities_from, finance::to_string(mode)};
   std::vector<io::EnsembleYearRecord> records;
   for (const auto& y : e.years)
     records.push_back({y.index, y.seed, &y.figures, y.week_start, &y.week_time, &y.week_load, &y.week_unserved,

@@ -1,5 +1,8 @@
 #include "app/pipelines.hpp"
 
+#include "io/ensemble_reader.hpp"
+#include "reliability/ensemble.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -207,8 +210,11 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
 }
 
 AppraiseOutput appraise(const StudyOptions& options, bool system_value, int threads, core::Logger& log,
-                        core::Cancel& cancel) {
+                        core::Cancel& cancel, const std::string& ensemble) {
   AppraiseOutput a;
+  // Read the ensemble first: a bad folder fails before any solve.
+  std::optional<io::EnsembleYears> years;
+  if (!ensemble.empty()) years = io::read_ensemble_years(ensemble);
   a.prepared = prepare(options, log, cancel);
   const model::Study& study = a.prepared.study;
   a.out = projects_folder(options, study, "appraisal", "Projects and climate finance");
@@ -218,6 +224,39 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   results.timings.read_s = a.prepared.read_s;
   if (dir) io::write_results(dir->staging().string(), study, results, log);
   a.appraisals = appraise::appraise_projects(study, a.prepared.finance, results);
+  if (years) {
+    const std::string mode = finance::to_string(a.prepared.finance.mode);
+    if (!years->finance.empty() && years->finance != mode)
+      log.warn("the ensemble in {} appraised its projects under --finance {}, this appraisal is under {}: its DSCRs "
+               "are the ensemble's",
+               ensemble, years->finance, mode);
+    for (auto& p : a.appraisals) {
+      const auto it = years->projects.find(p.name);
+      if (it == years->projects.end() || it->second.revenue_eur.empty()) {
+        log.warn("project '{}' is not in the ensemble in {}: no P50/P90 for it", p.name, ensemble);
+        continue;
+      }
+      const auto& y = it->second;
+      model::EnsembleRisk r;
+      r.years = y.revenue_eur.size();
+      r.ensemble = ensemble;
+      r.p50_energy_mwh = reliability::percentile(y.energy_mwh, 0.5);
+      r.p90_energy_mwh = reliability::percentile(y.energy_mwh, 0.1);  // exceeded in 90 % of years
+      r.p50_revenue_eur = reliability::percentile(y.revenue_eur, 0.5);
+      r.p90_revenue_eur = reliability::percentile(y.revenue_eur, 0.1);
+      if (!y.dscr_min.empty()) {
+        const auto below = [&](double x) {
+          return static_cast<double>(std::count_if(y.dscr_min.begin(), y.dscr_min.end(), [x](double v) { return v < x; })) /
+                 static_cast<double>(y.dscr_min.size());
+        };
+        r.dscr_p50 = reliability::percentile(y.dscr_min, 0.5);
+        r.dscr_at_p90 = reliability::percentile(y.dscr_min, 0.1);
+        r.probability_dscr_below_1_2 = below(1.2);
+        r.probability_dscr_below_1_0 = below(1.0);
+      }
+      p.risk = r;
+    }
+  }
   if (system_value) {
     log.info("system value: {} runs without one project each, {} at a time", a.appraisals.size(),
              threads > 0 ? std::to_string(threads) : std::string("as many as there are cores"));

@@ -80,8 +80,10 @@ struct AppraiseOutput {
   std::vector<appraise::ProjectAppraisal> appraisals;
   std::string out;
 };
+// With `ensemble` (a result folder of silkgrid ensemble), each project also gets its P50/P90
+// energy and revenue, DSCR at P90 and the probabilities of DSCR below 1.2 and 1.0 over its years.
 AppraiseOutput appraise(const StudyOptions& options, bool system_value, int threads, core::Logger& log,
-                        core::Cancel& cancel);
+                        core::Cancel& cancel, const std::string& ensemble = "");
 
 struct PortfolioRequest {
   double budget_eur = -1;

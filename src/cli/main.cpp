@@ -138,10 +138,25 @@ int run(const GlobalOptions& global, const RunOptions& options) {
   return 0;
 }
 
-int appraise_projects(const GlobalOptions& global, const RunOptions& options, bool system_value, int threads) {
+int appraise_projects(const GlobalOptions& global, const RunOptions& options, bool system_value, int threads,
+                      const std::string& ensemble) {
   core::Logger log = make_logger(global);
-  const app::AppraiseOutput a = app::appraise(options, system_value, threads, log, interrupt_requested);
+  const app::AppraiseOutput a = app::appraise(options, system_value, threads, log, interrupt_requested, ensemble);
   if (!global.quiet) std::fputs(cli::appraisal_table(a.appraisals).c_str(), stdout);
+  if (!global.quiet && !ensemble.empty()) {
+    std::printf("\nover the ensemble's weather years (%s): P90 = exceeded in 90 %% of years\n", ensemble.c_str());
+    std::printf("%-28s %6s %14s %14s %10s %10s %12s %12s\n", "project", "years", "P50 rev M EUR", "P90 rev M EUR", "DSCR P50",
+                "DSCR P90", "P(DSCR<1.2)", "P(DSCR<1.0)");
+    for (const auto& p : a.appraisals) {
+      if (!p.risk) continue;
+      const auto& r = *p.risk;
+      const auto cell = [](const std::optional<double>& v, const char* f) { return v ? fmt::format(fmt::runtime(f), *v) : std::string("-"); };
+      const auto percent = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f} %", 100 * *v) : std::string("-"); };
+      std::printf("%-28s %6zu %14.1f %14.1f %10s %10s %12s %12s\n", p.name.c_str(), r.years, r.p50_revenue_eur / 1e6,
+                  r.p90_revenue_eur / 1e6, cell(r.dscr_p50, "{:.2f}").c_str(), cell(r.dscr_at_p90, "{:.2f}").c_str(),
+                  percent(r.probability_dscr_below_1_2).c_str(), percent(r.probability_dscr_below_1_0).c_str());
+    }
+  }
   log.info("appraisal of {} projects (finance: {}) in {}/", a.appraisals.size(), finance::to_string(a.prepared.finance.mode), a.out);
   return 0;
 }
@@ -301,6 +316,10 @@ int main(int argc, char** argv) {
   appraise_cmd->add_flag("--no-system-value", no_system_value, "Skip the with/without runs (one solve per project)");
   appraise_cmd->add_option("--threads", appraise_threads, "With/without runs at a time (default: one per core)")
       ->check(CLI::NonNegativeNumber);
+  std::string appraise_ensemble;
+  appraise_cmd->add_option("--ensemble", appraise_ensemble,
+                           "A result folder of silkgrid ensemble: P50/P90 revenue, DSCR at P90 and the probability of DSCR "
+                           "below 1.2 and 1.0 for each project");
 
   RunOptions portfolio_options;
   double budget = -1;
@@ -424,7 +443,8 @@ int main(int argc, char** argv) {
     if (*ensemble_cmd) return ensemble(global, ensemble_options);
     if (*portfolio_cmd)
       return select_portfolio(global, portfolio_options, {budget, candidates, portfolio_objective, portfolio_threads});
-    if (*appraise_cmd) return appraise_projects(global, appraise_options, !no_system_value, appraise_threads);
+    if (*appraise_cmd)
+      return appraise_projects(global, appraise_options, !no_system_value, appraise_threads, appraise_ensemble);
     if (*init_cmd) {
       core::Logger log = make_logger(global);
       app::init(init_study, init_folder, log);

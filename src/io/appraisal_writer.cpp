@@ -55,6 +55,19 @@ nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>&
     j["co2_avoided_t_per_year"] = a.co2_avoided_t_per_year;
     j["abatement_cost_eur_per_t"] = optional(a.abatement_cost_eur_per_t);
     j["system_value_eur_per_year"] = optional(a.system_value_eur_per_year);
+    if (a.risk) {
+      const auto& r = *a.risk;
+      j["ensemble"] = nlohmann::ordered_json{{"folder", r.ensemble},
+                                             {"years", r.years},
+                                             {"p50_energy_mwh", r.p50_energy_mwh},
+                                             {"p90_energy_mwh", r.p90_energy_mwh},
+                                             {"p50_revenue_eur", r.p50_revenue_eur},
+                                             {"p90_revenue_eur", r.p90_revenue_eur},
+                                             {"dscr_p50", optional(r.dscr_p50)},
+                                             {"dscr_at_p90", optional(r.dscr_at_p90)},
+                                             {"probability_dscr_below_1_2", optional(r.probability_dscr_below_1_2)},
+                                             {"probability_dscr_below_1_0", optional(r.probability_dscr_below_1_0)}};
+    }
     out["projects"].push_back(j);
   }
   return out;

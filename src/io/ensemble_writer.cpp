@@ -51,6 +51,7 @@ void write_ensemble(const std::string& dir, const model::Study& study, const mod
   root["seed"] = info.seed;
   root["outages"] = info.outages;
   root["capacities"] = info.capacities_from;
+  root["finance"] = info.finance;
   ordered seeds = ordered::array();
   for (const auto& y : years) seeds.push_back(y.seed);
   root["year_seeds"] = seeds;

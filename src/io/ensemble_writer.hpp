@@ -16,6 +16,7 @@ struct EnsembleInfo {
   std::uint64_t seed = 0;
   bool outages = true;
   std::string capacities_from;
+  std::string finance;  // the projects' finance mode (their DSCRs)
 };
 
 struct EnsembleYearRecord {

@@ -24,6 +24,15 @@ struct Year {
   double co2_avoided_t = 0;
 };
 
+// A project's figures over an ensemble's weather years (appraise --ensemble): what lenders size
+// debt on. P50 / P90: the levels exceeded in 50 % / 90 % of the years.
+struct EnsembleRisk {
+  std::size_t years = 0;
+  std::string ensemble;  // the folder it came from
+  double p50_energy_mwh = 0, p90_energy_mwh = 0, p50_revenue_eur = 0, p90_revenue_eur = 0;
+  std::optional<double> dscr_p50, dscr_at_p90, probability_dscr_below_1_2, probability_dscr_below_1_0;  // none without debt
+};
+
 struct ProjectAppraisal {
   std::string name, country, sponsor, status, revenue;
   double capacity_mw = 0;       // optimal capacity of its assets (MW; storage power, stores MWh)
@@ -43,6 +52,7 @@ struct ProjectAppraisal {
   double co2_avoided_t_per_year = 0;
   std::optional<double> abatement_cost_eur_per_t;  // the carbon price that makes the NPV (without credits) zero
   std::optional<double> system_value_eur_per_year;  // system cost without the project minus with it
+  std::optional<EnsembleRisk> risk;                 // appraise --ensemble
   std::vector<Year> years;
 };
 

@@ -2,6 +2,7 @@
 // from a run's folder, bad input; and run --weather-years against the monolithic LP.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -37,6 +38,9 @@ generators:
 links:
   - {name: cable, from: A, to: B, p_nom_mw: 800, kind: hvdc_subsea, length_km: 300, circuits: 2,
      failures_per_year: 0.3, per_100km: true, mean_time_to_repair_h: 500}
+projects:
+  - {name: windfarm, assets: [wind-A], country: AA, sponsor: test, status: financing,
+     finance: {tranches: [{kind: commercial_debt, share: 0.7, rate: 0.07, tenor_years: 15}, {kind: equity, share: 0.3, rate: 0.12}]}}
 )";
 
 std::string read_text(const fs::path& path) {
@@ -165,5 +169,49 @@ TEST(EnsembleCli, APlanOverTwoWeatherYearsIsTheMonolithicOne) {
   const double y4 = json_of(dir / "y4" / "summary.json")["objective_eur"].get<double>();
   EXPECT_GE(m, 0.5 * (y3 + y4) - 1e-6 * m);  // one build-out for both costs at least the mean of the two best
   EXPECT_LE(m, std::max(y3, y4) + 0.05 * m);
+  fs::remove_all(dir);
+}
+
+TEST(EnsembleCli, AppraiseOverAnEnsembleGivesP90RevenueAndDscr) {
+  const fs::path dir = temp_dir("silkgrid-ens");
+  std::ofstream(dir / "study.yaml") << study_yaml;
+  const std::string study = (dir / "study.yaml").string();
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q ensemble " + study + " --years 10 --out " + (dir / "ens").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " appraise " + study + " --no-system-value --ensemble " + (dir / "ens").string() + " --out " +
+                            (dir / "app").string(),
+                        &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("DSCR P90"), std::string::npos) << out;
+  // The per-year figures, by hand: P90 = the 10th percentile (linear between order statistics).
+  std::vector<double> revenue, dscr;
+  std::stringstream rows(read_text(dir / "ens" / "ensemble_years.csv"));
+  std::string line;
+  std::getline(rows, line);
+  while (std::getline(rows, line)) {
+    std::vector<std::string> c;
+    std::stringstream l(line);
+    for (std::string x; std::getline(l, x, ',');) c.push_back(x);
+    if (c[2] == "projects" && c[3] == "windfarm" && c[4] == "revenue_eur") revenue.push_back(std::stod(c[5]));
+    if (c[2] == "projects" && c[3] == "windfarm" && c[4] == "dscr_min") dscr.push_back(std::stod(c[5]));
+  }
+  ASSERT_EQ(revenue.size(), 10u);
+  ASSERT_EQ(dscr.size(), 10u);
+  std::sort(revenue.begin(), revenue.end());
+  std::sort(dscr.begin(), dscr.end());
+  const auto p10 = [](const std::vector<double>& v) { return v[0] + 0.9 * (v[1] - v[0]); };  // position 0.1 · 9 = 0.9
+  const auto j = json_of(dir / "app" / "projects.json");
+  const auto& e = j["projects"][0]["ensemble"];
+  EXPECT_EQ(e["years"], 10);
+  EXPECT_NEAR(e["p90_revenue_eur"].get<double>(), p10(revenue), 1e-6 * revenue.back());
+  EXPECT_NEAR(e["dscr_at_p90"].get<double>(), p10(dscr), 1e-9);
+  EXPECT_NEAR(e["p50_revenue_eur"].get<double>(), 0.5 * (revenue[4] + revenue[5]), 1e-6 * revenue.back());
+  const double below = static_cast<double>(std::count_if(dscr.begin(), dscr.end(), [](double d) { return d < 1.2; })) / 10.0;
+  EXPECT_DOUBLE_EQ(e["probability_dscr_below_1_2"].get<double>(), below);
+  EXPECT_LE(e["p90_revenue_eur"].get<double>(), e["p50_revenue_eur"].get<double>());
+  // A folder that is not an ensemble: an input error before any solve.
+  EXPECT_EQ(run_command(program + " -q appraise " + study + " --ensemble " + (dir / "app").string() + " --out " + (dir / "z").string(), &out), 2);
+  EXPECT_NE(out.find("ensemble.json"), std::string::npos) << out;
   fs::remove_all(dir);
 }
