@@ -15,6 +15,8 @@
 #include "io/capacities_reader.hpp"
 #include "io/ensemble_writer.hpp"
 #include "io/output_dir.hpp"
+#include "io/results_writer.hpp"
+#include "report/html.hpp"
 #include "reliability/outages.hpp"
 
 namespace silkgrid::app {
@@ -114,19 +116,25 @@ EnsembleOutput ensemble(const EnsembleOptions& options, core::Logger& log, core:
   if (!options.study.ranks || options.study.ranks->root()) dir.emplace(e.out);  // rank 0 writes
 
   // The capacities: a run's result folder, else the study's build-out solved once.
+  // The plan's own run is written into the folder too (a result folder: `report` draws it, with
+  // the ensemble): the build-out solved, or the study's weather year dispatched at the given
+  // capacities.
   const auto plan_start = std::chrono::steady_clock::now();
+  model::Study plan_study = base;
+  model::Results plan;
   if (!options.capacities.empty()) {
     e.capacities = io::read_capacities(options.capacities, base);
     e.capacities_from = options.capacities;
-    log.info("capacities from {}/capacities.csv", options.capacities);
+    log.info("capacities from {}/capacities.csv; dispatching the study's weather year at them first", options.capacities);
+    reliability::fix_capacities(plan_study, e.capacities);
   } else {
     log.info("solving the study's build-out first (its weather year, seed {})", base.weather.seed);
-    const model::Results plan = decompose::solve(base, e.prepared.solve, log);
-    if (plan.status != "optimal")
-      throw core::Error(core::ErrorKind::solver, fmt::format("the study's build-out has no optimum: {}", plan.status));
-    e.capacities = reliability::capacities_of(base, plan);
     e.capacities_from = "solved";
   }
+  plan = decompose::solve(plan_study, e.prepared.solve, log);
+  if (plan.status != "optimal")
+    throw core::Error(core::ErrorKind::solver, fmt::format("the study's plan has no optimum: {}", plan.status));
+  if (options.capacities.empty()) e.capacities = reliability::capacities_of(base, plan);
   e.plan_s = seconds_since(plan_start);
 
   e.seed = options.study.seed ? *options.study.seed : base.weather.present ? base.weather.seed : 1;
@@ -184,9 +192,11 @@ EnsembleOutput ensemble(const EnsembleOptions& options, core::Logger& log, core:
   for (const auto& y : e.years)
     records.push_back({y.index, y.seed, &y.figures, y.week_start, &y.week_time, &y.week_load, &y.week_unserved,
                        &y.week_wind_solar, &y.week_price});
+  io::write_results(dir->staging().string(), plan_study, plan, log);
   io::write_ensemble(dir->staging().string(), base, e.capacities, info, records);
   cancel.throw_if_requested("before the results were moved into place");
   dir->commit();
+  if (options.study.report) log.info("report: {}", report::write_report(e.out));
   return e;
 }
 

@@ -115,23 +115,7 @@ void write_ensemble(const std::string& dir, const model::Study& study, const mod
                      number((*worst->week_unserved)[t]), number((*worst->week_wind_solar)[t]), number((*worst->week_price)[t]));
   write_file_atomically(folder / "critical_week.csv", fmt::to_string(week));
 
-  // The capacities every year was dispatched at, in the columns `ensemble --capacities` reads.
-  fmt::memory_buffer caps;
-  fmt::format_to(std::back_inserter(caps), "asset,kind,optimal_mw,energy_capacity_mwh\n");
-  for (std::size_t i = 0; i < study.generators.size(); ++i)
-    fmt::format_to(std::back_inserter(caps), "{},generator,{},\n", study.generators.name[i], number(capacities.generator[i]));
-  for (std::size_t i = 0; i < study.links.size(); ++i)
-    fmt::format_to(std::back_inserter(caps), "{},link,{},\n", study.links.name[i], number(capacities.link[i]));
-  for (std::size_t i = 0; i < study.lines.size(); ++i)
-    fmt::format_to(std::back_inserter(caps), "{},{},{},\n", study.lines.name[i], study.lines.transformer[i] ? "transformer" : "line",
-                   number(capacities.line[i]));
-  for (std::size_t i = 0; i < study.storage.size(); ++i) {
-    const bool store = study.storage.energy_only[i] != 0;
-    const double v = capacities.storage[i];
-    fmt::format_to(std::back_inserter(caps), "{},{},{},{}\n", study.storage.name[i], store ? "store" : "storage",
-                   number(store ? 0.0 : v), number(store ? v : v * study.storage.max_hours[i]));
-  }
-  write_file_atomically(folder / "capacities.csv", fmt::to_string(caps));
+
 }
 
 }  // namespace silkgrid::io

@@ -1,7 +1,8 @@
 #pragma once
 // The files of an ensemble folder (README, "Outputs"): ensemble.json (statistics over the
 // years), ensemble_years.csv (one row per year and figure), critical_week.csv (the worst
-// year's critical week, hourly) and capacities.csv (what every year was dispatched at).
+// year's critical week, hourly). The plan's own run (capacities.csv: what every year was
+// dispatched at) is written beside them by io::write_results.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -395,6 +395,33 @@ json report_data(const std::string& run_dir) {
   } else {
     out["decomposition"] = nullptr;
   }
+  // An ensemble's folder: the statistics, each system figure year by year, the critical week.
+  if (fs::exists(dir / "ensemble.json")) {
+    json e = json::object();
+    e["summary"] = read_json(dir / "ensemble.json");
+    json per_year = json::object();
+    const fs::path years_file = dir / "ensemble_years.csv";
+    const io::CsvTable t = io::parse_csv(read_text(years_file), years_file.string());
+    if (t.header != std::vector<std::string>{"year", "seed", "scope", "name", "quantity", "value"})
+      throw core::Error(core::ErrorKind::io, core::Context{years_file.string(), 1, 0, ""},
+                        "expected the columns year,seed,scope,name,quantity,value");
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+      if (t.rows[r][2] == "system") per_year[t.rows[r][4]].push_back(io::parse_number_cell(t, r, 5));
+    e["per_year"] = per_year;
+    const fs::path week_file = dir / "critical_week.csv";
+    const io::CsvTable w = io::parse_csv(read_text(week_file), week_file.string());
+    json week = json::object();
+    for (std::size_t j = 0; j < w.header.size(); ++j) {
+      json values = json::array();
+      for (std::size_t r = 0; r < w.rows.size(); ++r)
+        values.push_back(j == 0 ? json(w.rows[r][0]) : json(io::parse_number_cell(w, r, j)));
+      week[w.header[j]] = values;
+    }
+    e["critical_week"] = week;
+    out["ensemble"] = e;
+  } else {
+    out["ensemble"] = nullptr;
+  }
   out["assumptions"] = study["assumptions"];
   return out;
 }

@@ -84,6 +84,18 @@ const char* body = R"(
 <p id="portfolio-text"></p>
 <div class="chart" id="portfolio" data-chart="portfolio"></div>
 </div>
+<div id="ensemble-section">
+<h2>Weather years and outages: the ensemble</h2>
+<p id="ensemble-text"></p>
+<p class="note">Each year's value, sorted from the best year to the worst, of <select id="ensemble-quantity"></select></p>
+<div class="chart" id="ensemble-years" data-chart="ensemble-years"></div>
+<table id="ensemble-countries" data-chart="ensemble-countries"></table>
+<p class="note" id="ensemble-projects-note">Projects over the years (P90: exceeded in 90 % of years):</p>
+<table id="ensemble-projects" data-chart="ensemble-projects"></table>
+<h2>The worst year's critical week</h2>
+<p class="note" id="ensemble-week-text"></p>
+<div class="chart" id="ensemble-week" data-chart="ensemble-week"></div>
+</div>
 <h2>Assumptions and sources</h2>
 <pre id="assumptions"></pre>
 )";

@@ -220,6 +220,64 @@
       d.iteration.length > 0);
   }
 
+  function ensemble() {
+    const section = document.getElementById('ensemble-section');
+    const E = D.ensemble;
+    if (!E) { section.style.display = 'none'; return; }
+    const S = E.summary;
+    const sys = S.system;
+    const stat = (q) => sys[q] || {};
+    document.getElementById('ensemble-text').textContent = S.years + ' weather years' + (S.outages ? ' with forced outages' : '') +
+      ' at the capacities ' + (S.capacities === 'solved' ? 'of this run' : 'of ' + S.capacities) + '. Hours with unserved energy: ' +
+      fmt(stat('lole_h_per_year').mean, 1) + ' a year on average (P90 ' + fmt(stat('lole_h_per_year').p90, 1) + ', worst ' +
+      fmt(stat('lole_h_per_year').worst, 0) + '); unserved energy ' + fmt(stat('eens_mwh_per_year').mean / 1e3, 1) + ' GWh a year (worst ' +
+      fmt(stat('eens_mwh_per_year').worst / 1e3, 1) + ' GWh); export revenue ' + fmt(stat('export_revenue_eur').mean / 1e9, 2) +
+      ' bn EUR (P10 ' + fmt(stat('export_revenue_eur').p10 / 1e9, 2) + ', P90 ' + fmt(stat('export_revenue_eur').p90 / 1e9, 2) + ').';
+    const select = document.getElementById('ensemble-quantity');
+    const names = Object.keys(E.per_year);
+    select.innerHTML = names.map((n) => '<option' + (n === 'eens_mwh_per_year' ? ' selected' : '') + '>' + n + '</option>').join('');
+    let c = null;
+    const low = ['exports_mwh', 'export_revenue_eur', 'renewable_share'];
+    const draw = () => {
+      const q = select.value;
+      const v = E.per_year[q].slice().sort((a, b) => (low.includes(q) ? b - a : a - b));
+      const option = {tooltip: {trigger: 'axis'}, grid: {top: 40}, xAxis: {type: 'category', name: 'years, best to worst', data: v.map((_, i) => i + 1)},
+        yAxis: {type: 'value', name: q, scale: true}, series: [{name: q, type: 'bar', data: v}]};
+      if (c) c.setOption(option, true); else c = chart('ensemble-years', option, v.length > 0);
+    };
+    select.addEventListener('change', draw);
+    draw();
+    const table = (id, rows, cols) => {
+      const el = document.getElementById(id);
+      el.innerHTML = '<thead><tr>' + cols.map((h) => '<th>' + h[0] + '</th>').join('') + '</tr></thead><tbody>' +
+        rows.map((r) => '<tr>' + cols.map((h) => '<td>' + h[1](r) + '</td>').join('') + '</tr>').join('') + '</tbody>';
+      el.dataset.drawn = rows.length ? 'true' : 'empty';
+    };
+    const countries = Object.entries(S.countries || {});
+    table('ensemble-countries', countries, [
+      ['country', (r) => r[0]], ['LOLE h/yr mean', (r) => fmt(r[1].lole_h_per_year.mean, 1)], ['LOLE P90', (r) => fmt(r[1].lole_h_per_year.p90, 1)],
+      ['EENS GWh mean', (r) => fmt(r[1].eens_mwh_per_year.mean / 1e3, 2)], ['EENS worst', (r) => fmt(r[1].eens_mwh_per_year.worst / 1e3, 2)],
+      ['price €/MWh mean', (r) => fmt(r[1].price_eur_per_mwh.mean, 1)], ['price P90', (r) => fmt(r[1].price_eur_per_mwh.p90, 1)],
+      ['CO2 Mt mean', (r) => fmt(r[1].co2_t.mean / 1e6, 1)]]);
+    const projects = Object.entries(S.projects || {}).filter((r) => r[1].revenue_eur);
+    document.getElementById('ensemble-projects-note').style.display = projects.length ? '' : 'none';
+    table('ensemble-projects', projects, [
+      ['project', (r) => r[0]], ['P50 revenue M€', (r) => fmt(r[1].p50_revenue_eur / 1e6, 1)], ['P90 revenue M€', (r) => fmt(r[1].p90_revenue_eur / 1e6, 1)],
+      ['P90 energy GWh', (r) => fmt(r[1].p90_energy_mwh / 1e3, 0)], ['DSCR at P90', (r) => fmt(r[1].dscr_at_p90, 2)],
+      ['P(DSCR < 1.2)', (r) => (r[1].probability_dscr_below_1_2 === undefined ? '–' : fmt(100 * r[1].probability_dscr_below_1_2, 0) + ' %')],
+      ['P(DSCR < 1.0)', (r) => (r[1].probability_dscr_below_1_0 === undefined ? '–' : fmt(100 * r[1].probability_dscr_below_1_0, 0) + ' %')]]);
+    const W = E.critical_week;
+    const worst = S.worst_year || {};
+    document.getElementById('ensemble-week-text').textContent = 'Year ' + worst.index + ' (seed ' + worst.seed + '), the week from ' +
+      (worst.critical_week_start || '–') + ': the most unserved energy (or, without any, the highest prices) of the worst year.';
+    chart('ensemble-week', {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50},
+      xAxis: {type: 'category', data: W.timestamp}, yAxis: [{type: 'value', name: 'MW'}, {type: 'value', name: '€/MWh'}],
+      series: [{name: 'load', type: 'line', data: W.load_mw, showSymbol: false},
+               {name: 'wind and solar', type: 'line', areaStyle: {opacity: 0.3}, data: W.wind_solar_mw, showSymbol: false},
+               {name: 'unserved', type: 'bar', data: W.unserved_mw},
+               {name: 'price', type: 'line', yAxisIndex: 1, data: W.price_eur_per_mwh, showSymbol: false}]}, W.timestamp.length > 0);
+  }
+
   function assumptions() {
     const el = document.getElementById('assumptions');
     el.textContent = D.assumptions || 'The study has no ASSUMPTIONS.md beside it.';
@@ -237,6 +295,7 @@
   projects();
   portfolio();
   convergence();
+  ensemble();
   assumptions();
   window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
   document.body.dataset.ready = 'true';

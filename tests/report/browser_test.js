@@ -33,16 +33,19 @@ const path = require('path');
       } else if (el.tagName === 'TABLE') {
         inked = el.querySelectorAll('tbody tr').length;
       }
-      return {name: el.dataset.chart, visible, drawn: el.dataset.drawn, inked};
+      return {name: el.dataset.chart, visible, drawn: el.dataset.drawn, inked, table: el.tagName === 'TABLE'};
     }));
     for (const c of charts) {
       if (!c.visible) continue;  // a section the run has no data for (e.g. no portfolio)
       if (c.drawn !== 'true') failures.push('chart ' + c.name + ' not drawn (' + c.drawn + ')');
-      if (c.inked < 50 && !(c.name === 'projects' && c.inked > 0)) failures.push('chart ' + c.name + ' is blank (' + c.inked + ')');
+      if (c.inked < 50 && !(c.table && c.inked > 0)) failures.push('chart ' + c.name + ' is blank (' + c.inked + ')');
     }
     const shown = charts.filter((c) => c.visible).map((c) => c.name);
-    for (const needed of ['map', 'capacity', 'balance', 'dispatch', 'duration-links', 'duration-prices', 'storage', 'co2', 'markets',
-                          'projects', 'cashflows'].concat(extra ? extra.split(',') : []))
+    // extra may say no-projects: a folder that appraised no projects (an ensemble's).
+    const wanted = extra ? extra.split(',') : [];
+    const base = ['map', 'capacity', 'balance', 'dispatch', 'duration-links', 'duration-prices', 'storage', 'co2', 'markets'];
+    if (!wanted.includes('no-projects')) base.push('projects', 'cashflows');
+    for (const needed of base.concat(wanted.filter((w) => w !== 'no-projects')))
       if (!shown.includes(needed)) failures.push('chart ' + needed + ' is missing');
     await page.screenshot({path: screenshot, fullPage: true});
     console.log('charts drawn: ' + shown.join(', '));
