@@ -117,18 +117,7 @@ int main(int argc, char** argv) {
           if (summary.name == "wind_" + c) cross[5].values.push_back(summary.achieved / summary.long_run);
           if (summary.name == "solar_" + c) cross[6].values.push_back(summary.achieved / summary.long_run);
         }
-        // Daily anomalies (the seasonal cycle removed by a 31-day running mean).
-        const auto anomaly = [](const std::vector<double>& v) {
-          const auto d = weather::daily_means(v);
-          std::vector<double> out(d.size());
-          for (std::size_t i = 0; i < d.size(); ++i) {
-            double s = 0;
-            int n = 0;
-            for (std::size_t j = i >= 15 ? i - 15 : 0; j < std::min(d.size(), i + 16); ++j) s += d[j], ++n;
-            out[i] = d[i] - s / n;
-          }
-          return out;
-        };
+        const auto anomaly = [](const std::vector<double>& v) { return weather::daily_anomalies(v); };
         cross[3].values.push_back(weather::correlation(anomaly(column(g, "wind_" + c)), anomaly(column(g, "solar_" + c))));
         auto wa = anomaly(column(g, "wind_" + c)), la = anomaly(column(g, "load_" + c));
         std::vector<double> ww, lw;

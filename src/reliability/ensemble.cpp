@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 
+#include "core/percentile.hpp"
 #include "model/limits.hpp"
 #include "weather/random.hpp"
 
@@ -53,14 +54,7 @@ bool low_is_bad(const std::string& q) {
   return false;
 }
 
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto i = static_cast<std::size_t>(pos);
-  const double f = pos - static_cast<double>(i);
-  return i + 1 < v.size() ? v[i] + f * (v[i + 1] - v[i]) : v[i];
-}
+double percentile(std::vector<double> values, double q) { return core::percentile(std::move(values), q); }
 
 Statistics statistics(const std::vector<double>& v, bool low_bad) {
   Statistics s;

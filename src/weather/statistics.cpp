@@ -1,5 +1,7 @@
 #include "weather/statistics.hpp"
 
+#include "core/percentile.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -12,14 +14,7 @@ double mean_of(const std::vector<double>& v) {
   return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
 }
 
-double percentile(std::vector<double> v, double q) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto i = static_cast<std::size_t>(pos);
-  const double f = pos - static_cast<double>(i);
-  return i + 1 < v.size() ? v[i] + f * (v[i + 1] - v[i]) : v[i];
-}
+using core::percentile;
 
 double share_below(const std::vector<double>& v, double x) {
   return v.empty() ? 0.0
@@ -86,6 +81,18 @@ double correlation(const std::vector<double>& x, const std::vector<double>& y, s
     syy += (y[t + lag] - my) * (y[t + lag] - my);
   }
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
+std::vector<double> daily_anomalies(const std::vector<double>& v) {
+  const auto d = daily_means(v);
+  std::vector<double> out(d.size());
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    double s = 0;
+    int n = 0;
+    for (std::size_t j = i >= 15 ? i - 15 : 0; j < std::min(d.size(), i + 16); ++j) s += d[j], ++n;
+    out[i] = d[i] - s / n;
+  }
+  return out;
 }
 
 std::vector<double> daily_means(const std::vector<double>& v) {

@@ -43,6 +43,8 @@ LoadStatistics load_statistics(const std::vector<double>& v, const Calendar& cal
 double correlation(const std::vector<double>& x, const std::vector<double>& y, std::size_t lag = 0);
 // Means of each whole day of 24 hours from the first hour.
 std::vector<double> daily_means(const std::vector<double>& v);
+// Daily anomalies: each day's mean minus the 31-day running mean around it (the season removed).
+std::vector<double> daily_anomalies(const std::vector<double>& v);
 // Month 0..11 of a day of the year 1..365.
 int month_of(int day_of_year);
 

@@ -203,7 +203,7 @@ TEST(Readme, ExampleCommandsRun) {
     if (std::count((*it)[1].first, (*it)[1].second, ' ') >= 2) commands.push_back((*it)[1]);
 
   const std::regex placeholder(R"((\b[A-Z][A-Z_]+\b)|…|\[|\|)");
-  const std::regex slow(R"(^silkgrid (-q )?(run|appraise|portfolio)\b)");
+  const std::regex slow(R"(^silkgrid (-q )?(run|appraise|portfolio|ensemble)\b)");
   const fs::path dir = temp_dir("silkgrid-readme");
   std::string out;
   ASSERT_EQ(run_command("cd " + dir.string() + " && " + program + " -q init my-study --study demo", &out), 0) << out;

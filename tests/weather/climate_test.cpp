@@ -60,18 +60,7 @@ double sd(const std::vector<double>& v) {
   return std::sqrt(s / static_cast<double>(v.size() - 1));
 }
 
-// Daily anomalies: each day's mean minus the 31-day running mean (the season removed).
-std::vector<double> anomalies(const std::vector<double>& v) {
-  const auto d = weather::daily_means(v);
-  std::vector<double> out(d.size());
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    double s = 0;
-    int n = 0;
-    for (std::size_t j = i >= 15 ? i - 15 : 0; j < std::min(d.size(), i + 16); ++j) s += d[j], ++n;
-    out[i] = d[i] - s / n;
-  }
-  return out;
-}
+std::vector<double> anomalies(const std::vector<double>& v) { return weather::daily_anomalies(v); }
 
 // Twelve years of the Bulgarian-like spec, generated once for every test.
 const std::vector<weather::Generated>& years() {

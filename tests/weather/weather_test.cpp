@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "weather/generate.hpp"
+#include "weather/statistics.hpp"
 #include "weather/sun.hpp"
 
 using namespace silkgrid;
@@ -49,20 +50,7 @@ const std::vector<double>& column(const weather::Generated& g, const std::string
 
 double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); }
 
-double correlation(const std::vector<double>& x, const std::vector<double>& y, std::size_t lag = 0) {
-  const std::size_t n = x.size() - lag;
-  double mx = 0, my = 0;
-  for (std::size_t t = 0; t < n; ++t) mx += x[t], my += y[t + lag];
-  mx /= static_cast<double>(n);
-  my /= static_cast<double>(n);
-  double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t t = 0; t < n; ++t) {
-    sxy += (x[t] - mx) * (y[t + lag] - my);
-    sxx += (x[t] - mx) * (x[t] - mx);
-    syy += (y[t + lag] - my) * (y[t + lag] - my);
-  }
-  return sxy / std::sqrt(sxx * syy);
-}
+using weather::correlation;
 
 const weather::Calendar& year() {
   static const weather::Calendar calendar = weather::hourly_calendar("2030-01-01T00:00", 8760);
