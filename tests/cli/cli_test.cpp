@@ -575,6 +575,13 @@ TEST(Cli, InterruptedPortfolioExits130) {
   fs::remove_all(dir);
 }
 
+TEST(Cli, InterruptedEnsembleExits130) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  // Interrupted while its years run (after the plan): no folder left behind.
+  expect_clean_interrupt(dir, {"ensemble", "--years", "200", "--resolution", "24h"}, "weather years", SIGINT, 2000);
+  fs::remove_all(dir);
+}
+
 // Folders that cannot be made are I/O errors (exit 6), not internal ones.
 TEST(Cli, InitIntoAFileIsAnIoError) {
   const fs::path dir = temp_dir("silkgrid-cli");
