@@ -732,7 +732,8 @@ class StudyReader {
                    const char* units_key) {
     const bool branch = kind != model::OutageAssetKind::generator;
     const bool any = n[units_key] || n["forced_outage_rate"] || n["mean_time_to_repair_h"] || n["maintenance_weeks"] ||
-                     (branch && (n["failures_per_year"] || n["per_100km"]));
+                     (branch && (n["failures_per_year"] || n["per_100km"])) || n["converter_forced_outage_rate"] ||
+                     n["converter_mean_time_to_repair_h"];
     if (!any) return;
     model::OutageSpec o;
     const double units = number(n, units_key, k, 1.0);
@@ -774,6 +775,20 @@ class StudyReader {
     if (!(o.maintenance_weeks >= 0 && o.maintenance_weeks <= 26))
       fail(n["maintenance_weeks"], join(k, "maintenance_weeks"),
            fmt::format("expected weeks a year in [0, 26], got {:g}", o.maintenance_weeks));
+    if (kind == model::OutageAssetKind::link) {
+      o.converter_forced_outage_rate = number(n, "converter_forced_outage_rate", k, 0.0);
+      if (!(o.converter_forced_outage_rate >= 0 && o.converter_forced_outage_rate < 1))
+        fail(n["converter_forced_outage_rate"], join(k, "converter_forced_outage_rate"),
+             fmt::format("expected a share of time unavailable in [0, 1), got {:g}", o.converter_forced_outage_rate));
+      if (o.converter_forced_outage_rate > 0 && !n["converter_mean_time_to_repair_h"])
+        fail(n, join(k, "converter_mean_time_to_repair_h"), "is required with converter_forced_outage_rate");
+      o.converter_mean_time_to_repair_h = number(n, "converter_mean_time_to_repair_h", k, 0.0);
+      const double q = o.converter_forced_outage_rate, r = o.converter_mean_time_to_repair_h;
+      if (n["converter_mean_time_to_repair_h"] && !(r >= 1 && r <= 87600 && q / (1 - q) <= r))
+        fail(n["converter_mean_time_to_repair_h"], join(k, "converter_mean_time_to_repair_h"),
+             fmt::format("expected hours in [1, 87600], at least {:.3g} h for an outage rate of {:g} (hourly draws), got {:g}",
+                         std::max(1.0, q / (1 - q)), q, r));
+    }
     study_.outages.kind.push_back(kind);
     study_.outages.index.push_back(static_cast<int>(index));
     study_.outages.spec.push_back(o);
@@ -784,7 +799,8 @@ class StudyReader {
                       "kind", "length_km", "capex_eur_per_mw_km", "capex_eur_per_kw", "fom_pct_per_year",
                       "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year",
                       "p_min_pu", "p_max_pu", "circuits", "forced_outage_rate", "failures_per_year", "per_100km",
-                      "mean_time_to_repair_h", "maintenance_weeks"});
+                      "mean_time_to_repair_h", "maintenance_weeks", "converter_forced_outage_rate",
+                      "converter_mean_time_to_repair_h"});
     auto& l = study_.links;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));

@@ -17,6 +17,10 @@ struct OutageSpec {
   bool per_100km = false;
   double mean_time_to_repair_h = 0;  // required where a unit can fail
   double maintenance_weeks = 0;      // planned, per unit and year, in the low-demand season
+  // Links: each circuit's converter stations, a second chain in series with the cable (the
+  // circuit is in service when both are); 0 = none.
+  double converter_forced_outage_rate = 0;
+  double converter_mean_time_to_repair_h = 0;
 };
 
 enum class OutageAssetKind { generator, link, line };

@@ -120,6 +120,12 @@ Availability draw(const model::Study& study, std::uint64_t seed, bool forced) {
     for (int u = 0; u < spec.units; ++u) {
       std::vector<char> up = forced ? draw_unit(chain, H, weather::stream_seed(seed, fmt::format("outage:{}:{}", asset_label(study, e), u)))
                                     : std::vector<char>(H, 1);
+      if (forced && spec.converter_forced_outage_rate > 0) {
+        // The circuit's converters, in series: it is in service when both are.
+        const auto converters = draw_unit({spec.converter_forced_outage_rate, spec.converter_mean_time_to_repair_h}, H,
+                                          weather::stream_seed(seed, fmt::format("converter:{}:{}", asset_label(study, e), u)));
+        for (std::size_t h = 0; h < H; ++h) up[h] = static_cast<char>(up[h] && converters[h]);
+      }
       if (block > 0 && block <= H) {
         // The levelised-reserve rule: the window starting at a week whose load plus the capacity
         // already in maintenance is least (the first such window on ties).
@@ -142,7 +148,7 @@ Availability draw(const model::Study& study, std::uint64_t seed, bool forced) {
       share[t] = sum / static_cast<double>((first[t + 1] - first[t]) * static_cast<std::size_t>(spec.units));
     }
     out.share.push_back(std::move(share));
-    out.expected.push_back(1.0 - chain.unavailability);
+    out.expected.push_back((1.0 - chain.unavailability) * (1.0 - spec.converter_forced_outage_rate));
   }
   return out;
 }

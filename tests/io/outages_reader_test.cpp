@@ -69,7 +69,10 @@ TEST(OutagesReader, BadValuesNameTheirKey) {
            {"p_min_pu: 0", "failures_per_year: 0.1, forced_outage_rate: 0.1, mean_time_to_repair_h: 5", "links[0].failures_per_year"},
            {"p_min_pu: 0", "failures_per_year: -1, mean_time_to_repair_h: 5", "links[0].failures_per_year"},
            {"p_min_pu: 0", "per_100km: true, forced_outage_rate: 0.1, mean_time_to_repair_h: 5", "links[0].per_100km"},
-           {"p_min_pu: 0", "circuits: -2", "links[0].circuits"}}) {
+           {"p_min_pu: 0", "circuits: -2", "links[0].circuits"},
+           {"p_min_pu: 0", "converter_forced_outage_rate: 0.01", "links[0].converter_mean_time_to_repair_h"},
+           {"p_min_pu: 0", "converter_forced_outage_rate: 1.5, converter_mean_time_to_repair_h: 24", "links[0].converter_forced_outage_rate"},
+           {"p_min_pu: 0", "converter_forced_outage_rate: 0.5, converter_mean_time_to_repair_h: 0.5", "links[0].converter_mean_time_to_repair_h"}}) {
     try {
       read(gen.empty() ? "p_min_pu: 0" : gen, link.empty() ? "marginal_cost_eur_per_mwh: 0" : link);
       ADD_FAILURE() << "expected an error for " << gen << " / " << link;

@@ -110,3 +110,32 @@ TEST(Outages, ADrawDependsOnTheSeedAndTheAssetOnly) {
   EXPECT_NE(reliability::draw(s, 12).share, both.share);
   EXPECT_NE(both.share[0], both.share[1]);
 }
+
+TEST(Outages, ACircuitsConvertersAreInSeriesWithItsCable) {
+  // Cable out 10 % of the time (repairs of 20 h), converters 20 % (5 h), independent: the
+  // circuit is in service 0.9 · 0.8 = 72 % of the time.
+  const std::size_t hours = 200000;
+  model::Study s = test::StudyBuilder(hours)
+                       .carrier("gas")
+                       .region("A")
+                       .region("B")
+                       .load({.name = "l", .region = "B", .p_mw = {10}})
+                       .generator({.name = "g", .region = "A", .carrier = "gas", .p_nom = 20, .vom = 10})
+                       .link({.name = "k", .from = "A", .to = "B", .p_nom = 20})
+                       .build();
+  model::OutageSpec spec;
+  spec.forced_outage_rate = 0.1;
+  spec.mean_time_to_repair_h = 20;
+  spec.converter_forced_outage_rate = 0.2;
+  spec.converter_mean_time_to_repair_h = 5;
+  s.outages.kind.push_back(model::OutageAssetKind::link);
+  s.outages.index.push_back(0);
+  s.outages.spec.push_back(spec);
+  const auto a = reliability::draw(s, 3);
+  const double share = std::accumulate(a.share[0].begin(), a.share[0].end(), 0.0) / hours;
+  EXPECT_NEAR(share, 0.72, 0.01);
+  EXPECT_NEAR(a.expected[0], 0.72, 1e-12);
+  // Without forced outages (--outages off) the circuit is always in service.
+  const auto off = reliability::draw(s, 3, false);
+  EXPECT_EQ(std::accumulate(off.share[0].begin(), off.share[0].end(), 0.0), static_cast<double>(hours));
+}
