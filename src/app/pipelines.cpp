@@ -1,5 +1,6 @@
 #include "app/pipelines.hpp"
 
+#include "appraise/break_even.hpp"
 #include "io/ensemble_reader.hpp"
 #include "reliability/ensemble.hpp"
 
@@ -196,8 +197,13 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
   if (writes(options)) dir.emplace(r.out);
   r.results = decompose::solve(study, r.prepared.solve, log);
   r.results.timings.read_s = r.prepared.read_s;
+  // What it would take: the candidates' break-even reductions, from the reduced costs, or
+  // verified by re-solving with --break-even.
+  if (options.break_even) log.info("break-even: solving again for each candidate left at its lower bound");
+  const auto candidates = appraise::break_even(study, r.prepared.finance, r.results, r.prepared.solve, options.break_even, log);
   if (!dir) return r;
   io::write_results(dir->staging().string(), study, r.results, log);
+  io::write_candidates(dir->staging().string(), candidates);
   // A PyPSA network's results also the way PyPSA exports a solved network.
   if (io::is_pypsa_folder(r.prepared.path)) {
     io::PyPsaWriteOptions pypsa;

@@ -43,6 +43,7 @@ struct StudyOptions {
   std::string aggregate;   // "segments:N" (time-series aggregation) or empty
   std::string finance = "as-given";
   bool report = false;  // also write report.html into the result folder
+  bool break_even = false;  // run: verify each candidate's break-even reduction by re-solving (candidates.json)
   // A run over MPI (mpirun): every rank solves its share; only rank 0 writes --out and the
   // report. Null: one process. Not owned.
   const core::Ranks* ranks = nullptr;

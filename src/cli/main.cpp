@@ -296,6 +296,9 @@ int main(int argc, char** argv) {
     cmd->add_flag("--report", o.report, "Also write report.html (the HTML report) into the result folder");
   };
   add_solve_options(run_cmd, run_options, "results/<study name>");
+  run_cmd->add_flag("--break-even", run_options.break_even,
+                    "Verify each candidate's break-even cost reduction (candidates.json) by solving again with its annuity "
+                    "lowered (a few solves per candidate)");
   run_cmd->add_option("--weather-years", run_options.weather_years,
                       "One build-out over K weather years with equal weight (seeds seed … seed + K − 1), 1 to 100 "
                       "(default: the study's weather.years, else 1)")

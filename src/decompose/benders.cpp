@@ -1026,6 +1026,15 @@ model::Results Benders::finish() {
       results.policy_shadow_price[p] = scale_ * master_part.policy_shadow_price[p];
       results.policy_value[p] = master_part.policy_value[p];
     }
+  // The capacities' reduced costs: the master's (in EUR, as the master counts in scale_).
+  const auto rescaled = [&](std::vector<double> v) {
+    for (auto& x : v) x *= scale_;
+    return v;
+  };
+  results.generator_capacity_reduced_cost = rescaled(master_part.generator_capacity_reduced_cost);
+  results.link_capacity_reduced_cost = rescaled(master_part.link_capacity_reduced_cost);
+  results.line_capacity_reduced_cost = rescaled(master_part.line_capacity_reduced_cost);
+  results.storage_capacity_reduced_cost = rescaled(master_part.storage_capacity_reduced_cost);
   // The candidates' choices and their budget (the master's row; its dual per EUR of budget).
   results.candidate_chosen = master_part.candidate_chosen;
   results.budget_used = master_part.budget_used;

@@ -166,9 +166,12 @@ class Capacity final : public Family {
     const auto& study = ctx.study;
     for (const auto kind : kinds) {
       const std::size_t n = table_size(study, kind);
-      std::vector<double> caps(n), annuities(n);
+      std::vector<double> caps(n), annuities(n), reduced(n, 0.0);
+      const Block& column = index.columns(capacity_block(kind));
       for (std::size_t i = 0; i < n; ++i) {
         caps[i] = capacity_value(ctx, index, solution, kind, i);
+        if (column.has(i) && static_cast<std::size_t>(column.at(i)) < solution.col_reduced_cost.size())
+          reduced[i] = solution.col_reduced_cost[static_cast<std::size_t>(column.at(i))];
         annuities[i] = annuity(ctx, kind, i);
         const double cost = annuities[i] * caps[i];
         if (invest(study, kind).extendable[i]) res.annualised_capex_eur += cost;
@@ -178,17 +181,21 @@ class Capacity final : public Family {
         case model::AssetKind::generator:
           res.generator_capacity_mw = caps;
           res.generator_annuity_eur_per_mw_year = annuities;
+          res.generator_capacity_reduced_cost = reduced;
           break;
         case model::AssetKind::link:
           res.link_capacity_mw = caps;
           res.link_annuity_eur_per_mw_year = annuities;
+          res.link_capacity_reduced_cost = reduced;
           break;
         case model::AssetKind::line:
           res.line_capacity_mw = caps;
           res.line_annuity_eur_per_mw_year = annuities;
+          res.line_capacity_reduced_cost = reduced;
           break;
         case model::AssetKind::storage:
           res.storage_annuity_eur_per_mw_year = annuities;
+          res.storage_capacity_reduced_cost = reduced;
           res.storage_power_mw.resize(n);
           res.storage_energy_mwh.resize(n);
           for (std::size_t s = 0; s < n; ++s) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "io/output_dir.hpp"
@@ -71,6 +72,25 @@ nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>&
     out["projects"].push_back(j);
   }
   return out;
+}
+
+void write_candidates(const std::string& dir, const std::vector<model::BreakEven>& candidates) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& c : candidates)
+    list.push_back(nlohmann::ordered_json{{"name", c.name},
+                                          {"kind", c.kind},
+                                          {"built_mw", c.built_mw},
+                                          {"min_mw", c.min_mw},
+                                          {"max_mw", std::isfinite(c.max_mw) ? nlohmann::ordered_json(c.max_mw) : nlohmann::ordered_json(nullptr)},
+                                          {"annuity_eur_per_mw_year", c.annuity_eur_per_mw_year},
+                                          {"reduced_cost_eur_per_mw_year", c.reduced_cost_eur_per_mw_year},
+                                          {"break_even_reduction_eur_per_mw_year", optional(c.reduction_eur_per_mw_year)},
+                                          {"break_even_share", optional(c.share)},
+                                          {"break_even_grant_share", optional(c.grant_share)},
+                                          {"verified", c.verified},
+                                          {"solves", c.solves}});
+  write_file_atomically(std::filesystem::path(dir) / "candidates.json",
+                        nlohmann::ordered_json{{"candidates", list}}.dump(2) + "\n");
 }
 
 void write_appraisals(const std::string& dir, const std::vector<model::ProjectAppraisal>& appraisals,

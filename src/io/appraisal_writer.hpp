@@ -20,4 +20,7 @@ void write_appraisals(const std::string& dir, const std::vector<model::ProjectAp
 nlohmann::ordered_json portfolio_json(const model::PortfolioResult& portfolio);
 void write_portfolio(const std::string& dir, const model::PortfolioResult& portfolio);
 
+// candidates.json: every candidate's break-even reduction (README, "What it would take").
+void write_candidates(const std::string& dir, const std::vector<model::BreakEven>& candidates);
+
 }  // namespace silkgrid::io

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/results.hpp"
+#include "model/study.hpp"
 
 namespace silkgrid::model {
 
@@ -54,6 +55,23 @@ struct ProjectAppraisal {
   std::optional<double> system_value_eur_per_year;  // system cost without the project minus with it
   std::optional<EnsembleRisk> risk;                 // appraise --ensemble
   std::vector<Year> years;
+};
+
+// What it would take (src/appraise/break_even.hpp): a candidate's break-even cost reduction.
+struct BreakEven {
+  std::string name, kind;  // kind: generator, link, line, storage, store
+  AssetKind asset_kind = AssetKind::generator;
+  std::size_t index = 0;
+  double built_mw = 0, min_mw = 0, max_mw = 0;
+  double annuity_eur_per_mw_year = 0;  // as the run priced it (its project's finance included)
+  double reduced_cost_eur_per_mw_year = 0;
+  // The smallest reduction of the annuity at which it enters (0 when built above its lower
+  // bound); none when it would not enter even at no cost.
+  std::optional<double> reduction_eur_per_mw_year;
+  std::optional<double> share;        // of the annuity
+  std::optional<double> grant_share;  // the further share of its capex a grant would have to pay; none without capex or above 1
+  bool verified = false;              // the reduction was found by re-solving (else: the reduced cost)
+  int solves = 0;
 };
 
 // Portfolio selection (src/appraise/portfolio.hpp).

@@ -70,6 +70,11 @@ struct Results {
   // finance included): per MW of power for storage (per MWh for an energy-only store).
   std::vector<double> generator_annuity_eur_per_mw_year, link_annuity_eur_per_mw_year, line_annuity_eur_per_mw_year,
       storage_annuity_eur_per_mw_year;
+  // The reduced cost of each extendable asset's capacity column, EUR per MW-year (per MWh-year
+  // for a store): how much its annuity would have to fall, at this basis, for more of it to pay;
+  // 0 for fixed assets and where the solver gave none (a MIP). A decomposed run's: the master's.
+  std::vector<double> generator_capacity_reduced_cost, link_capacity_reduced_cost, line_capacity_reduced_cost,
+      storage_capacity_reduced_cost;
 
   // Generators
   std::vector<double> generator_capacity_mw;  // optimal
