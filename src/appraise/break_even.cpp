@@ -111,13 +111,14 @@ std::vector<BreakEven> break_even(const model::Study& study, const finance::Proj
       if (verify) {
         log.progress("break-even: {} {}", b.kind, b.name);
         // A lower bound that does not enter, and an upper bound that does, then bisection.
-        const double start = std::max(0.0, b.reduced_cost_eur_per_mw_year);
-        double lo = 0, hi = start * (1 + 1e-6) + 1e-9 * std::max(1.0, a);
+        // Up to just below no cost at all (at zero the LP is indifferent to building it; below
+        // zero it would build its maximum for nothing).
+        const double cap = a * (1 - 1e-9);
+        const double start = std::clamp(b.reduced_cost_eur_per_mw_year, 0.0, cap);
+        double lo = 0, hi = std::min(cap, start * (1 + 1e-6) + 1e-9 * std::max(1.0, a));
         bool found = enters(b, hi);
         if (!found) {
           lo = hi;
-          // Up to just below no cost at all (at zero the LP is indifferent to building it).
-          const double cap = a * (1 - 1e-9);
           double step = std::max(start, 0.01 * std::max(1.0, a));
           while (!found && hi < cap) {
             hi = std::min(cap, hi + step);
