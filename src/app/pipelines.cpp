@@ -228,7 +228,11 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   if (writes(options)) dir.emplace(a.out);
   model::Results results = decompose::solve(study, a.prepared.solve, log);
   results.timings.read_s = a.prepared.read_s;
-  if (dir) io::write_results(dir->staging().string(), study, results, log);
+  if (dir) {
+    io::write_results(dir->staging().string(), study, results, log);
+    io::write_candidates(dir->staging().string(),
+                         appraise::break_even(study, a.prepared.finance, results, a.prepared.solve, false, log));
+  }
   a.appraisals = appraise::appraise_projects(study, a.prepared.finance, results);
   if (years) {
     const std::string mode = finance::to_string(a.prepared.finance.mode);

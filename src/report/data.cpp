@@ -395,6 +395,8 @@ json report_data(const std::string& run_dir) {
   } else {
     out["decomposition"] = nullptr;
   }
+  // What it would take: every candidate's break-even reduction (candidates.json, every run).
+  out["candidates"] = fs::exists(dir / "candidates.json") ? read_json(dir / "candidates.json")["candidates"] : json(nullptr);
   // An ensemble's folder: the statistics, each system figure year by year, the critical week.
   if (fs::exists(dir / "ensemble.json")) {
     json e = json::object();

@@ -24,6 +24,7 @@ namespace silkgrid::report {
 //   projects, cashflows, portfolio: as written by appraise / portfolio, or null
 //   decomposition: {iteration, lower_bound_eur, upper_bound_eur, gap, seconds: [...], summary}
 //                  from decomposition.csv and summary.json of a decomposed run, or null
+//   candidates: candidates.json's list (break-even reductions), or null
 //   ensemble: {summary (ensemble.json), per_year {quantity: [value by year]} of the system,
 //             critical_week {timestamp, load_mw, unserved_mw, wind_solar_mw, price_eur_per_mwh}}
 //             in an ensemble's folder, or null

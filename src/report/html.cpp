@@ -84,6 +84,11 @@ const char* body = R"(
 <p id="portfolio-text"></p>
 <div class="chart" id="portfolio" data-chart="portfolio"></div>
 </div>
+<div id="candidates-section">
+<h2>What it would take</h2>
+<p class="note" id="candidates-text"></p>
+<table id="candidates" data-chart="candidates"></table>
+</div>
 <div id="ensemble-section">
 <h2>Weather years and outages: the ensemble</h2>
 <p id="ensemble-text"></p>

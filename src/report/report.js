@@ -220,6 +220,25 @@
       d.iteration.length > 0);
   }
 
+  function candidates() {
+    const section = document.getElementById('candidates-section');
+    const all = D.candidates || [];
+    const rows = all.filter((c) => c.built_mw <= c.min_mw + 1e-3);
+    if (!rows.length) { section.style.display = 'none'; return; }
+    const verified = rows.every((c) => c.verified);
+    document.getElementById('candidates-text').textContent = 'The candidates the optimum leaves out, and the cut in their annuity ' +
+      'that would make them enter' + (verified ? ' (found by solving again: run --break-even).' :
+      ' (from the reduced costs, a lower bound at a degenerate optimum; run --break-even verifies them).');
+    const pct = (v) => (v === null || v === undefined ? '–' : fmt(100 * v, 1) + ' %');
+    const el = document.getElementById('candidates');
+    const cols = [['candidate', (c) => c.name + ' (' + c.kind + ')'], ['annuity €/MW-yr', (c) => fmt(c.annuity_eur_per_mw_year, 0)],
+      ['reduction €/MW-yr', (c) => (c.break_even_reduction_eur_per_mw_year === null ? 'never' : fmt(c.break_even_reduction_eur_per_mw_year, 0))],
+      ['share of annuity', (c) => pct(c.break_even_share)], ['further capex grant', (c) => pct(c.break_even_grant_share)]];
+    el.innerHTML = '<thead><tr>' + cols.map((h) => '<th>' + h[0] + '</th>').join('') + '</tr></thead><tbody>' +
+      rows.map((r) => '<tr>' + cols.map((h) => '<td>' + h[1](r) + '</td>').join('') + '</tr>').join('') + '</tbody>';
+    el.dataset.drawn = 'true';
+  }
+
   function ensemble() {
     const section = document.getElementById('ensemble-section');
     const E = D.ensemble;
@@ -295,6 +314,7 @@
   projects();
   portfolio();
   convergence();
+  candidates();
   ensemble();
   assumptions();
   window.addEventListener('resize', () => charts.forEach((c) => c.resize()));

@@ -8,7 +8,7 @@ rm -rf "$out"
 NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/run/report.html" "$out/report.png"
 # A decomposed run's report also draws the convergence of the decomposition.
 "$program" -q appraise --no-system-value --resolution 24h --decompose benders --report --out "$out/decomposed" >/dev/null
-NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/decomposed/report.html" "$out/decomposed.png" convergence
+NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/decomposed/report.html" "$out/decomposed.png" convergence,candidates
 # An ensemble's folder draws its section too: the years, the countries, the projects and the critical week.
 "$program" -q ensemble --years 3 --resolution 24h --report --out "$out/ensemble" >/dev/null
 NODE_PATH="$node_modules" node "$(dirname "$0")/browser_test.js" "$out/ensemble/report.html" "$out/ensemble.png" no-projects,ensemble-years,ensemble-countries,ensemble-projects,ensemble-week
