@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/coalitions.hpp"
 #include "app/ensemble.hpp"
 #include "app/pipelines.hpp"
 #include "cli/progress.hpp"
@@ -366,6 +367,20 @@ int main(int argc, char** argv) {
   ensemble_cmd->add_option("--threads", ensemble_options.threads, "Years at a time in each process, 1 to 1024 (default: one per core)")
       ->check(CLI::Range(1, 1024));
 
+  RunOptions coalitions_options;
+  std::vector<std::string> coalition_countries;
+  int coalition_threads = 0;
+  CLI::App* coalitions_cmd = app.add_subcommand(
+      "coalitions", "Who gains from cooperation: every coalition's value, the Shapley value, the core and the least core");
+  coalitions_cmd->footer(
+      "Examples:\n  silkgrid coalitions --resolution 24h --out results/coalitions\n"
+      "  silkgrid coalitions my-study --countries AZ,GE,RO");
+  add_solve_options(coalitions_cmd, coalitions_options, "results/<study name>-coalitions");
+  coalitions_cmd->add_option("--countries", coalition_countries, "The players (default: every country of the study), 2 to 10")
+      ->delimiter(',');
+  coalitions_cmd->add_option("--threads", coalition_threads, "Coalitions solved at a time in each process (default: one per core)")
+      ->check(CLI::Range(1, 1024));
+
   std::string report_dir;
   CLI::App* report_cmd = app.add_subcommand("report", "Write RUN_DIR/report.html, the HTML report of a result folder");
   report_cmd->footer("Examples:\n  silkgrid report results/corridor\n  silkgrid run --report   # the same, right after a run");
@@ -427,11 +442,12 @@ int main(int argc, char** argv) {
   }
   if (!ranks.root()) {
     // Only run, appraise and portfolio spread their work over ranks; the others are rank 0's.
-    if (!(*run_cmd || *appraise_cmd || *portfolio_cmd || *ensemble_cmd)) return 0;
+    if (!(*run_cmd || *appraise_cmd || *portfolio_cmd || *ensemble_cmd || *coalitions_cmd)) return 0;
     global.worker = true;
     global.quiet = true;
   }
-  for (RunOptions* o : {&run_options, &appraise_options, &portfolio_options, &ensemble_options.study}) o->ranks = &ranks;
+  for (RunOptions* o : {&run_options, &appraise_options, &portfolio_options, &ensemble_options.study, &coalitions_options})
+    o->ranks = &ranks;
   ensemble_options.outages = ensemble_outages == "on";
   // An error ends every rank of a run over MPI at once (MPI_Abort), so that none waits on it.
   const auto fail = [&](int code) {
@@ -440,10 +456,23 @@ int main(int argc, char** argv) {
   };
 
   // The commands that write a result folder stop cleanly on Ctrl-C; the others keep the default.
-  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd || *ensemble_cmd) stop_on_interrupt();
+  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd || *ensemble_cmd || *coalitions_cmd) stop_on_interrupt();
   try {
     if (*run_cmd) return run(global, run_options);
     if (*ensemble_cmd) return ensemble(global, ensemble_options);
+    if (*coalitions_cmd) {
+      core::Logger log = make_logger(global);
+      const app::CoalitionsOutput c = app::coalitions(coalitions_options, coalition_countries, coalition_threads, log, interrupt_requested);
+      if (!global.quiet && !global.worker) {
+        std::printf("%-12s %16s %16s\n", "country", "Shapley EUR/yr", "least core");
+        for (std::size_t i = 0; i < c.countries.size(); ++i)
+          std::printf("%-12s %16.6g %16.6g\n", c.countries[i].c_str(), c.shapley_eur[i], c.least_core_eur[i]);
+        std::printf("value of the grand coalition: %.6g EUR/yr; Shapley in the core: %s; least-core epsilon %.6g EUR/yr\n",
+                    c.value_eur.back(), c.violations.empty() ? "yes" : "no", c.least_core_epsilon_eur);
+      }
+      log.info("coalitions in {}/ ({:.1f} s)", c.out, c.seconds);
+      return 0;
+    }
     if (*portfolio_cmd)
       return select_portfolio(global, portfolio_options, {budget, candidates, portfolio_objective, portfolio_threads});
     if (*appraise_cmd)

@@ -226,3 +226,52 @@ TEST(EnsembleCli, AppraiseOverAnEnsembleGivesP90RevenueAndDscr) {
   EXPECT_NE(out.find("ensemble.json"), std::string::npos) << out;
   fs::remove_all(dir);
 }
+
+TEST(EnsembleCli, CoalitionsOfThreeCountriesByHand) {
+  // A (cheap gas, 10 EUR/MWh) cabled to B and to C, which each have a load of 100 MW and dear gas
+  // (50 EUR/MWh); the cables carry 60 MW each, A's gas 200 MW. A coalition of A with B saves
+  // 40 EUR/MWh on 60 MW, as A with C; B and C alone (no cable between them) save nothing; all three
+  // save both. Over 24 h: v(AB) = v(AC) = 57,600, v(BC) = 0, v(ABC) = 115,200 — A is needed for
+  // either, so φ_A = 57,600 and φ_B = φ_C = 28,800 (each pair's saving split half and half).
+  const fs::path dir = temp_dir("silkgrid-coal");
+  std::ofstream(dir / "study.yaml") << R"(study: {name: coal, snapshots: 24}
+carriers: [{name: gas}]
+regions: [{name: A, country: AA}, {name: B, country: BB}, {name: C, country: CC}]
+loads: [{name: lb, region: B, p_mw: 100}, {name: lc, region: C, p_mw: 100}]
+generators:
+  - {name: cheap, region: A, carrier: gas, p_nom_mw: 200, vom_eur_per_mwh: 10}
+  - {name: dear-B, region: B, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 50}
+  - {name: dear-C, region: C, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 50}
+links:
+  - {name: ab, from: A, to: B, p_nom_mw: 60, efficiency: 1}
+  - {name: ac, from: A, to: C, p_nom_mw: 60, efficiency: 1}
+)";
+  std::string out;
+  ASSERT_EQ(run_command(program + " coalitions " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 0)
+      << out;
+  const auto j = json_of(dir / "out" / "coalitions.json");
+  EXPECT_EQ(j["countries"], nlohmann::json::array({"AA", "BB", "CC"}));
+  std::map<std::string, double> v;
+  for (const auto& e : j["values"]) {
+    std::string key;
+    for (const auto& m : e["members"]) key += m.get<std::string>();
+    v[key] = e["value_eur"].get<double>();
+  }
+  EXPECT_NEAR(v["AABB"], 57600, 1e-6);
+  EXPECT_NEAR(v["AACC"], 57600, 1e-6);
+  EXPECT_NEAR(v["BBCC"], 0, 1e-6);
+  EXPECT_NEAR(v["AABBCC"], 115200, 1e-6);
+  EXPECT_NEAR(j["shapley_eur"]["AA"].get<double>(), 57600, 1e-6);
+  EXPECT_NEAR(j["shapley_eur"]["BB"].get<double>(), 28800, 1e-6);
+  EXPECT_NEAR(j["shapley_eur"]["CC"].get<double>(), 28800, 1e-6);
+  EXPECT_EQ(j["in_core"], true);
+  EXPECT_GE(j["least_core"]["epsilon_eur"].get<double>(), -1e-6);
+  EXPECT_NE(out.find("Shapley in the core: yes"), std::string::npos) << out;
+  // Bad input: a country the study does not have.
+  EXPECT_EQ(run_command(program + " -q coalitions " + (dir / "study.yaml").string() + " --countries AA,ZZ --out " +
+                            (dir / "x").string(),
+                        &out),
+            2);
+  EXPECT_NE(out.find("'ZZ' is not a country"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
