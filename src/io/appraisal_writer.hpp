@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/appraisal.hpp"
+#include "model/welfare.hpp"
 
 namespace silkgrid::io {
 
@@ -19,5 +20,11 @@ void write_appraisals(const std::string& dir, const std::vector<model::ProjectAp
 // finance, and per project whether it was a candidate, chosen, and what it adds.
 nlohmann::ordered_json portfolio_json(const model::PortfolioResult& portfolio);
 void write_portfolio(const std::string& dir, const model::PortfolioResult& portfolio);
+
+// sharing.json: {"project": NAME, "countries": {"KZ": {"delta_consumer_surplus_eur",
+// "delta_producer_surplus_eur", "delta_congestion_rent_eur", "delta_welfare_eur", "hosted_cost_eur",
+// "net_impact_eur", "compensation_eur"}, …}} (EUR per year of the run).
+nlohmann::ordered_json sharing_json(const model::Sharing& sharing);
+void write_sharing(const std::string& dir, const model::Sharing& sharing);
 
 }  // namespace silkgrid::io
