@@ -282,6 +282,30 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   return a;
 }
 
+ShareOutput share(const StudyOptions& options, const std::string& project, double threshold, core::Logger& log,
+                  core::Cancel& cancel) {
+  if (!(threshold >= 0 && threshold <= 1))
+    throw core::Error(core::ErrorKind::input, core::Context{"", 0, 0, "--threshold"},
+                      fmt::format("expected a share from 0 to 1 of the total positive net benefits, got {:g}", threshold));
+  ShareOutput o;
+  o.prepared = prepare(options, log, cancel);
+  const model::Study& study = o.prepared.study;
+  const std::size_t p = appraise::find_project(study, project);  // bad input before any solve
+  o.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-share-" + safe_folder_name(project)
+                              : options.out;
+  std::optional<io::OutputDir> dir;
+  if (writes(options)) dir.emplace(o.out);
+  o.prepared.solve.ranks = nullptr;  // two runs, each in one process
+  o.runs = appraise::share_project(study, p, o.prepared.solve, threshold, log);
+  o.runs.with.timings.read_s = o.prepared.read_s;
+  if (!dir) return o;
+  io::write_results(dir->staging().string(), study, o.runs.with, log);
+  io::write_sharing(dir->staging().string(), o.runs.sharing);
+  commit(*dir, cancel);
+  maybe_report(options, o.out, log);
+  return o;
+}
+
 PortfolioOutput portfolio(const StudyOptions& options, const PortfolioRequest& request, core::Logger& log,
                           core::Cancel& cancel) {
   PortfolioOutput o;

@@ -10,6 +10,7 @@
 #include "app/load.hpp"
 #include "appraise/appraise.hpp"
 #include "appraise/portfolio.hpp"
+#include "appraise/sharing.hpp"
 #include "core/cancel.hpp"
 #include "core/logger.hpp"
 #include "core/ranks.hpp"
@@ -85,6 +86,17 @@ struct AppraiseOutput {
 // energy and revenue, DSCR at P90 and the probabilities of DSCR below 1.2 and 1.0 over its years.
 AppraiseOutput appraise(const StudyOptions& options, bool system_value, int threads, core::Logger& log,
                         core::Cancel& cancel, const std::string& ensemble = "");
+
+struct ShareOutput {
+  Prepared prepared;
+  appraise::SharingRuns runs;
+  std::string out;
+};
+// share --project NAME: runs with and without the project, its benefits and costs by country and
+// the cross-border cost allocation at `threshold` (of the total positive net benefits); writes the
+// with-run's results and sharing.json into the result folder (default results/<study>-share-<project>).
+ShareOutput share(const StudyOptions& options, const std::string& project, double threshold, core::Logger& log,
+                  core::Cancel& cancel);
 
 struct PortfolioRequest {
   double budget_eur = -1;

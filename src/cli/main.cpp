@@ -162,6 +162,35 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
   return 0;
 }
 
+int share(const GlobalOptions& global, const RunOptions& options, const std::string& project, double threshold) {
+  core::Logger log = make_logger(global);
+  const app::ShareOutput o = app::share(options, project, threshold, log, interrupt_requested);
+  const model::Sharing& s = o.runs.sharing;
+  if (!global.quiet) {
+    std::printf("\nproject %s: by country, M EUR a year (Δ = with − without; compensation: + received, − paid)\n",
+                s.project.c_str());
+    std::printf("%-10s %10s %10s %10s %10s %10s %10s %10s %12s\n", "country", "ΔCS", "ΔPS", "ΔCR", "Δother", "ΔSEW",
+                "hosted", "net", "compensation");
+    double total[8] = {};
+    for (const auto& c : s.countries) {
+      const double other = c.delta_market_rent_eur + c.delta_policy_rent_eur;
+      const double v[8] = {c.delta_consumer_surplus_eur, c.delta_producer_surplus_eur, c.delta_congestion_rent_eur, other,
+                           c.delta_welfare_eur, c.hosted_cost_eur, c.net_impact_eur, c.compensation_eur};
+      for (int i = 0; i < 8; ++i) total[i] += v[i];
+      std::printf("%-10s %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %12.3f%s\n", c.country.c_str(), v[0] / 1e6,
+                  v[1] / 1e6, v[2] / 1e6, v[3] / 1e6, v[4] / 1e6, v[5] / 1e6, v[6] / 1e6, v[7] / 1e6,
+                  c.significant ? "  *" : "");
+    }
+    std::printf("%-10s %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %12.3f\n", "total", total[0] / 1e6,
+                total[1] / 1e6, total[2] / 1e6, total[3] / 1e6, total[4] / 1e6, total[5] / 1e6, total[6] / 1e6,
+                total[7] / 1e6);
+    std::printf("* a significant beneficiary: net benefit at least %.0f %% of the total positive net benefits\n",
+                100 * s.threshold);
+  }
+  log.info("sharing of '{}' in {}/", s.project, o.out);
+  return 0;
+}
+
 int select_portfolio(const GlobalOptions& global, const RunOptions& options, const app::PortfolioRequest& request) {
   core::Logger log = make_logger(global);
   const app::PortfolioOutput o = app::portfolio(options, request, log, interrupt_requested);
@@ -325,6 +354,21 @@ int main(int argc, char** argv) {
                            "A result folder of silkgrid ensemble: P50/P90 revenue, DSCR at P90 and the probability of DSCR "
                            "below 1.2 and 1.0 for each project");
 
+  RunOptions share_options;
+  std::string share_project;
+  double share_threshold = 0.1;
+  CLI::App* share_cmd = app.add_subcommand(
+      "share", "Who gains, who pays: a project's welfare by country with and without it, and the cross-border cost allocation");
+  share_cmd->footer(
+      "Examples:\n  silkgrid share --project caspian-cable --resolution 24h\n"
+      "  silkgrid share my-study --project black-sea-cable --threshold 0.05 --out share-bsc");
+  add_solve_options(share_cmd, share_options, "results/<study name>-share-<project>");
+  share_cmd->add_option("--project", share_project, "The project (a name in the study's projects)")->required();
+  share_cmd->add_option("--threshold", share_threshold,
+                        "Significance threshold: the share of the total positive net benefits a country must have to pay "
+                        "compensation (default 0.1)")
+      ->check(CLI::Range(0.0, 1.0));
+
   RunOptions portfolio_options;
   double budget = -1;
   std::vector<std::string> candidates;
@@ -456,10 +500,12 @@ int main(int argc, char** argv) {
   };
 
   // The commands that write a result folder stop cleanly on Ctrl-C; the others keep the default.
-  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd || *ensemble_cmd || *coalitions_cmd) stop_on_interrupt();
+  if (*run_cmd || *portfolio_cmd || *appraise_cmd || *profiles_cmd || *convert_cmd || *ensemble_cmd || *coalitions_cmd || *share_cmd)
+    stop_on_interrupt();
   try {
     if (*run_cmd) return run(global, run_options);
     if (*ensemble_cmd) return ensemble(global, ensemble_options);
+    if (*share_cmd) return share(global, share_options, share_project, share_threshold);
     if (*coalitions_cmd) {
       core::Logger log = make_logger(global);
       const app::CoalitionsOutput c = app::coalitions(coalitions_options, coalition_countries, coalition_threads, log, interrupt_requested);

@@ -163,4 +163,21 @@ void write_portfolio(const std::string& dir, const model::PortfolioResult& portf
   write_file_atomically(std::filesystem::path(dir) / "portfolio.json", portfolio_json(portfolio).dump(2) + "\n");
 }
 
+nlohmann::ordered_json sharing_json(const model::Sharing& sharing) {
+  nlohmann::ordered_json countries = nlohmann::ordered_json::object();
+  for (const auto& c : sharing.countries)
+    countries[c.country] = nlohmann::ordered_json{{"delta_consumer_surplus_eur", c.delta_consumer_surplus_eur},
+                                                  {"delta_producer_surplus_eur", c.delta_producer_surplus_eur},
+                                                  {"delta_congestion_rent_eur", c.delta_congestion_rent_eur},
+                                                  {"delta_welfare_eur", c.delta_welfare_eur},
+                                                  {"hosted_cost_eur", c.hosted_cost_eur},
+                                                  {"net_impact_eur", c.net_impact_eur},
+                                                  {"compensation_eur", c.compensation_eur}};
+  return nlohmann::ordered_json{{"project", sharing.project}, {"countries", countries}};
+}
+
+void write_sharing(const std::string& dir, const model::Sharing& sharing) {
+  write_file_atomically(std::filesystem::path(dir) / "sharing.json", sharing_json(sharing).dump(2) + "\n");
+}
+
 }  // namespace silkgrid::io

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/appraisal.hpp"
+#include "model/welfare.hpp"
 
 namespace silkgrid::io {
 
@@ -22,5 +23,11 @@ void write_portfolio(const std::string& dir, const model::PortfolioResult& portf
 
 // candidates.json: every candidate's break-even reduction (README, "What it would take").
 void write_candidates(const std::string& dir, const std::vector<model::BreakEven>& candidates);
+
+// sharing.json: {"project": NAME, "countries": {"KZ": {"delta_consumer_surplus_eur",
+// "delta_producer_surplus_eur", "delta_congestion_rent_eur", "delta_welfare_eur", "hosted_cost_eur",
+// "net_impact_eur", "compensation_eur"}, …}} (EUR per year of the run).
+nlohmann::ordered_json sharing_json(const model::Sharing& sharing);
+void write_sharing(const std::string& dir, const model::Sharing& sharing);
 
 }  // namespace silkgrid::io

@@ -354,6 +354,51 @@ json study_json(const model::Study& study) {
   return s;
 }
 
+json welfare_json(const model::Welfare& w) {
+  json countries = json::object();
+  double cs = 0, ps = 0, cr = 0, mr = 0, pr = 0;
+  for (const auto& c : w.countries) {
+    countries[c.country] = json{{"consumer_surplus_eur", c.consumer_surplus_eur},
+                                {"producer_surplus_eur", c.producer_surplus_eur},
+                                {"congestion_rent_eur", c.congestion_rent_eur},
+                                {"market_rent_eur", c.market_rent_eur},
+                                {"policy_rent_eur", c.policy_rent_eur},
+                                {"welfare_eur", c.welfare_eur()},
+                                {"consumer_payment_eur", c.consumer_payment_eur},
+                                {"unserved_cost_eur", c.unserved_cost_eur},
+                                {"investment_eur", c.investment_eur},
+                                {"load_mwh", c.load_mwh},
+                                {"served_mwh", c.served_mwh}};
+    cs += c.consumer_surplus_eur;
+    ps += c.producer_surplus_eur;
+    cr += c.congestion_rent_eur;
+    mr += c.market_rent_eur;
+    pr += c.policy_rent_eur;
+  }
+  return json{{"countries", countries},
+              {"total", json{{"consumer_surplus_eur", cs},
+                             {"producer_surplus_eur", ps},
+                             {"congestion_rent_eur", cr},
+                             {"market_rent_eur", mr},
+                             {"policy_rent_eur", pr},
+                             {"welfare_eur", w.total_eur()}}},
+              {"objective_eur", w.objective_eur},
+              {"identity_gap_eur", w.identity_gap_eur()}};
+}
+
+std::string welfare_csv(const model::Welfare& w) {
+  fmt::memory_buffer csv;
+  fmt::format_to(std::back_inserter(csv),
+                 "country,consumer_surplus_eur,producer_surplus_eur,congestion_rent_eur,market_rent_eur,policy_rent_eur,"
+                 "welfare_eur,consumer_payment_eur,unserved_cost_eur,investment_eur,load_mwh,served_mwh\n");
+  for (const auto& c : w.countries)
+    fmt::format_to(std::back_inserter(csv), "{},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g}\n",
+                   c.country, c.consumer_surplus_eur, c.producer_surplus_eur, c.congestion_rent_eur, c.market_rent_eur,
+                   c.policy_rent_eur, c.welfare_eur(), c.consumer_payment_eur, c.unserved_cost_eur, c.investment_eur,
+                   c.load_mwh, c.served_mwh);
+  return fmt::to_string(csv);
+}
+
 void write_results(const std::string& dir, const model::Study& study, model::Results& r, core::Logger& log) {
   const auto start = std::chrono::steady_clock::now();
   const fs::path folder(dir);
@@ -432,6 +477,9 @@ void write_results(const std::string& dir, const model::Study& study, model::Res
                      it.seconds, it.master_s, it.subproblems_s, it.exchange_s, it.cuts, it.stabilised ? "true" : "false");
     write("decomposition.csv", fmt::to_string(csv));
   }
+  const model::Welfare welfare = model::welfare_by_country(study, r);
+  write("welfare.json", welfare_json(welfare).dump(2) + "\n");
+  write("welfare.csv", welfare_csv(welfare));
   write("study.json", study_json(study).dump(2) + "\n");
 
   r.timings.write_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

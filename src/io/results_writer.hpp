@@ -6,6 +6,7 @@
 #include "core/logger.hpp"
 #include "model/results.hpp"
 #include "model/study.hpp"
+#include "model/welfare.hpp"
 
 namespace silkgrid::io {
 
@@ -15,6 +16,12 @@ nlohmann::ordered_json summary_json(const model::Study& study, const model::Resu
 // The study's topology and metadata as the report reads it (`study.json`): regions with their
 // coordinates, carriers, assets with their regions, policies and the study's ASSUMPTIONS.md.
 nlohmann::ordered_json study_json(const model::Study& study);
+
+// welfare.json: per country its consumer and producer surplus, congestion, market and policy
+// rent, welfare and parts; the totals and the identity's gap (Σ welfare + objective).
+nlohmann::ordered_json welfare_json(const model::Welfare& welfare);
+// welfare.csv: the same, one row per country.
+std::string welfare_csv(const model::Welfare& welfare);
 
 // Writes every result file into `dir` (an OutputDir's staging folder, normally), summary.json
 // last. Records the write time in results.timings.

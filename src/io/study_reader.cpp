@@ -794,13 +794,25 @@ class StudyReader {
     study_.outages.spec.push_back(o);
   }
 
+  // rent_share_from: the share (0 to 1) of a link's or line's congestion rent that goes to the
+  // country of its from end; 0.5 where not given.
+  void read_rent_share(const YAML::Node& n, const std::string& k, std::size_t size, std::vector<double>& shares) {
+    shares.resize(size, 0.5);
+    if (!n["rent_share_from"]) return;
+    const double share = number(n, "rent_share_from", k, 0.5);
+    if (!(share >= 0.0 && share <= 1.0))
+      fail(n["rent_share_from"], join(k, "rent_share_from"),
+           fmt::format("expected a share from 0 to 1 (of the congestion rent to the from end's country), got {:g}", share));
+    shares.back() = share;
+  }
+
   void read_link(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "from", "to", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "efficiency",
                       "kind", "length_km", "capex_eur_per_mw_km", "capex_eur_per_kw", "fom_pct_per_year",
                       "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year",
                       "p_min_pu", "p_max_pu", "circuits", "forced_outage_rate", "failures_per_year", "per_100km",
                       "mean_time_to_repair_h", "maintenance_weeks", "converter_forced_outage_rate",
-                      "converter_mean_time_to_repair_h"});
+                      "converter_mean_time_to_repair_h", "rent_share_from"});
     auto& l = study_.links;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -835,13 +847,15 @@ class StudyReader {
     l.p_min_pu.push_back(profile(n, "p_min_pu", k, 0.0));
     l.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
     read_outage(n, k, model::OutageAssetKind::link, l.size() - 1, "circuits");
+    read_rent_share(n, k, l.size(), l.rent_share_from);
   }
 
   void read_line(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "from", "to", "kind", "p_nom_mw", "extendable", "p_nom_min_mw", "p_nom_max_mw", "x_ohm",
                       "r_ohm", "v_nom_kv", "s_max_pu", "length_km", "capex_eur_per_mw_km", "fom_pct_per_year",
                       "lifetime_years", "discount_rate", "capital_cost_eur_per_mw_year", "circuits", "forced_outage_rate",
-                      "failures_per_year", "per_100km", "mean_time_to_repair_h", "maintenance_weeks"});
+                      "failures_per_year", "per_100km", "mean_time_to_repair_h", "maintenance_weeks",
+                      "rent_share_from"});
     auto& l = study_.lines;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -864,6 +878,7 @@ class StudyReader {
     l.length_km.push_back(number(n, "length_km", k, 0.0));
     l.capex_eur_per_mw_km.push_back(number(n, "capex_eur_per_mw_km", k, 0.0));
     read_outage(n, k, model::OutageAssetKind::line, l.size() - 1, "circuits");
+    read_rent_share(n, k, l.size(), l.rent_share_from);
   }
 
   void read_storage(const YAML::Node& n, const std::string& k) {

@@ -108,6 +108,10 @@ struct Links {
   // applies in both directions.
   // Either may be a time series (PyPSA's links-p_max_pu.csv).
   std::vector<Profile> p_min_pu, p_max_pu;
+  // The share of the link's congestion rent that goes to the country of its from end (welfare by
+  // country); the rest to the to end's. Shorter than the table where not given: 0.5 (the convention).
+  std::vector<double> rent_share_from;
+  double rent_share(std::size_t k) const { return k < rent_share_from.size() ? rent_share_from[k] : 0.5; }
   std::size_t size() const { return name.size(); }
   // Whether p_min_pu is negative at some snapshot (one flow of either sign).
   bool reversible(std::size_t k, const TimeSeriesTable& series, std::size_t T) const;
@@ -133,6 +137,8 @@ struct Lines {
   // The share of the line's circuits in service (1 unless an ensemble draws outages); times s_max_pu.
   std::vector<Profile> availability;
   std::vector<double> length_km, capex_eur_per_mw_km;
+  std::vector<double> rent_share_from;  // as Links'
+  double rent_share(std::size_t k) const { return k < rent_share_from.size() ? rent_share_from[k] : 0.5; }
   std::size_t size() const { return name.size(); }
   // The impedance Kirchhoff's voltage law uses: x (AC) or r (DC), per unit.
   double impedance_pu(std::size_t i) const { return kind[i] == LineKind::ac ? x_pu[i] : r_pu[i]; }

@@ -11,6 +11,10 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "model/welfare.hpp"
+
+#include <gtest/gtest.h>
+#include <cmath>
 
 namespace silkgrid::test {
 
@@ -36,7 +40,21 @@ model::Results solve(const model::Study& study, const finance::AssetCapital& cap
   formulate::SolveStudyOptions options;
   options.solver = formulate::solve_options(study.solver);
   options.capital = capital;
-  return formulate::solve_study(study, options, log);
+  model::Results results = formulate::solve_study(study, options, log);
+  expect_welfare_identity(study, results);
+  return results;
+}
+
+void expect_welfare_identity(const model::Study& study, const model::Results& results) {
+  if (results.status != "optimal") return;
+  const model::Welfare w = model::welfare_by_country(study, results);
+  // Rounding: relative to the largest money flow that cancels (what consumers pay, the objective).
+  double scale = std::max(1.0, std::abs(results.objective_eur));
+  for (const auto& c : w.countries)
+    scale = std::max({scale, std::abs(c.consumer_payment_eur), std::abs(c.producer_surplus_eur),
+                      std::abs(c.congestion_rent_eur), std::abs(c.market_rent_eur), std::abs(c.policy_rent_eur)});
+  EXPECT_NEAR(w.total_eur(), -results.objective_eur, 1e-6 * scale)
+      << "welfare identity: Σ countries' welfare = −objective (study '" << study.settings.name << "')";
 }
 
 std::size_t index_of(const std::vector<std::string>& names, const std::string& name) {

@@ -19,6 +19,10 @@ model::Study study_from(const std::string& yaml, const std::map<std::string, std
 // Solves `study` with its solver options, each asset priced under `capital` (a project's finance).
 model::Results solve(const model::Study& study, const finance::AssetCapital& capital = {});
 
+// Expects Σ countries' welfare (model/welfare.hpp) = −objective up to rounding (gtest
+// EXPECT; test::solve checks it on every study it solves).
+void expect_welfare_identity(const model::Study& study, const model::Results& results);
+
 // Index of a named component in a name column.
 std::size_t index_of(const std::vector<std::string>& names, const std::string& name);
 
