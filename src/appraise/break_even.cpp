@@ -23,13 +23,7 @@ const model::Investment& invest_of(const model::Study& s, model::AssetKind k) {
 }
 
 model::Investment& invest_of(model::Study& s, model::AssetKind k) {
-  switch (k) {
-    case model::AssetKind::generator: return s.generators.invest;
-    case model::AssetKind::link: return s.links.invest;
-    case model::AssetKind::line: return s.lines.invest;
-    case model::AssetKind::storage: return s.storage.invest;
-  }
-  return s.generators.invest;
+  return const_cast<model::Investment&>(invest_of(static_cast<const model::Study&>(s), k));
 }
 
 double capex_per_mw(const model::Study& s, model::AssetKind k, std::size_t i) {

@@ -190,10 +190,10 @@ model::Matrix region_load(const model::Study& study);
 // The share of a storage level kept over snapshot t of the study: (1 − standing loss)^{store weight}.
 double storage_keep(const model::Study& study, std::size_t s, std::size_t t);
 // Whether `region` is one of `regions` (a policy's).
-bool in_regions(const std::vector<int>& regions, int region);
+using model::in_regions;
 // Whether generator g's energy counts toward renewable-share policy p: renewable, in its
 // regions, and of its listed carriers where it lists some (policies.cpp).
-bool counts_toward_share(const model::Study& study, std::size_t p, std::size_t g);
+using model::counts_toward_share;
 // The level a storage's window starts from, as it enters the first level row's right-hand
 // side (storage.cpp): initial_mwh (the study's non-cyclic storage), the fixed start level kept
 // over the first snapshot, or 0 (cyclic, or a free start column).

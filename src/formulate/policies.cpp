@@ -194,19 +194,6 @@ class Policies final : public Family {
 
 }  // namespace
 
-bool in_regions(const std::vector<int>& regions, int region) {
-  return std::find(regions.begin(), regions.end(), region) != regions.end();
-}
-
-bool counts_toward_share(const model::Study& study, std::size_t p, std::size_t g) {
-  const auto& pol = study.policies;
-  const auto& gen = study.generators;
-  if (!in_regions(pol.regions[p], gen.region[g]) || !study.carriers.renewable[static_cast<std::size_t>(gen.carrier[g])])
-    return false;
-  return pol.carriers[p].empty() ||
-         std::find(pol.carriers[p].begin(), pol.carriers[p].end(), gen.carrier[g]) != pol.carriers[p].end();
-}
-
 std::unique_ptr<Family> make_policies() { return std::make_unique<Policies>(); }
 
 }  // namespace silkgrid::formulate

@@ -297,6 +297,12 @@ struct Study {
   int find_carrier(const std::string& name) const;
 };
 
+// Whether `region` is one of `regions` (a policy's).
+bool in_regions(const std::vector<int>& regions, int region);
+// Whether generator g's energy counts toward renewable-share policy p: in its regions, renewable,
+// and of its listed carriers (all renewable ones when it lists none).
+bool counts_toward_share(const Study& study, std::size_t p, std::size_t g);
+
 // Averages the time series over blocks of `block` consecutive snapshots (the last block may
 // be shorter); each new snapshot takes the first timestamp of its block and the sum of its
 // weights. Weighted means, and so annual energies, are preserved.

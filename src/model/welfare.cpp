@@ -8,19 +8,6 @@ namespace silkgrid::model {
 
 namespace {
 
-bool in_regions(const std::vector<int>& regions, int region) {
-  return std::find(regions.begin(), regions.end(), region) != regions.end();
-}
-
-// Whether generator g's energy counts toward renewable-share policy p (formulate/policies.cpp).
-bool counts_toward_share(const Study& study, std::size_t p, std::size_t g) {
-  const auto& pol = study.policies;
-  const auto& gen = study.generators;
-  if (!in_regions(pol.regions[p], gen.region[g]) || !study.carriers.renewable[static_cast<std::size_t>(gen.carrier[g])])
-    return false;
-  return pol.carriers[p].empty() ||
-         std::find(pol.carriers[p].begin(), pol.carriers[p].end(), gen.carrier[g]) != pol.carriers[p].end();
-}
 
 double at(const Matrix& m, std::size_t i, std::size_t t) { return i < m.rows && t < m.cols ? m(i, t) : 0.0; }
 double at(const std::vector<double>& v, std::size_t i) { return i < v.size() ? v[i] : 0.0; }
