@@ -412,18 +412,23 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
 
   RunOptions coalitions_options;
-  std::vector<std::string> coalition_countries;
-  int coalition_threads = 0;
+  app::CoalitionsOptions coalition_game;
   CLI::App* coalitions_cmd = app.add_subcommand(
       "coalitions", "Who gains from cooperation: every coalition's value, the Shapley value, the core and the least core");
   coalitions_cmd->footer(
       "Examples:\n  silkgrid coalitions --resolution 24h --out results/coalitions\n"
       "  silkgrid coalitions my-study --countries AZ,GE,RO");
   add_solve_options(coalitions_cmd, coalitions_options, "results/<study name>-coalitions");
-  coalitions_cmd->add_option("--countries", coalition_countries, "The players (default: every country of the study), 2 to 10")
+  coalitions_cmd->add_option("--countries", coalition_game.countries, "The players (default: every country of the study), 2 to 63")
       ->delimiter(',');
-  coalitions_cmd->add_option("--threads", coalition_threads, "Coalitions solved at a time in each process (default: one per core)")
+  coalitions_cmd->add_option("--threads", coalition_game.threads, "Coalitions solved at a time in each process (default: one per core)")
       ->check(CLI::Range(1, 1024));
+  coalitions_cmd
+      ->add_option("--samples", coalition_game.samples,
+                   "Estimate the Shapley value from this many sampled orders of arrival, with its standard error "
+                   "(default: exact over every coalition up to 10 countries, 1000 orders beyond)")
+      ->check(CLI::Range(1, 1000000));
+  coalitions_cmd->add_option("--sample-seed", coalition_game.seed, "Seed of the sampled orders (default: 1)")->check(seed_check);
 
   std::string report_dir;
   CLI::App* report_cmd = app.add_subcommand("report", "Write RUN_DIR/report.html, the HTML report of a result folder");
@@ -508,13 +513,22 @@ int main(int argc, char** argv) {
     if (*share_cmd) return share(global, share_options, share_project, share_threshold);
     if (*coalitions_cmd) {
       core::Logger log = make_logger(global);
-      const app::CoalitionsOutput c = app::coalitions(coalitions_options, coalition_countries, coalition_threads, log, interrupt_requested);
+      const app::CoalitionsOutput c = app::coalitions(coalitions_options, coalition_game, log, interrupt_requested);
       if (!global.quiet && !global.worker) {
-        std::printf("%-12s %16s %16s\n", "country", "Shapley EUR/yr", "least core");
-        for (std::size_t i = 0; i < c.countries.size(); ++i)
-          std::printf("%-12s %16.6g %16.6g\n", c.countries[i].c_str(), c.shapley_eur[i], c.least_core_eur[i]);
-        std::printf("value of the grand coalition: %.6g EUR/yr; Shapley in the core: %s; least-core epsilon %.6g EUR/yr\n",
-                    c.value_eur.back(), c.violations.empty() ? "yes" : "no", c.least_core_epsilon_eur);
+        if (c.sampled) {
+          std::printf("%-12s %16s %16s\n", "country", "Shapley EUR/yr", "std. error");
+          for (std::size_t i = 0; i < c.countries.size(); ++i)
+            std::printf("%-12s %16.6g %16.6g\n", c.countries[i].c_str(), c.shapley_eur[i], c.shapley_standard_error_eur[i]);
+          std::printf("value of the grand coalition: %.6g EUR/yr; Shapley estimated from %d sampled orders; "
+                      "core violations among the %zu coalitions solved: %zu\n",
+                      c.grand_value_eur, c.samples, c.value_eur.size(), c.violations.size());
+        } else {
+          std::printf("%-12s %16s %16s\n", "country", "Shapley EUR/yr", "least core");
+          for (std::size_t i = 0; i < c.countries.size(); ++i)
+            std::printf("%-12s %16.6g %16.6g\n", c.countries[i].c_str(), c.shapley_eur[i], c.least_core_eur[i]);
+          std::printf("value of the grand coalition: %.6g EUR/yr; Shapley in the core: %s; least-core epsilon %.6g EUR/yr\n",
+                      c.grand_value_eur, c.violations.empty() ? "yes" : "no", c.least_core_epsilon_eur);
+        }
       }
       log.info("coalitions in {}/ ({:.1f} s)", c.out, c.seconds);
       return 0;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "support/studies.hpp"
@@ -273,5 +274,123 @@ links:
                         &out),
             2);
   EXPECT_NE(out.find("'ZZ' is not a country"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+TEST(EnsembleCli, SampledShapleyOfTwelveCountriesByHand) {
+  // A hub (HUB: cheap gas, 10 EUR/MWh, 10 GW) cabled to 11 spokes S01 … S11, each with a load of
+  // 200 MW and dear gas (50 EUR/MWh); spoke i's cable carries 10 · i MW. A coalition saves
+  // 40 EUR/MWh · 10 · i MW · 24 h = 9,600 · i on each spoke i it holds with the hub, so
+  // v(S) = 9,600 · Σ_{i ∈ S} i when the hub is in S, else 0. Each spoke's saving needs the hub
+  // and the spoke, so the Shapley value gives each half: φ_i = 4,800 · i, φ_hub = 4,800 · 66.
+  // Twelve countries are beyond the exact method: the value is estimated from sampled orders.
+  const fs::path dir = temp_dir("silkgrid-coal12");
+  std::string yaml = "study: {name: star, snapshots: 24}\ncarriers: [{name: gas}]\nregions:\n  - {name: H, country: HUB}\n";
+  std::string loads = "loads:\n", gens = "generators:\n  - {name: cheap, region: H, carrier: gas, p_nom_mw: 10000, vom_eur_per_mwh: 10}\n",
+              links = "links:\n";
+  for (int i = 1; i <= 11; ++i) {
+    const std::string c = fmt::format("S{:02d}", i);
+    yaml += fmt::format("  - {{name: R{}, country: {}}}\n", i, c);
+    loads += fmt::format("  - {{name: l{}, region: R{}, p_mw: 200}}\n", i, i);
+    gens += fmt::format("  - {{name: dear{}, region: R{}, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 50}}\n", i, i);
+    links += fmt::format("  - {{name: c{}, from: H, to: R{}, p_nom_mw: {}, efficiency: 1}}\n", i, i, 10 * i);
+  }
+  std::ofstream(dir / "study.yaml") << yaml << loads << gens << links;
+  std::string out;
+  ASSERT_EQ(run_command(program + " coalitions " + (dir / "study.yaml").string() + " --samples 30 --threads 2 --out " +
+                            (dir / "out").string(),
+                        &out),
+            0)
+      << out;
+  const auto j = json_of(dir / "out" / "coalitions.json");
+  EXPECT_EQ(j["method"], "sampled");
+  EXPECT_EQ(j["samples"], 30);
+  ASSERT_EQ(j["countries"].size(), 12u);
+  EXPECT_EQ(j["countries"][0], "HUB");
+  // Every coalition solved has the value of the formula.
+  ASSERT_GT(j["values"].size(), 30u);
+  for (const auto& e : j["values"]) {
+    bool hub = false;
+    int spokes = 0;
+    for (const auto& m : e["members"]) {
+      const std::string c = m.get<std::string>();
+      if (c == "HUB") hub = true;
+      else spokes += std::stoi(c.substr(1));
+    }
+    EXPECT_NEAR(e["value_eur"].get<double>(), hub ? 9600.0 * spokes : 0.0, 1e-6) << e.dump();
+  }
+  // The estimate: within four standard errors of the exact value, efficient, and for the hub,
+  // whose marginal depends on the spokes before it, with an error > 0.
+  double sum = 0;
+  for (const auto& c : j["countries"]) {
+    const std::string name = c.get<std::string>();
+    const double exact = name == "HUB" ? 4800.0 * 66 : 4800.0 * std::stoi(name.substr(1));
+    const double se = j["shapley_standard_error_eur"][name].get<double>();
+    EXPECT_NEAR(j["shapley_eur"][name].get<double>(), exact, 4 * se + 1e-6) << name;
+    sum += j["shapley_eur"][name].get<double>();
+  }
+  EXPECT_NEAR(sum, 9600.0 * 66, 1e-6);
+  EXPECT_GT(j["shapley_standard_error_eur"]["HUB"].get<double>(), 0.0);
+  EXPECT_TRUE(j["least_core"].is_null());
+  EXPECT_NE(out.find("sampled orders"), std::string::npos) << out;
+  // The same answer with one thread.
+  ASSERT_EQ(run_command(program + " -q coalitions " + (dir / "study.yaml").string() + " --samples 30 --threads 1 --out " +
+                            (dir / "one").string(),
+                        &out),
+            0)
+      << out;
+  EXPECT_EQ(json_of(dir / "one" / "coalitions.json")["shapley_eur"], j["shapley_eur"]);
+  fs::remove_all(dir);
+}
+
+TEST(EnsembleCli, ShareWritesTheTableAndSharingJsonByHand) {
+  // The cable of tests/appraise/sharing_test.cpp (worked out there): one snapshot of 2 h, A exports
+  // 100 MW to B at efficiency 0.9. AA: ΔCS −2,000, ΔPS +3,000, ΔCR +700, hosted 250 (the rent's
+  // split); BB: ΔCS +8,000, ΔPS −6,000, ΔCR +700, hosted 250. Both gain: no compensation.
+  const fs::path dir = temp_dir("silkgrid-share");
+  std::ofstream(dir / "study.yaml") << R"(study: {name: cable, snapshots: 1, snapshot_hours: 2}
+carriers: [{name: gas}]
+regions: [{name: A, country: AA}, {name: B, country: BB}]
+loads: [{name: la, region: A, p_mw: 100}, {name: lb, region: B, p_mw: 200}]
+generators:
+  - {name: a10, region: A, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 10}
+  - {name: a20, region: A, carrier: gas, p_nom_mw: 300, vom_eur_per_mwh: 20}
+  - {name: b30, region: B, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 30}
+  - {name: b50, region: B, carrier: gas, p_nom_mw: 300, vom_eur_per_mwh: 50}
+links:
+  - {name: ab, from: A, to: B, p_nom_mw: 0, extendable: true, p_nom_max_mw: 100, efficiency: 0.9,
+     capital_cost_eur_per_mw_year: 5}
+projects:
+  - {name: cable, assets: [ab], country: AA, lifetime_years: 40}
+)";
+  std::string out;
+  ASSERT_EQ(run_command(program + " share " + (dir / "study.yaml").string() + " --project cable --out " + (dir / "out").string(), &out), 0)
+      << out;
+  EXPECT_NE(out.find("project cable: by country"), std::string::npos) << out;
+  EXPECT_NE(out.find("AA"), std::string::npos) << out;
+  EXPECT_NE(out.find("total"), std::string::npos) << out;
+  const auto j = json_of(dir / "out" / "sharing.json");
+  EXPECT_EQ(j["project"], "cable");
+  const auto& a = j["countries"]["AA"];
+  const auto& b = j["countries"]["BB"];
+  EXPECT_NEAR(a["delta_consumer_surplus_eur"].get<double>(), -2000, 1e-6);
+  EXPECT_NEAR(a["delta_producer_surplus_eur"].get<double>(), 3000, 1e-6);
+  EXPECT_NEAR(a["delta_congestion_rent_eur"].get<double>(), 700, 1e-6);
+  EXPECT_NEAR(a["delta_welfare_eur"].get<double>(), 1700, 1e-6);
+  EXPECT_NEAR(a["hosted_cost_eur"].get<double>(), 250, 1e-6);
+  EXPECT_NEAR(a["net_impact_eur"].get<double>(), 1450, 1e-6);
+  EXPECT_NEAR(b["delta_consumer_surplus_eur"].get<double>(), 8000, 1e-6);
+  EXPECT_NEAR(b["net_impact_eur"].get<double>(), 2450, 1e-6);
+  EXPECT_EQ(a["compensation_eur"].get<double>(), 0.0);
+  EXPECT_EQ(b["compensation_eur"].get<double>(), 0.0);
+  // Bad input: a project the study does not have, and a threshold out of range.
+  EXPECT_EQ(run_command(program + " -q share " + (dir / "study.yaml").string() + " --project nope --out " + (dir / "x").string(), &out), 2);
+  EXPECT_NE(out.find("nope"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "x" / "sharing.json"));
+  EXPECT_NE(run_command(program + " -q share " + (dir / "study.yaml").string() + " --project cable --threshold 2 --out " +
+                            (dir / "y").string(),
+                        &out),
+            0);
+  EXPECT_FALSE(fs::exists(dir / "y" / "sharing.json"));
   fs::remove_all(dir);
 }
