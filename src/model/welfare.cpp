@@ -195,6 +195,16 @@ Welfare welfare_by_country(const Study& study, const Results& r) {
         country(gen.region[g]).producer_surplus_eur -= mu * co2;
         country(gen.region[g]).policy_rent_eur += mu * co2;
       }
+      // A store of a fuel that emits (not cyclic) counts what it depletes over the run,
+      // co2 · (initial level − final level), as the cap's row does: its owner pays for that.
+      const auto& st = study.storage;
+      for (std::size_t s = 0; s < st.size(); ++s) {
+        if (!in_regions(pol.regions[p], st.region[s]) || st.cyclic[s] || st.carrier[s] < 0 || T == 0) continue;
+        const double co2 = study.carriers.co2_t_per_mwh_fuel[static_cast<std::size_t>(st.carrier[s])] *
+                           (st.initial_mwh[s] - at(r.storage_soc, s, T - 1));
+        country(st.region[s]).producer_surplus_eur -= mu * co2;
+        country(st.region[s]).policy_rent_eur += mu * co2;
+      }
     } else if (pol.kind[p] == PolicyKind::min_renewable_share) {
       for (std::size_t g = 0; g < gen.size(); ++g) {
         if (!counts_toward_share(study, p, g)) continue;

@@ -105,6 +105,38 @@ TEST(Mpi, AppraisalOverTwoRanksIsTheOneProcessAppraisal) {
   fs::remove_all(dir);
 }
 
+// Coalitions over two ranks: the coalitions are spread over the ranks, the file is the same,
+// exact (four countries: every coalition) and sampled (the orders come from the seed alone).
+TEST(Mpi, CoalitionsOverTwoRanksAreTheOneProcessCoalitions) {
+  ASSERT_TRUE(have_mpirun());
+  const fs::path dir = temp_dir("silkgrid-mpi-coal");
+  std::ofstream(dir / "study.yaml") << R"(study: {name: star, snapshots: 24}
+carriers: [{name: gas}]
+regions: [{name: H, country: HH}, {name: A, country: AA}, {name: B, country: BB}, {name: C, country: CC}]
+loads: [{name: la, region: A, p_mw: 200}, {name: lb, region: B, p_mw: 200}, {name: lc, region: C, p_mw: 200}]
+generators:
+  - {name: cheap, region: H, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 10}
+  - {name: da, region: A, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 40}
+  - {name: db, region: B, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 50}
+  - {name: dc, region: C, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 60}
+links:
+  - {name: ha, from: H, to: A, p_nom_mw: 100, efficiency: 1}
+  - {name: hb, from: H, to: B, p_nom_mw: 100, efficiency: 1}
+  - {name: hc, from: H, to: C, p_nom_mw: 100, efficiency: 1}
+)";
+  const std::string study = (dir / "study.yaml").string();
+  std::string out;
+  for (const std::string mode : {"", " --samples 7"}) {
+    const std::string args = " -q coalitions " + study + mode + " --out ";
+    ASSERT_EQ(run_command(program + args + (dir / "one").string(), &out), 0) << out;
+    ASSERT_EQ(run_command(mpirun(2) + args + (dir / "two").string(), &out), 0) << out;
+    EXPECT_EQ(read_text(dir / "two" / "coalitions.json"), read_text(dir / "one" / "coalitions.json")) << mode;
+    fs::remove_all(dir / "one");
+    fs::remove_all(dir / "two");
+  }
+  fs::remove_all(dir);
+}
+
 // Rank 0 alone cannot write (--out is a file): it says so, every rank stops (no hang), the
 // exit status is not 0, and the file is untouched.
 TEST(Mpi, AnErrorOnRankZeroEndsEveryRank) {

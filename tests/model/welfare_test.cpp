@@ -134,3 +134,38 @@ policies:
   // The CO2 rent: the price × the capped 400 t; the share's: −its price × 0.6 · 1,000 MWh of B's demand.
   EXPECT_NEAR(rent, r.policy_shadow_price[0] * 400 - r.policy_shadow_price[1] * 0.6 * 1000, 1e-6 * r.objective_eur);
 }
+
+// A store of gas (not cyclic) that empties under a binding CO2 cap: what it depletes counts under
+// the cap (0.2 t per MWh of gas), so its owner pays the CO2 price on it. One region, 100 MW for
+// 10 h: the store gives 50 MW (free, 0.2 t/MWh), gas at 20 EUR/MWh (0.4 t/MWh), wind at 40. With a
+// cap of 200 t the store's 500 MWh emit 100 t, gas may emit 100 t (250 MWh), wind makes the
+// remaining 250 MWh: the price is 40 and the CO2 price μ = (40 − 20) / 0.4 = 50 EUR/t.
+// Producers: the store 40 · 500 − 50 · 100 = 15,000; gas (40 − 20 − 50 · 0.4) · 250 = 0; wind 0.
+// The policy rent: 50 · 200 t = 10,000, all of it (the store's 100 t included).
+TEST(Welfare, AStoreOfFuelPaysTheCo2PriceOnWhatItDepletes) {
+  const std::string yaml = R"(
+study: {name: store, snapshots: 1, snapshot_hours: 10}
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: wind, renewable: true}]
+regions: [{name: A, country: AA}]
+loads: [{name: la, region: A, p_mw: 100}]
+generators:
+  - {name: gas-a, region: A, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 10}
+  - {name: wind-a, region: A, carrier: wind, p_nom_mw: 300, vom_eur_per_mwh: 40}
+storage:
+  - {name: tank, region: A, carrier: gas, p_nom_mw: 50, max_hours: 20, cyclic: false, initial_mwh: 1000,
+     efficiency_store: 1, efficiency_dispatch: 1}
+policies:
+  - {name: cap, kind: co2_cap, regions: [A], t_per_year: 200}
+)";
+  const model::Study study = test::study_from(yaml);
+  const model::Results r = test::solve(study);
+  ASSERT_EQ(r.status, "optimal");
+  ASSERT_NEAR(r.storage_discharge(0, 0), 50.0, 1e-6);
+  ASSERT_NEAR(r.generator_p(0, 0), 25.0, 1e-6);
+  ASSERT_NEAR(r.region_price(0, 0), 40.0, 1e-6);
+  ASSERT_NEAR(r.policy_shadow_price[0], 50.0, 1e-6);
+  const model::Welfare w = model::welfare_by_country(study, r);
+  EXPECT_NEAR(w.total_eur(), -r.objective_eur, 1e-6 * r.objective_eur);
+  EXPECT_NEAR(of(w, "AA").policy_rent_eur, 10000.0, 1e-6);
+  EXPECT_NEAR(of(w, "AA").producer_surplus_eur, 15000.0, 1e-6);
+}
