@@ -44,7 +44,7 @@ CoalitionsOutput coalitions(const StudyOptions& options, const CoalitionsOptions
   // Exact over the 2^n coalitions up to 10 players unless sampling is asked for; sampled beyond.
   o.sampled = game.samples > 0 || n > 10;
   o.samples = o.sampled ? (game.samples > 0 ? game.samples : 1000) : 0;
-  o.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-coalitions" : options.out;
+  o.out = options.out.empty() ? "results/" + safe_folder_name(study_label(study)) + "-coalitions" : options.out;
   std::optional<io::OutputDir> dir;
   if (!options.ranks || options.ranks->root()) dir.emplace(o.out);
 

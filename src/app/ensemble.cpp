@@ -111,7 +111,7 @@ EnsembleOutput ensemble(const EnsembleOptions& options, core::Logger& log, core:
   EnsembleOutput e;
   e.prepared = prepare(options.study, log, cancel);
   const model::Study& base = e.prepared.study;
-  e.out = options.study.out.empty() ? "results/" + safe_folder_name(base.settings.name) + "-ensemble" : options.study.out;
+  e.out = options.study.out.empty() ? "results/" + safe_folder_name(study_label(base)) + "-ensemble" : options.study.out;
   std::optional<io::OutputDir> dir;
   if (!options.study.ranks || options.study.ranks->root()) dir.emplace(e.out);  // rank 0 writes
 

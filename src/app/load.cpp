@@ -124,6 +124,7 @@ model::Study load(const std::string& path, core::Logger& log, const LoadOptions&
     io::ReadOptions read;
     read.strict = options.strict;
     read.seed = options.seed;
+    read.scenario = options.scenario;
     read.generate_weather = weather_generator();
     study = io::read_study(path, log, read);
     if (options.seed && !study.weather.present)
@@ -132,6 +133,9 @@ model::Study load(const std::string& path, core::Logger& log, const LoadOptions&
     const int years = options.weather_years ? *options.weather_years : study.weather_years;
     if (years > 1) stack_weather_years(study, path, read, years, log);
   } else {
+    if (!options.scenario.empty())
+      throw Error(ErrorKind::input, Context{path, 0, 0, "--scenario"},
+                  "a PyPSA network has no scenarios (a study file's 'scenarios' mapping); convert it or run it as it is");
     study = io::read_pypsa_folder(path, log, io::PyPsaReadOptions{options.strict});
     if (options.seed) log.warn("--seed has no effect: the network has no generated weather");
     study.settings.resolution_hours = 0.0;  // a network has no resolution of its own

@@ -27,6 +27,7 @@ struct LoadOptions {
   std::optional<std::size_t> segments;
   std::optional<double> resolution_hours;  // replaces study.resolution_hours; 0 = as the series (no resampling)
   std::optional<int> weather_years;        // replaces weather.years: that many weather years stacked, equal weights
+  std::string scenario;                    // the study's scenario overlay to apply (empty: none)
 };
 
 // `path` is a study file, a folder holding study.yaml, a PyPSA CSV folder or a built-in study

@@ -23,6 +23,7 @@
 #include "io/results_writer.hpp"
 #include "model/decomposition.hpp"
 #include "model/limits.hpp"
+#include "report/data.hpp"
 #include "report/html.hpp"
 
 namespace silkgrid::app {
@@ -63,7 +64,7 @@ std::string projects_folder(const StudyOptions& options, const model::Study& stu
     throw core::Error(core::ErrorKind::input, core::Context{study.file, 0, 0, "projects"},
                       fmt::format("the study has no projects {} (README, \"{}\")", suffix == "appraisal" ? "to appraise" : "to choose from",
                                   purpose));
-  return options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-" + suffix : options.out;
+  return options.out.empty() ? "results/" + safe_folder_name(study_label(study)) + "-" + suffix : options.out;
 }
 
 }  // namespace
@@ -99,6 +100,7 @@ LoadOptions load_options(const StudyOptions& options) {
   }
   load.strict = options.strict;
   load.seed = options.seed;
+  load.scenario = options.scenario;
   load.weather_years = options.weather_years;
   if (options.resolution == "native") load.resolution_hours = 0.0;  // as the series (profiles' default)
   else if (!options.resolution.empty()) load.resolution_hours = parse_resolution(options.resolution);
@@ -109,6 +111,10 @@ std::string resolve_study_path(const std::string& study) {
   if (study.empty()) return std::string(io::builtin_prefix) + std::string(io::default_study);
   if (study.rfind("builtin:", 0) == 0) return std::string(io::builtin_prefix) + study.substr(8) + "/study.yaml";
   return study;
+}
+
+std::string study_label(const model::Study& study) {
+  return study.settings.scenario.empty() ? study.settings.name : study.settings.name + "-" + study.settings.scenario;
 }
 
 std::string safe_folder_name(std::string name) {
@@ -192,7 +198,7 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
   r.prepared = prepare(options, log, cancel);
   const model::Study& study = r.prepared.study;
   // Refuse an unusable --out before spending time on the solve.
-  r.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) : options.out;
+  r.out = options.out.empty() ? "results/" + safe_folder_name(study_label(study)) : options.out;
   std::optional<io::OutputDir> dir;
   if (writes(options)) dir.emplace(r.out);
   r.results = decompose::solve(study, r.prepared.solve, log);
@@ -291,7 +297,7 @@ ShareOutput share(const StudyOptions& options, const std::string& project, doubl
   o.prepared = prepare(options, log, cancel);
   const model::Study& study = o.prepared.study;
   const std::size_t p = appraise::find_project(study, project);  // bad input before any solve
-  o.out = options.out.empty() ? "results/" + safe_folder_name(study.settings.name) + "-share-" + safe_folder_name(project)
+  o.out = options.out.empty() ? "results/" + safe_folder_name(study_label(study)) + "-share-" + safe_folder_name(project)
                               : options.out;
   std::optional<io::OutputDir> dir;
   if (writes(options)) dir.emplace(o.out);
@@ -334,7 +340,7 @@ ProfilesOutput profiles(StudyOptions options, core::Logger& log, core::Cancel& c
   if (options.resolution.empty()) options.resolution = "native";
   ProfilesOutput p;
   p.study = load(resolve_study_path(options.study), log, load_options(options));
-  p.out = options.out.empty() ? "profiles/" + safe_folder_name(p.study.settings.name) : options.out;
+  p.out = options.out.empty() ? "profiles/" + safe_folder_name(study_label(p.study)) : options.out;
   io::OutputDir dir(p.out);
   io::write_profiles(dir.staging().string(), p.study);
   commit(dir, cancel);
@@ -389,6 +395,13 @@ std::string report(const std::string& run_dir) { return report::write_report(run
 CompareOutput compare(const std::string& run_a, const std::string& run_b, const std::string& out) {
   CompareOutput c;
   c.differences = report::compare_runs(run_a, run_b);
+  const auto label = [](const std::string& run) {
+    const auto j = report::read_result_json((std::filesystem::path(run) / "summary.json").string());
+    const auto it = j.find("scenario");
+    return it != j.end() && it->is_string() ? fmt::format("{} (scenario {})", run, it->get<std::string>()) : run;
+  };
+  c.label_a = label(run_a);
+  c.label_b = label(run_b);
   c.file = out.empty() ? (std::filesystem::path(run_b) / "compare.csv").string() : out;
   io::write_file_atomically(c.file, report::differences_csv(c.differences));
   return c;

@@ -39,6 +39,7 @@ struct StudyOptions {
   std::optional<int> threads;  // run: Benders subperiods at a time in each process (0 = one per core)
   bool strict = false;
   std::optional<std::uint64_t> seed;
+  std::string scenario;              // the study's scenario overlay (README, "Scenarios"); empty: none
   std::optional<int> weather_years;  // run: one build-out over this many weather years (seeds seed … seed + K − 1)
   std::string resolution;  // "3h", "3", "native" (as the series) or empty (the study's)
   std::string aggregate;   // "segments:N" (time-series aggregation) or empty
@@ -59,6 +60,9 @@ LoadOptions load_options(const StudyOptions& options);
 std::string resolve_study_path(const std::string& study);
 // A study name as a folder name: letters, digits, '.', '-' and '_' only.
 std::string safe_folder_name(std::string name);
+// The study's name, and its scenario's after a '-' when one is applied: the default result
+// folders' name, so that each scenario has its own.
+std::string study_label(const model::Study& study);
 
 // A loaded study (with its project finance under --finance) and its solver options.
 struct Prepared {
@@ -131,6 +135,7 @@ std::string report(const std::string& run_dir);
 struct CompareOutput {
   std::vector<report::Difference> differences;
   std::string file;  // where the CSV went
+  std::string label_a, label_b;  // the folders, with the scenario each ran (summary.json's) when one was applied
 };
 // Compares two result folders and writes the CSV (`out`, else RUN_B/compare.csv).
 CompareOutput compare(const std::string& run_a, const std::string& run_b, const std::string& out);

@@ -312,6 +312,7 @@ int main(int argc, char** argv) {
     cmd->add_flag("--strict", o.strict, "Treat unknown keys in the study as errors");
     cmd->add_option("--seed", o.seed, "Weather year: the seed of the weather generator (default: the study's)")
         ->check(seed_check);
+    cmd->add_option("--scenario", o.scenario, "Apply the study's scenario overlay of this name (its 'scenarios' mapping)");
     cmd->add_option("--resolution", o.resolution,
                     "Snapshot length, e.g. 1h or 3h: profiles are averaged over blocks (default: the study's)")
         ->check(resolution_check);
@@ -452,6 +453,7 @@ int main(int argc, char** argv) {
   profiles_cmd->add_option("study", profile_options.study, "Study file or folder, or builtin:NAME (default: the default study)");
   profiles_cmd->add_option("-o,--out", profile_options.out, "Output folder (default: profiles/<study name>)");
   profiles_cmd->add_option("--seed", profile_options.seed, "Weather year (default: the study's weather.seed)")->check(seed_check);
+  profiles_cmd->add_option("--scenario", profile_options.scenario, "Apply the study's scenario overlay of this name");
   profiles_cmd->add_option("--resolution", profile_options.resolution,
                            "Average into blocks of this length (default: the series' own step, a weather year's hours)")
       ->check(resolution_check);
@@ -470,6 +472,7 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("dir", convert_options.out, "Folder to write the PyPSA CSV files into");
   convert_cmd->add_option("--to", convert_to, "Target format: pypsa")->required()->check(CLI::IsMember({"pypsa"}));
   convert_cmd->add_option("--seed", convert_options.seed, "Weather year (default: the study's)")->check(seed_check);
+  convert_cmd->add_option("--scenario", convert_options.scenario, "Apply the study's scenario overlay of this name");
   convert_cmd->add_option("--resolution", convert_options.resolution, "Snapshot length, e.g. 3h (default: the study's)")
       ->check(resolution_check);
   convert_cmd->add_option("--finance", convert_options.finance,
@@ -545,7 +548,7 @@ int main(int argc, char** argv) {
     if (*compare_cmd) {
       core::Logger log = make_logger(global);
       const app::CompareOutput c = app::compare(compare_a, compare_b, compare_out);
-      if (!global.quiet) std::fputs(report::differences_table(c.differences, compare_a, compare_b).c_str(), stdout);
+      if (!global.quiet) std::fputs(report::differences_table(c.differences, c.label_a, c.label_b).c_str(), stdout);
       log.info("differences in {}", c.file);
       return 0;
     }

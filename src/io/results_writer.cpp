@@ -102,6 +102,7 @@ json summary_json(const model::Study& study, const model::Results& r) {
   const auto& w = study.time.weights;
   json j;
   j["study"] = study.settings.name;
+  j["scenario"] = study.settings.scenario.empty() ? json(nullptr) : json(study.settings.scenario);
   j["weather_years"] = study.weather_years;  // stacked with equal weight (run --weather-years)
   j["status"] = r.status;
   j["objective_eur"] = r.objective_eur;
@@ -288,6 +289,8 @@ json study_json(const model::Study& study) {
   json s;
   s["name"] = study.settings.name;
   s["file"] = study.file;
+  s["scenario"] = study.settings.scenario.empty() ? json(nullptr) : json(study.settings.scenario);
+  s["scenarios"] = study.settings.scenarios;
   const auto number_or_null = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
   s["regions"] = json::array();
   for (std::size_t i = 0; i < study.regions.size(); ++i)

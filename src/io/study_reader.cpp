@@ -9,6 +9,7 @@
 #include <fstream>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -111,8 +112,9 @@ class StudyReader {
     std::size_t nodes = 0;
     check_structure(root, "", 0, nodes);
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
+    apply_scenario(root);
     check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
-                          "lines", "storage", "markets", "policies", "projects", "export_targets"});
+                          "lines", "storage", "markets", "policies", "projects", "export_targets", "scenarios"});
     read_settings(root);
     if (root["solver"]) read_solver(root["solver"]);
     read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
@@ -137,6 +139,7 @@ class StudyReader {
   ReadOptions options_;
   Study study_;
   std::unordered_map<std::string, Position> positions_;
+  std::set<std::pair<int, int>> overlay_keys_;  // where the chosen scenario's keys are (line, column)
 
   // A value as a message quotes it: at most 60 characters.
   static std::string excerpt(const std::string& text) { return text.size() > 60 ? text.substr(0, 57) + "..." : text; }
@@ -196,12 +199,164 @@ class StudyReader {
     }
   }
 
+  // Scenarios (README, "Scenarios"): named overlays of the study, `scenarios: {NAME: OVERLAY}`.
+  // The chosen one is applied to the YAML tree before anything is read, so every value it sets
+  // is checked as the study's own, with its line in the overlay:
+  //   - a mapping merges into the study's mapping of the same key, key by key, recursively;
+  //   - a list of named mappings (generators, links, markets, weather.wind, …) changes the items
+  //     it names (an unknown name is an error), each merged as a mapping;
+  //   - anything else (a number, a text, another list) replaces the study's value; null removes it;
+  //   - `remove: {generators: [a, b]}` deletes named items of the study's lists, and
+  //     `add: {links: [{...}]}` appends new ones (after the changes).
+  // A key the overlay brings that the study format does not know is an error, strict or not.
+  static constexpr const char* list_keys[] = {"carriers", "regions", "loads",    "generators", "links",    "lines",
+                                              "storage",  "markets", "policies", "projects",   "export_targets"};
+  void apply_scenario(YAML::Node& root) {
+    const YAML::Node all = root["scenarios"];
+    if (all && !all.IsNull()) {
+      if (!all.IsMap()) fail(all, "scenarios", "expected a mapping of scenario names to overlays");
+      for (const auto& item : all) {
+        const std::string name = item.first.Scalar();
+        const bool plain = !name.empty() && name.size() <= 64 &&
+                           std::all_of(name.begin(), name.end(), [](char c) {
+                             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+                           });
+        if (!plain)
+          fail(item.first, "scenarios",
+               fmt::format("expected a scenario name of 1 to 64 letters, digits, '-', '_' or '.', got '{}'", excerpt(name)));
+        if (!item.second.IsMap())
+          fail(item.second, join("scenarios", name), "expected a mapping of the study's keys to their new values");
+        study_.settings.scenarios.push_back(name);
+      }
+    }
+    const std::string& chosen = options_.scenario;
+    if (chosen.empty()) return;
+    if (study_.settings.scenarios.empty())
+      throw Error(ErrorKind::input, Context{file_, 0, 0, "--scenario"},
+                  fmt::format("the study has no scenarios (a 'scenarios' mapping), so there is no scenario '{}'", excerpt(chosen)));
+    const auto& names = study_.settings.scenarios;
+    if (std::find(names.begin(), names.end(), chosen) == names.end())
+      throw Error(ErrorKind::input, Context{file_, 0, 0, "--scenario"},
+                  fmt::format("no scenario '{}' in the study (its scenarios: {}){}", excerpt(chosen), fmt::join(names, ", "),
+                              core::did_you_mean(chosen, names)));
+    const YAML::Node overlay = all[chosen];
+    const std::string where_ = join("scenarios", chosen);
+    mark_overlay_keys(overlay);
+    for (const auto& item : overlay) {
+      const std::string key = item.first.Scalar();
+      if (key == "scenarios" || key == "remove" || key == "add") continue;
+      apply_overlay_value(root, item.first, item.second, where_);
+    }
+    if (const YAML::Node remove = overlay["remove"]; remove && !remove.IsNull()) {
+      const std::string rk = join(where_, "remove");
+      if (!remove.IsMap()) fail(remove, rk, "expected a mapping of lists (generators, links, ...) to the names to remove");
+      for (const auto& item : remove) {
+        const std::string key = item.first.Scalar();
+        const std::string ik = join(rk, key);
+        if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
+          fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
+        if (!item.second.IsSequence()) fail(item.second, ik, "expected a list of names");
+        YAML::Node list = root[key];
+        for (const auto& name_node : item.second) {
+          if (!name_node.IsScalar()) fail(name_node, ik, "expected a name");
+          const std::string name = name_node.Scalar();
+          YAML::Node kept(YAML::NodeType::Sequence);
+          bool found = false;
+          if (list && list.IsSequence())
+            for (const auto& e : list) {
+              if (e.IsMap() && e["name"] && e["name"].IsScalar() && e["name"].Scalar() == name) found = true;
+              else kept.push_back(e);
+            }
+          if (!found) fail(name_node, ik, fmt::format("the study's {} has no item named '{}'", key, excerpt(name)));
+          root[key] = kept;
+          list = root[key];
+        }
+      }
+    }
+    if (const YAML::Node add = overlay["add"]; add && !add.IsNull()) {
+      const std::string ak = join(where_, "add");
+      if (!add.IsMap()) fail(add, ak, "expected a mapping of lists (generators, links, ...) to the items to add");
+      for (const auto& item : add) {
+        const std::string key = item.first.Scalar();
+        const std::string ik = join(ak, key);
+        if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
+          fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
+        if (!item.second.IsSequence()) fail(item.second, ik, "expected a list of items");
+        YAML::Node list = root[key];
+        if (!list || list.IsNull()) {
+          root[key] = YAML::Node(YAML::NodeType::Sequence);
+          list = root[key];
+        }
+        if (!list.IsSequence()) fail(list, key, "expected a list");
+        for (const auto& e : item.second) list.push_back(e);
+      }
+    }
+    root.remove("scenarios");
+    study_.settings.scenario = chosen;
+  }
+  void mark_overlay_keys(const YAML::Node& node) {
+    if (node.IsMap()) {
+      for (const auto& item : node) {
+        overlay_keys_.insert({item.first.Mark().line, item.first.Mark().column});
+        mark_overlay_keys(item.second);
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& e : node) mark_overlay_keys(e);
+    }
+  }
+  static bool named_list(const YAML::Node& list) {
+    if (!list.IsSequence() || list.size() == 0) return false;
+    for (const auto& e : list)
+      if (!e.IsMap() || !e["name"] || !e["name"].IsScalar()) return false;
+    return true;
+  }
+  // Sets `key` of the mapping `base` from the overlay's value, as the rules above say.
+  void apply_overlay_value(YAML::Node base, const YAML::Node& key_node, const YAML::Node& value, const std::string& path) {
+    const std::string key = key_node.Scalar();
+    const std::string here = join(path, key);
+    if (value.IsNull()) {
+      base.remove(key);
+      return;
+    }
+    YAML::Node current = base[key];
+    if (current && current.is(value)) return;  // an alias of the study's own value: nothing changes
+    if (current && current.IsMap() && value.IsMap()) {
+      for (const auto& item : value) apply_overlay_value(current, item.first, item.second, here);
+      return;
+    }
+    if (current && named_list(current) && value.IsSequence() && value.size() > 0 && value[0].IsMap()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const YAML::Node change = value[i];
+        const std::string ck = fmt::format("{}[{}]", here, i);
+        if (!change.IsMap() || !change["name"] || !change["name"].IsScalar())
+          fail(change, ck, fmt::format("expected a mapping with the name of one of the study's {} and the keys to change", key));
+        const std::string name = change["name"].Scalar();
+        bool found = false;
+        for (auto item : current)
+          if (item["name"].Scalar() == name) {
+            for (const auto& c : change)
+              if (c.first.Scalar() != "name") apply_overlay_value(item, c.first, c.second, ck);
+            found = true;
+            break;
+          }
+        if (!found)
+          fail(change["name"], join(ck, "name"),
+               fmt::format("the study's {} has no item named '{}' (a scenario adds items under 'add')", key, excerpt(name)));
+      }
+      return;
+    }
+    if (current) base.remove(key);
+    base.force_insert(key_node, value);
+  }
+
   void check_keys(const YAML::Node& map, const std::string& path, const Keys& known) {
     for (const auto& item : map) {
       if (!item.first.IsScalar()) fail(item.first, path, "expected a plain key name");
       const std::string key = item.first.Scalar();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       const std::string message = fmt::format("unknown key '{}'{}", key, core::did_you_mean(key, known));
+      if (overlay_keys_.count({item.first.Mark().line, item.first.Mark().column}))
+        fail(item.first, join(path, key), message + fmt::format(" (set by scenario '{}')", options_.scenario));
       if (options_.strict) fail(item.first, join(path, key), message);
       const Context c = where(item.first, join(path, key));
       log_.warn("{}: {}; it is ignored", c.to_string(), message);
@@ -1157,7 +1312,12 @@ Study read_study(const std::string& path, core::Logger& log, const ReadOptions& 
     };
     return read_study_text(*text, path, loader, log, options);
   }
-  if (is_pypsa_folder(path)) return read_pypsa_folder(path, log, PyPsaReadOptions{options.strict});  // resampled by app::load
+  if (is_pypsa_folder(path)) {
+    if (!options.scenario.empty())
+      throw Error(ErrorKind::input, Context{path, 0, 0, "--scenario"},
+                  "a PyPSA network has no scenarios (a study file's 'scenarios' mapping); convert it or run it as it is");
+    return read_pypsa_folder(path, log, PyPsaReadOptions{options.strict});  // resampled by app::load
+  }
   std::filesystem::path file(path);
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) file /= "study.yaml";

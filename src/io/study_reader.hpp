@@ -15,6 +15,7 @@ namespace silkgrid::io {
 struct ReadOptions {
   bool strict = false;                          // unknown keys are errors rather than warnings
   std::optional<std::uint64_t> seed;            // replaces weather.seed (a weather year)
+  std::string scenario;                         // applies the study's scenario overlay of this name (README, "Scenarios")
   // Makes the profiles of a weather section (app::load passes weather::generate's); a study
   // with a weather section read without one is an internal error.
   model::WeatherGenerator generate_weather;

@@ -268,6 +268,8 @@ struct StudySettings {
   double voll_eur_per_mwh = 10000.0;
   double resolution_hours = 0.0;  // snapshots are blocks of this many hours; 0 = as the series
   bool from_pypsa = false;        // read from a PyPSA folder: PyPSA's conventions (link efficiencies > 1: conversions)
+  std::string scenario;                // the scenario overlay applied (empty: the study as written)
+  std::vector<std::string> scenarios;  // the scenarios the study holds
 };
 
 struct Study {

@@ -394,3 +394,36 @@ projects:
   EXPECT_FALSE(fs::exists(dir / "y" / "sharing.json"));
   fs::remove_all(dir);
 }
+
+TEST(EnsembleCli, ScenariosThroughTheCommandLine) {
+  // One region, 100 MW for 24 h, gas at 50 EUR/MWh: 120,000 EUR. Scenario cheap-gas: 20 EUR/MWh,
+  // 48,000 EUR. The scenario is in summary.json and study.json, and compare labels it.
+  const fs::path dir = temp_dir("silkgrid-scen");
+  std::ofstream(dir / "study.yaml") << R"(study: {name: sc, snapshots: 24}
+carriers: [{name: gas}]
+regions: [{name: A, country: AA}]
+loads: [{name: l, region: A, p_mw: 100}]
+generators: [{name: gas, region: A, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 50}]
+scenarios:
+  cheap-gas:
+    generators: [{name: gas, vom_eur_per_mwh: 20}]
+)";
+  const std::string study = (dir / "study.yaml").string();
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q run " + study + " --out " + (dir / "base").string(), &out), 0) << out;
+  ASSERT_EQ(run_command(program + " -q run " + study + " --scenario cheap-gas --out " + (dir / "cheap").string(), &out), 0) << out;
+  const auto a = json_of(dir / "base" / "summary.json"), b = json_of(dir / "cheap" / "summary.json");
+  EXPECT_NEAR(a["objective_eur"].get<double>(), 120000, 1e-6);
+  EXPECT_NEAR(b["objective_eur"].get<double>(), 48000, 1e-6);
+  EXPECT_TRUE(a["scenario"].is_null());
+  EXPECT_EQ(b["scenario"], "cheap-gas");
+  EXPECT_EQ(json_of(dir / "cheap" / "study.json")["scenarios"], nlohmann::json::array({"cheap-gas"}));
+  ASSERT_EQ(run_command(program + " compare " + (dir / "base").string() + " " + (dir / "cheap").string(), &out), 0) << out;
+  EXPECT_NE(out.find("(scenario cheap-gas)"), std::string::npos) << out;
+  // An unknown scenario: exit 2, the message names it and the study's, and no folder is written.
+  EXPECT_EQ(run_command(program + " -q run " + study + " --scenario cheap --out " + (dir / "x").string(), &out), 2);
+  EXPECT_NE(out.find("no scenario 'cheap'"), std::string::npos) << out;
+  EXPECT_NE(out.find("cheap-gas"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir / "x"));
+  fs::remove_all(dir);
+}
