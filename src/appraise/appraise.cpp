@@ -24,7 +24,8 @@ struct AssetYear {
   double capacity = 0, capex = 0, fom = 0;
   double energy_mwh = 0;        // produced, delivered or discharged
   double market_revenue = 0;    // at the run's prices (a cable: its congestion rent)
-  double variable_cost = 0;     // marginal costs of the run
+  double variable_cost = 0;     // marginal costs of the run (a cable: with its CBAM charge)
+  double cbam_cost = 0;         // a cable into the CBAM area: the CBAM charge on what it brings in
   double own_co2_t = 0;
   int region = 0;               // where it stands (a cable: the receiving end)
   // Transfers (links, lines, storage): the CO2 their flows displace, Σ w·(energy in at each end
@@ -73,6 +74,11 @@ AssetYear asset_year(const model::Study& study, const model::Results& r, AssetRe
         out.displaced_co2_t += w[t] * (eta * f * f_of(k.to[i]) - f * f_of(k.from[i]) + eta * b * f_of(k.from[i]) -
                                        b * f_of(k.to[i]));
         out.variable_cost += w[t] * k.marginal_cost_eur_per_mwh[i] * (std::abs(f) + b);
+      }
+      // The CBAM charge on what it brings into the CBAM area is the link's cost.
+      if (i < r.link_cbam_cost_eur.size()) {
+        out.cbam_cost = r.link_cbam_cost_eur[i];
+        out.variable_cost += out.cbam_cost;
       }
       break;
     }
@@ -209,6 +215,7 @@ std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const
       a.capex_eur += y.capex;
       op.energy += y.energy_mwh;
       op.opex += y.fom + y.variable_cost;
+      a.cbam_cost_eur_per_year += y.cbam_cost;
       market_revenue += y.market_revenue;
       own_co2 += y.own_co2_t;
       baseline_energy += y.energy_mwh;

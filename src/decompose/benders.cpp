@@ -1091,15 +1091,17 @@ model::Results Benders::assemble() const {
   };
   for (auto member : {&R::generator_energy_mwh, &R::generator_curtailment_mwh, &R::generator_co2_t, &R::market_exports_mwh,
                       &R::market_export_revenue_eur, &R::market_imports_mwh, &R::market_import_cost_eur, &R::region_co2_t,
-                      &R::region_load_mwh, &R::region_unserved_mwh, &R::policy_value})
+                      &R::region_load_mwh, &R::region_unserved_mwh, &R::policy_value, &R::link_cbam_cost_eur,
+                      &R::market_cbam_cost_eur})
     add(member);
-  out.operating_cost_eur = out.import_cost_eur = out.export_revenue_eur = out.unserved_cost_eur = 0;
+  out.operating_cost_eur = out.import_cost_eur = out.export_revenue_eur = out.unserved_cost_eur = out.cbam_cost_eur = 0;
   out.iterations = 0;
   for (const model::Results& p : parts) {
     out.operating_cost_eur += p.operating_cost_eur;
     out.import_cost_eur += p.import_cost_eur;
     out.export_revenue_eur += p.export_revenue_eur;
     out.unserved_cost_eur += p.unserved_cost_eur;
+    out.cbam_cost_eur += p.cbam_cost_eur;
     out.iterations += p.iterations;
   }
   out.lp = {};

@@ -1,7 +1,12 @@
 // Markets: export x[m,t] ≤ max_export_mw and import y[m,t] ≤ max_import_mw per snapshot
 // (bounds only; "market.export", "market.import"), y − x in the market's region's balance.
-// Export revenue lowers the objective (cost −w·price), imports raise it (+w·price).
+// Export revenue lowers the objective (cost −w·price), imports raise it (+w·price). A market's
+// import price should exceed its export price (the spread of real cross-border trade: fees,
+// losses, bid–ask; README, "Trade"); at one price both ways the results are netted.
+#include <algorithm>
+
 #include "formulate/family.hpp"
+#include "model/cbam.hpp"
 
 namespace silkgrid::formulate {
 
@@ -60,6 +65,20 @@ class Markets final : public Family {
     res.market_import_cost_eur.assign(M, 0.0);
     copy_series(solution, index.columns("market.export"), res.market_export);
     copy_series(solution, index.columns("market.import"), res.market_import);
+    // At one price both ways (no spread, no CBAM) importing and exporting at once is a tie the
+    // LP may break either way: net them, which changes neither the balance nor the objective,
+    // so that a market never shows both in one snapshot. With a spread the optimum never does.
+    for (std::size_t i = 0; i < M; ++i) {
+      if (model::market_cbam_eur_per_mwh(ctx.study, i) != 0.0) continue;
+      for (std::size_t t = 0; t < ctx.T; ++t) {
+        double& x = res.market_export(i, t);
+        double& y = res.market_import(i, t);
+        if (x <= 0 || y <= 0 || ctx.at(m.export_price_eur_per_mwh[i], t) != ctx.at(m.import_price_eur_per_mwh[i], t)) continue;
+        const double both = std::min(x, y);
+        x -= both;
+        y -= both;
+      }
+    }
     for (std::size_t i = 0; i < M; ++i) {
       for (std::size_t t = 0; t < ctx.T; ++t) {
         const double w = ctx.weight(t);

@@ -72,7 +72,7 @@ model::Results solve_study(const model::Study& study, const SolveStudyOptions& o
   results.lp = model::LpSize{stats.rows, stats.cols, stats.nonzeros, stats.matrix_min, stats.matrix_max,
                              stats.cost_min, stats.cost_max};
   const double parts = results.annualised_capex_eur + results.operating_cost_eur + results.import_cost_eur -
-                       results.export_revenue_eur + results.unserved_cost_eur;
+                       results.export_revenue_eur + results.unserved_cost_eur + results.cbam_cost_eur;
   if (std::abs(parts - results.objective_eur) > 1e-6 * std::max(1.0, std::abs(results.objective_eur)))
     log.warn("the cost breakdown ({:.6e}) differs from the LP objective ({:.6e})", parts, results.objective_eur);
   return results;

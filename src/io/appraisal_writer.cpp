@@ -42,6 +42,7 @@ nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>&
     j["capture_price_eur_per_mwh"] = a.capture_price_eur_per_mwh;
     j["revenue_eur_per_year"] = a.revenue_eur_per_year;
     j["opex_eur_per_year"] = a.opex_eur_per_year;
+    j["cbam_cost_eur_per_year"] = a.cbam_cost_eur_per_year;
     j["tax_eur_first_year"] = a.tax_eur_first_year;
     j["carbon_revenue_eur_per_year"] = a.carbon_revenue_eur_per_year;
     j["wacc"] = a.wacc;

@@ -13,6 +13,7 @@
 #include "io/builtin.hpp"
 #include "io/output_dir.hpp"
 #include "model/aggregates.hpp"
+#include "model/cbam.hpp"
 #include "model/costs.hpp"
 
 namespace silkgrid::io {
@@ -112,6 +113,7 @@ json summary_json(const model::Study& study, const model::Results& r) {
   j["import_cost_eur"] = r.import_cost_eur;
   j["export_revenue_total_eur"] = r.export_revenue_eur;
   j["unserved_cost_eur"] = r.unserved_cost_eur;
+  j["cbam_cost_eur"] = r.cbam_cost_eur;
   j["snapshots"] = T;
   j["hours"] = study.time.total_hours();
 
@@ -162,13 +164,26 @@ json summary_json(const model::Study& study, const model::Results& r) {
   j["curtailment_mwh_by_generator"] = curtail;
   j["co2_t"] = r.co2_t();
 
-  json exports = json::object(), revenue = json::object(), imports = json::object(), import_cost = json::object();
+  json exports = json::object(), revenue = json::object(), imports = json::object(), import_cost = json::object(),
+       net = json::object(), cbam_market = json::object(), cbam_link = json::object();
+  double net_total = 0;
   for (std::size_t i = 0; i < study.markets.size(); ++i) {
     exports[study.markets.name[i]] = r.market_exports_mwh[i];
     revenue[study.markets.name[i]] = r.market_export_revenue_eur[i];
     imports[study.markets.name[i]] = r.market_imports_mwh[i];
     import_cost[study.markets.name[i]] = r.market_import_cost_eur[i];
+    net[study.markets.name[i]] = r.market_exports_mwh[i] - r.market_imports_mwh[i];
+    net_total += r.market_exports_mwh[i] - r.market_imports_mwh[i];
+    if (i < r.market_cbam_cost_eur.size() && study.markets.pays_cbam(i)) cbam_market[study.markets.name[i]] = r.market_cbam_cost_eur[i];
   }
+  for (std::size_t k = 0; k < r.link_cbam_cost_eur.size(); ++k)
+    if (model::link_cbam_eur_per_mwh(study, k, true) > 0 || model::link_cbam_eur_per_mwh(study, k, false) > 0)
+      cbam_link[study.links.name[k]] = r.link_cbam_cost_eur[k];
+  // Gross (exports_mwh, imports_mwh) and net trade with the external markets.
+  j["net_exports_mwh"] = net_total;
+  j["net_exports_mwh_by_market"] = net;
+  j["cbam_cost_eur_by_market"] = cbam_market;
+  j["cbam_cost_eur_by_link"] = cbam_link;
   j["exports_mwh"] = exports;
   j["export_revenue_eur"] = revenue;
   j["imports_mwh"] = imports;

@@ -114,7 +114,7 @@ class StudyReader {
     if (!root.IsMap()) fail(root, "", "expected a mapping with the keys study, regions, generators, ...");
     apply_scenario(root);
     check_keys(root, "", {"study", "solver", "weather", "carriers", "regions", "loads", "generators", "links",
-                          "lines", "storage", "markets", "policies", "projects", "export_targets", "scenarios"});
+                          "lines", "storage", "markets", "policies", "projects", "export_targets", "scenarios", "cbam"});
     read_settings(root);
     if (root["solver"]) read_solver(root["solver"]);
     read_list(root, "carriers", [&](const YAML::Node& n, const std::string& k) { read_carrier(n, k); });
@@ -129,6 +129,7 @@ class StudyReader {
     read_list(root, "policies", [&](const YAML::Node& n, const std::string& k) { read_policy(n, k); });
     read_list(root, "projects", [&](const YAML::Node& n, const std::string& k) { read_project(n, k); });
     read_list(root, "export_targets", [&](const YAML::Node& n, const std::string& k) { read_export_target(n, k); });
+    read_cbam(root);
     model::validate(study_, log_);
     return std::move(study_);
   }
@@ -967,7 +968,7 @@ class StudyReader {
                       "lifetime_years", "discount_rate", "bidirectional", "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year",
                       "p_min_pu", "p_max_pu", "circuits", "forced_outage_rate", "failures_per_year", "per_100km",
                       "mean_time_to_repair_h", "maintenance_weeks", "converter_forced_outage_rate",
-                      "converter_mean_time_to_repair_h", "rent_share_from"});
+                      "converter_mean_time_to_repair_h", "rent_share_from", "cbam_actual_t_per_mwh"});
     auto& l = study_.links;
     l.name.push_back(required_text(n, "name", k));
     l.from.push_back(region(n, "from", k));
@@ -1003,6 +1004,13 @@ class StudyReader {
     l.p_max_pu.push_back(profile(n, "p_max_pu", k, 1.0));
     read_outage(n, k, model::OutageAssetKind::link, l.size() - 1, "circuits");
     read_rent_share(n, k, l.size(), l.rent_share_from);
+    l.cbam_actual_t_per_mwh.resize(l.size(), not_given);
+    if (n["cbam_actual_t_per_mwh"]) {
+      const double f = number(n, "cbam_actual_t_per_mwh", k, 0.0);
+      if (!(f >= 0 && f <= 2))
+        fail(n["cbam_actual_t_per_mwh"], join(k, "cbam_actual_t_per_mwh"), fmt::format("expected t CO2/MWh in [0, 2], got {:g}", f));
+      l.cbam_actual_t_per_mwh.back() = f;
+    }
   }
 
   void read_line(const YAML::Node& n, const std::string& k) {
@@ -1065,8 +1073,10 @@ class StudyReader {
 
   void read_market(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "region", "export_price_eur_per_mwh", "import_price_eur_per_mwh", "max_export_mw",
-                      "max_import_mw"});
+                      "max_import_mw", "cbam"});
     auto& m = study_.markets;
+    m.cbam.resize(m.size(), 0);
+    m.cbam.push_back(boolean(n, "cbam", k, false) ? 1 : 0);
     m.name.push_back(required_text(n, "name", k));
     m.region.push_back(region(n, "region", k));
     m.max_export_mw.push_back(profile(n, "max_export_mw", k, 0.0));
@@ -1079,6 +1089,91 @@ class StudyReader {
       fail(n, join(k, "import_price_eur_per_mwh"), "is required when max_import_mw is not 0");
     m.export_price_eur_per_mwh.push_back(profile(n, "export_price_eur_per_mwh", k, 0.0));
     m.import_price_eur_per_mwh.push_back(profile(n, "import_price_eur_per_mwh", k, 0.0));
+  }
+
+  // cbam: {price_eur_per_t, countries: [..], default_t_per_mwh: {GE: x, ..}, carbon_price_paid_eur_per_t: {..}}
+  // (README, "CBAM"). Checked against the links and markets that cross into the area.
+  void read_cbam(const YAML::Node& root) {
+    const YAML::Node n = root["cbam"];
+    auto& markets = study_.markets;
+    markets.cbam.resize(markets.size(), 0);
+    const auto& countries = study_.regions.country;
+    const auto country_of = [&](int region) { return countries[static_cast<std::size_t>(region)]; };
+    if (!n || n.IsNull()) {
+      for (std::size_t i = 0; i < markets.size(); ++i)
+        if (markets.cbam[i])
+          fail(root["markets"][i]["cbam"], fmt::format("markets[{}].cbam", i),
+               "needs the study's cbam section (price_eur_per_t, countries, default_t_per_mwh)");
+      return;
+    }
+    if (!n.IsMap()) fail(n, "cbam", "expected a mapping with price_eur_per_t, countries and default_t_per_mwh");
+    check_keys(n, "cbam", {"price_eur_per_t", "countries", "default_t_per_mwh", "carbon_price_paid_eur_per_t", "note"});
+    auto& c = study_.cbam;
+    c.present = true;
+    c.price_eur_per_t = required_number(n, "price_eur_per_t", "cbam");
+    if (!(c.price_eur_per_t >= 0 && c.price_eur_per_t <= model::limits::co2_price.max))
+      fail(n["price_eur_per_t"], "cbam.price_eur_per_t",
+           fmt::format("expected a price in [0, {:g}] EUR/t, got {:g}", model::limits::co2_price.max, c.price_eur_per_t));
+    const YAML::Node area = require(n, "countries", "cbam");
+    if (!area.IsSequence() || area.size() == 0) fail(area, "cbam.countries", "expected a non-empty list of the study's countries");
+    for (const auto& e : area) {
+      if (!e.IsScalar()) fail(e, "cbam.countries", "expected a country name");
+      if (std::find(countries.begin(), countries.end(), e.Scalar()) == countries.end())
+        fail(e, "cbam.countries", fmt::format("'{}' is not a country of the study's regions{}", excerpt(e.Scalar()),
+                                              core::did_you_mean(e.Scalar(), countries)));
+      c.countries.push_back(e.Scalar());
+    }
+    const auto by_country = [&](const char* key, std::map<std::string, double>& out, double max, const char* unit) {
+      const YAML::Node m = n[key];
+      if (!m || m.IsNull()) return;
+      const std::string mk = join("cbam", key);
+      if (!m.IsMap()) fail(m, mk, "expected a mapping of countries to values");
+      for (const auto& item : m) {
+        const std::string country = item.first.Scalar();
+        if (std::find(countries.begin(), countries.end(), country) == countries.end())
+          fail(item.first, join(mk, country),
+               fmt::format("'{}' is not a country of the study's regions{}", excerpt(country), core::did_you_mean(country, countries)));
+        const double v = number_node(item.second, join(mk, country));
+        if (!(v >= 0 && v <= max)) fail(item.second, join(mk, country), fmt::format("expected {} in [0, {:g}], got {:g}", unit, max, v));
+        out[country] = v;
+      }
+    };
+    by_country("default_t_per_mwh", c.default_t_per_mwh, 2.0, "t CO2/MWh");
+    by_country("carbon_price_paid_eur_per_t", c.carbon_price_paid_eur_per_t, model::limits::co2_price.max, "a price in EUR/t");
+    // Every way into the area needs its factor; a charge needs a direction.
+    const auto& links = study_.links;
+    const YAML::Node link_nodes = root["links"];
+    for (std::size_t k = 0; k < links.size(); ++k) {
+      const std::string a = country_of(links.from[k]), b = country_of(links.to[k]);
+      if (c.inside(a) == c.inside(b)) continue;
+      const std::string outside = c.inside(a) ? b : a;
+      const std::string key = fmt::format("links[{}]", k);
+      const YAML::Node node = link_nodes && link_nodes.IsSequence() && k < link_nodes.size() ? link_nodes[k] : n;
+      if (!model::is_given(links.cbam_actual(k)) && !c.default_t_per_mwh.count(outside))
+        fail(node, key, fmt::format("link '{}' brings electricity from {} into the CBAM area: cbam.default_t_per_mwh needs a "
+                                    "factor for {} (or the link a declared cbam_actual_t_per_mwh)",
+                                    links.name[k], outside, outside));
+      if (!links.min_pu_is_zero(k, study_.series, study_.snapshots()))
+        fail(node, key, fmt::format("link '{}' crosses into the CBAM area with a negative p_min_pu (one flow of either sign): "
+                                    "the charge needs its direction; give it bidirectional: true and p_min_pu 0",
+                                    links.name[k]));
+    }
+    for (std::size_t i = 0; i < markets.size(); ++i) {
+      if (!markets.cbam[i]) continue;
+      const std::string country = country_of(markets.region[i]);
+      const YAML::Node node = root["markets"][i]["cbam"];
+      if (c.inside(country))
+        fail(node, fmt::format("markets[{}].cbam", i),
+             fmt::format("market '{}' attaches in {}, inside the CBAM area: trade inside the EU pays no CBAM", markets.name[i], country));
+      if (!c.default_t_per_mwh.count(country))
+        fail(node, fmt::format("markets[{}].cbam", i),
+             fmt::format("cbam.default_t_per_mwh needs a factor for {}, where market '{}' attaches", country, markets.name[i]));
+    }
+    for (std::size_t l = 0; l < study_.lines.size(); ++l)
+      if (c.inside(country_of(study_.lines.from[l])) != c.inside(country_of(study_.lines.to[l])))
+        log_.warn("lines[{}] ({}) crosses into the CBAM area: a line's flow has no direction of its own in the LP, so it pays "
+                  "no CBAM charge; model the interconnector as a link to charge it",
+                  l, study_.lines.name[l]);
   }
 
   void read_policy(const YAML::Node& n, const std::string& k) {

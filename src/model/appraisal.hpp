@@ -42,6 +42,7 @@ struct ProjectAppraisal {
   double annual_energy_mwh = 0;
   double capture_price_eur_per_mwh = 0;  // market revenue per MWh (links: congestion rent per MWh delivered)
   double revenue_eur_per_year = 0, opex_eur_per_year = 0, carbon_revenue_eur_per_year = 0;
+  double cbam_cost_eur_per_year = 0;  // of opex: the CBAM charge on what its cables bring into the CBAM area
   double tax_eur_first_year = 0;
   double wacc = 0;
   double lcoe_eur_per_mwh = 0;

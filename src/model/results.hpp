@@ -57,13 +57,16 @@ struct Results {
   int iterations = 0;
 
   // Objective and its parts (EUR per year of the horizon's weights):
-  // objective = annualised_capex + operating_cost + import_cost - export_revenue + unserved_cost.
+  // objective = annualised_capex + operating_cost + import_cost - export_revenue + unserved_cost
+  //             + cbam_cost.
   double objective_eur = 0;
   double annualised_capex_eur = 0;      // extendable assets, on their whole optimal capacity
   double operating_cost_eur = 0;        // generator, link and storage marginal costs
   double import_cost_eur = 0;
   double export_revenue_eur = 0;
   double unserved_cost_eur = 0;
+  double cbam_cost_eur = 0;             // the CBAM charge on flows into the CBAM area (in the objective)
+  std::vector<double> link_cbam_cost_eur, market_cbam_cost_eur;  // its parts
   double fixed_cost_existing_eur = 0;   // annuity of non-extendable assets (reported, not optimised)
 
   // Each asset's annuity per MW of capacity per year, as the build priced it (its project's

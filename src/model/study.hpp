@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,11 @@ struct Links {
   // country); the rest to the to end's. Shorter than the table where not given: 0.5 (the convention).
   std::vector<double> rent_share_from;
   double rent_share(std::size_t k) const { return k < rent_share_from.size() ? rent_share_from[k] : 0.5; }
+  // CBAM (README, "CBAM"): the declared actual emissions of the electricity the link brings into
+  // the CBAM area, t/MWh, in place of the exporting country's default; shorter than the table
+  // (or not_given) where not declared.
+  std::vector<double> cbam_actual_t_per_mwh;
+  double cbam_actual(std::size_t k) const { return k < cbam_actual_t_per_mwh.size() ? cbam_actual_t_per_mwh[k] : not_given; }
   std::size_t size() const { return name.size(); }
   // Whether p_min_pu is negative at some snapshot (one flow of either sign).
   bool reversible(std::size_t k, const TimeSeriesTable& series, std::size_t T) const;
@@ -178,7 +184,23 @@ struct Markets {
   std::vector<int> region;
   std::vector<Profile> export_price_eur_per_mwh, import_price_eur_per_mwh;
   std::vector<Profile> max_export_mw, max_import_mw;
+  // The market stands for the CBAM area (the EU) seen from a region outside it: its exports pay
+  // the CBAM charge of the region's country. Shorter than the table where not given: no.
+  std::vector<char> cbam;
+  bool pays_cbam(std::size_t i) const { return i < cbam.size() && cbam[i]; }
   std::size_t size() const { return name.size(); }
+};
+
+// The EU's carbon border adjustment on imported electricity (Regulation (EU) 2023/956; README,
+// "CBAM"): a charge per MWh entering the CBAM area from a country outside it, of the
+// applicable emission factor × (the EU carbon price − the carbon price paid where it was made).
+struct Cbam {
+  bool present = false;
+  double price_eur_per_t = 0;                         // the CBAM certificate price (the EU ETS price)
+  std::vector<std::string> countries;                 // the CBAM area: the study's countries inside the EU
+  std::map<std::string, double> default_t_per_mwh;    // by exporting country: the default emission factor
+  std::map<std::string, double> carbon_price_paid_eur_per_t;  // by exporting country: deducted (none: 0)
+  bool inside(const std::string& country) const;
 };
 
 enum class PolicyKind { co2_cap, min_renewable_share, max_capacity, min_capacity };
@@ -289,6 +311,7 @@ struct Study {
   Policies policies;
   Projects projects;
   ExportTargets export_targets;
+  Cbam cbam;
   Outages outages;                              // forced outages and maintenance (ensembles only)
   int weather_years = 1;                        // weather years stacked with equal weight (run --weather-years)
   WeatherSpec weather;                          // the generator spec, when the study has one

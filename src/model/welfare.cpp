@@ -153,6 +153,12 @@ Welfare welfare_by_country(const Study& study, const Results& r) {
     country(links.from[k]).congestion_rent_eur += share * rent;
     country(links.to[k]).congestion_rent_eur += (1.0 - share) * rent;
     invest(AssetKind::link, k, &CountryWelfare::congestion_rent_eur);
+    // The CBAM charge leaves the study (to the EU's CBAM certificates): the exporting country,
+    // at the end outside the area, bears it out of the link's rent.
+    if (k < r.link_cbam_cost_eur.size() && r.link_cbam_cost_eur[k] != 0.0) {
+      const bool from_outside = !study.cbam.inside(regions.country[static_cast<std::size_t>(links.from[k])]);
+      country(from_outside ? links.from[k] : links.to[k]).congestion_rent_eur -= r.link_cbam_cost_eur[k];
+    }
   }
 
   // Lines (lossless): (price_to − price_from) · flow.
@@ -178,6 +184,7 @@ Welfare welfare_by_country(const Study& study, const Results& r) {
       c.market_rent_eur += w(t) * ((profile(m.export_price_eur_per_mwh[i], t) - p) * x +
                                    (p - profile(m.import_price_eur_per_mwh[i], t)) * y);
     }
+    if (i < r.market_cbam_cost_eur.size()) c.market_rent_eur -= r.market_cbam_cost_eur[i];
   }
 
   // Policies: the CO2 price on emissions (producers pay it, the emitting country collects it) and

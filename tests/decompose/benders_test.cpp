@@ -151,7 +151,7 @@ TEST(Benders, NetworkWithPoliciesAcrossSubperiodsMatchesTheMonolithicLp) {
     // split otherwise, so the test checks what every optimum shares): the cost parts add up
     // to the objective, the cap and the share hold over the whole horizon.
     const double parts = dec.annualised_capex_eur + dec.operating_cost_eur + dec.import_cost_eur -
-                         dec.export_revenue_eur + dec.unserved_cost_eur;
+                         dec.export_revenue_eur + dec.unserved_cost_eur + dec.cbam_cost_eur;
     EXPECT_NEAR(parts, dec.objective_eur, 1e-6 * dec.objective_eur);
     EXPECT_LE(dec.co2_t(), 6000 * (1 + 1e-6));
     const double renewable = dec.generator_energy_mwh[1] + dec.generator_energy_mwh[2];

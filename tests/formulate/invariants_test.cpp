@@ -95,6 +95,8 @@ TEST_P(Invariants, BalanceClosesFromTheWrittenCsvs) {
         if (study.markets.region[m] == static_cast<int>(r)) {
           const std::string& n = study.markets.name[m];
           net += markets.at(t, n + ":import_mw") - markets.at(t, n + ":export_mw");
+          // Never both at once at one market (netted at one price both ways; a spread forbids it).
+          EXPECT_EQ(std::min(markets.at(t, n + ":import_mw"), markets.at(t, n + ":export_mw")), 0.0) << n << " at " << t;
         }
       const std::string& region = study.regions.name[r];
       net += demand.at(t, region + ":unserved_mw");
@@ -120,7 +122,7 @@ TEST_P(Invariants, BalanceClosesFromTheWrittenCsvs) {
 
   // The cost breakdown adds up to the LP's objective.
   const double parts = results.annualised_capex_eur + results.operating_cost_eur + results.import_cost_eur -
-                       results.export_revenue_eur + results.unserved_cost_eur;
+                       results.export_revenue_eur + results.unserved_cost_eur + results.cbam_cost_eur;
   EXPECT_NEAR(parts, results.objective_eur, 1e-7 * std::abs(results.objective_eur));
   // Policies hold.
   EXPECT_LE(results.co2_t(), study.policies.value[0] * (1 + 1e-7));
