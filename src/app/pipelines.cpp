@@ -277,6 +277,7 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
   }
   if (!dir) return a;
   io::write_appraisals(dir->staging().string(), a.appraisals, finance::to_string(a.prepared.finance.mode));
+  io::write_finance_accounting(dir->staging().string(), appraise::account_finance(study, a.prepared.finance, a.appraisals));
   commit(*dir, cancel);
   maybe_report(options, a.out, log);
   return a;
