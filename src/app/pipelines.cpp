@@ -281,8 +281,10 @@ AppraiseOutput appraise(const StudyOptions& options, bool system_value, int thre
                                 log);
     log.info("with/without runs took {:.1f} s", seconds_since(start));
   }
+  a.accounting = appraise::account_finance(study, a.prepared.finance, a.appraisals);
   if (!dir) return a;
   io::write_appraisals(dir->staging().string(), a.appraisals, finance::to_string(a.prepared.finance.mode));
+  io::write_finance_accounting(dir->staging().string(), a.accounting);
   commit(*dir, cancel);
   maybe_report(options, a.out, log);
   return a;

@@ -84,6 +84,7 @@ RunOutput run(const StudyOptions& options, core::Logger& log, core::Cancel& canc
 struct AppraiseOutput {
   Prepared prepared;
   std::vector<appraise::ProjectAppraisal> appraisals;
+  finance::FinanceAccounting accounting;  // finance_accounting.json
   std::string out;
 };
 // With `ensemble` (a result folder of silkgrid ensemble), each project also gets its P50/P90

@@ -189,6 +189,26 @@ std::vector<double> column(const std::vector<Year>& years, double Year::*field) 
 
 }  // namespace
 
+finance::FinanceAccounting account_finance(const model::Study& study, const finance::ProjectFinance& finance,
+                                           const std::vector<ProjectAppraisal>& appraisals) {
+  std::vector<finance::ProjectFinanceInput> inputs;
+  for (std::size_t p = 0; p < appraisals.size() && p < finance.terms.size(); ++p) {
+    const ProjectAppraisal& a = appraisals[p];
+    finance::ProjectFinanceInput in;
+    in.name = a.name;
+    in.country = a.country;
+    in.capex_eur = a.capex_eur;
+    in.capacity_mw = a.capacity_mw;
+    in.annual_energy_mwh = a.annual_energy_mwh;
+    in.co2_avoided_t_per_year = a.co2_avoided_t_per_year;
+    in.lifetime_years = a.lifetime_years;
+    in.tranches = finance.terms[p].tranches;
+    inputs.push_back(std::move(in));
+  }
+  return finance::account_finance(inputs, finance::AccountingOptions{study.settings.grant_element_discount_rate,
+                                                                     study.settings.concessionality_threshold});
+}
+
 std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const finance::ProjectFinance& finance,
                                                 const model::Results& results) {
   std::vector<ProjectAppraisal> out;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/logger.hpp"
+#include "finance/accounting.hpp"
 #include "finance/structure.hpp"
 #include "formulate/build.hpp"
 #include "model/appraisal.hpp"
@@ -20,6 +21,13 @@ using model::Year;
 // `results` (solved with the same finance).
 std::vector<ProjectAppraisal> appraise_projects(const model::Study& study, const finance::ProjectFinance& finance,
                                                 const model::Results& results);
+
+// The climate-finance accounting of the appraised projects (finance/accounting.hpp): each
+// project's tranches under `finance` (in the study's order, as `appraisals`) on its appraised
+// capex, capacity, energy, CO2 avoided and lifetime, at the study's reference rate and
+// concessionality threshold.
+finance::FinanceAccounting account_finance(const model::Study& study, const finance::ProjectFinance& finance,
+                                           const std::vector<ProjectAppraisal>& appraisals);
 
 // The study without project `p`: its assets removed (capacity 0, not extendable).
 model::Study without_project(const model::Study& study, std::size_t p);

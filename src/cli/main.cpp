@@ -158,6 +158,16 @@ int appraise_projects(const GlobalOptions& global, const RunOptions& options, bo
                   percent(r.probability_dscr_below_1_2).c_str(), percent(r.probability_dscr_below_1_0).c_str());
     }
   }
+  if (!global.quiet && !a.appraisals.empty()) {
+    const auto& f = a.accounting.portfolio;
+    const auto ratio = [](const std::optional<double>& v) { return v ? fmt::format("{:.2f}", *v) : std::string("-"); };
+    std::printf("\nclimate finance: %.1f M EUR committed, %.1f M public, %.1f M private (%.1f M mobilised: ratio %s), "
+                "%.1f M concessional (%s of committed), grant element %s\n",
+                f.committed_eur / 1e6, f.public_eur / 1e6, f.private_eur / 1e6, f.private_mobilised_eur / 1e6,
+                ratio(f.mobilisation_ratio).c_str(), f.concessional_eur / 1e6,
+                f.concessional_share ? fmt::format("{:.0f} %", 100 * *f.concessional_share).c_str() : "-",
+                ratio(f.grant_element).c_str());
+  }
   log.info("appraisal of {} projects (finance: {}) in {}/", a.appraisals.size(), finance::to_string(a.prepared.finance.mode), a.out);
   return 0;
 }

@@ -46,6 +46,10 @@ model::FinanceTerms terms_under(const model::FinanceTerms& given, FinanceMode mo
     // A grant or a concessional loan becomes commercial debt.
     model::Tranche replaced = t;
     replaced.kind = model::TrancheKind::commercial_debt;
+    // from a commercial lender: the counterfactual without public grants and concessional loans
+    replaced.provider = commercial ? commercial->provider : "commercial lender";
+    replaced.provider_kind = commercial ? commercial->provider_kind : model::ProviderKind::commercial_bank;
+    replaced.provider_kind_assumed = commercial ? commercial->provider_kind_assumed : true;
     replaced.rate = commercial ? commercial->rate : commercial_rate;
     if (t.kind == model::TrancheKind::grant) {
       replaced.tenor_years = commercial ? commercial->tenor_years : 15;
@@ -63,7 +67,7 @@ ProjectFinance project_finance(const model::Study& study, FinanceMode mode, doub
   for (std::size_t p = 0; p < projects.size(); ++p) {
     model::FinanceTerms terms = terms_under(projects.finance[p], mode, commercial_rate);
     const bool financed = !terms.tranches.empty();
-    if (!financed) terms.tranches.push_back({model::TrancheKind::equity, 1.0, study.settings.discount_rate, 0, 0});
+    if (!financed) terms.tranches.push_back(model::sponsor_equity(study.settings.discount_rate));
     const CapitalTerms capital{financed ? wacc(terms) : study.settings.discount_rate, financed ? grant_share(terms) : 0.0};
     for (const model::AssetRef& a : projects.assets[p]) {
       auto& list = out.assets.of(a.kind);

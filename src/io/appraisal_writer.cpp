@@ -75,6 +75,85 @@ nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>&
   return out;
 }
 
+namespace {
+// One view's figures; a provider's view leaves out what is not attributed to providers.
+nlohmann::ordered_json totals_json(const finance::FinanceTotals& t, bool provider) {
+  nlohmann::ordered_json j;
+  j["committed_eur"] = t.committed_eur;
+  j["public_eur"] = t.public_eur;
+  j["private_eur"] = t.private_eur;
+  j["grant_eur"] = t.grant_eur;
+  j["concessional_loan_eur"] = t.concessional_loan_eur;
+  j["concessional_eur"] = t.concessional_eur;
+  j["concessional_share"] = optional(t.concessional_share);
+  j["grant_equivalent_eur"] = t.grant_equivalent_eur;
+  j["grant_element"] = optional(t.grant_element);
+  j["private_mobilised_eur"] = t.private_mobilised_eur;
+  j["mobilisation_ratio"] = optional(t.mobilisation_ratio);
+  if (provider) return j;
+  j["co_financing_ratio"] = optional(t.co_financing_ratio);
+  j["capacity_mw"] = t.capacity_mw;
+  j["lifetime_energy_mwh"] = t.lifetime_energy_mwh;
+  j["lifetime_co2_avoided_t"] = t.lifetime_co2_avoided_t;
+  j["public_eur_per_t_co2"] = optional(t.public_eur_per_t_co2);
+  j["concessional_eur_per_mw"] = optional(t.concessional_eur_per_mw);
+  j["concessional_eur_per_mwh"] = optional(t.concessional_eur_per_mwh);
+  return j;
+}
+}  // namespace
+
+nlohmann::ordered_json finance_accounting_json(const finance::FinanceAccounting& a) {
+  nlohmann::ordered_json out;
+  out["reference_rate"] = a.options.reference_rate;
+  out["concessionality_threshold"] = a.options.concessionality_threshold;
+  out["projects"] = nlohmann::ordered_json::array();
+  for (const auto& p : a.projects) {
+    nlohmann::ordered_json j;
+    j["name"] = p.name;
+    j["country"] = p.country;
+    const nlohmann::ordered_json totals = totals_json(p.totals, false);
+    for (const auto& [key, value] : totals.items()) j[key] = value;
+    j["tranches"] = nlohmann::ordered_json::array();
+    for (const auto& t : p.tranches)
+      j["tranches"].push_back(nlohmann::ordered_json{{"kind", model::to_string(t.kind)},
+                                                     {"provider", t.provider},
+                                                     {"provider_kind", model::to_string(t.provider_kind)},
+                                                     {"provider_kind_assumed", t.provider_kind_assumed},
+                                                     {"public", t.is_public},
+                                                     {"amount_eur", t.amount_eur},
+                                                     {"grant_element", t.grant_element},
+                                                     {"grant_equivalent_eur", t.grant_equivalent_eur},
+                                                     {"concessional", t.concessional},
+                                                     {"private_mobilised_eur", t.private_mobilised_eur}});
+    out["projects"].push_back(j);
+  }
+  out["countries"] = nlohmann::ordered_json::object();
+  for (const auto& [country, t] : a.countries) out["countries"][country] = totals_json(t, false);
+  out["providers"] = nlohmann::ordered_json::object();
+  for (const auto& [provider, t] : a.providers) out["providers"][provider] = totals_json(t, true);
+  out["portfolio"] = totals_json(a.portfolio, false);
+  return out;
+}
+
+std::string finance_accounting_csv(const finance::FinanceAccounting& a) {
+  std::string csv =
+      "project,country,provider,provider_kind,provider_kind_assumed,kind,public,amount_eur,grant_element,"
+      "grant_equivalent_eur,concessional,private_mobilised_eur\n";
+  for (const auto& p : a.projects)
+    for (const auto& t : p.tranches)
+      csv += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", quoted(p.name), quoted(p.country), quoted(t.provider),
+                         model::to_string(t.provider_kind), t.provider_kind_assumed ? 1 : 0, model::to_string(t.kind),
+                         t.is_public ? 1 : 0, t.amount_eur, t.grant_element, t.grant_equivalent_eur, t.concessional ? 1 : 0,
+                         t.private_mobilised_eur);
+  return csv;
+}
+
+void write_finance_accounting(const std::string& dir, const finance::FinanceAccounting& accounting) {
+  const std::filesystem::path folder(dir);
+  write_file_atomically(folder / "finance_accounting.json", finance_accounting_json(accounting).dump(2) + "\n");
+  write_file_atomically(folder / "finance_accounting.csv", finance_accounting_csv(accounting));
+}
+
 void write_candidates(const std::string& dir, const std::vector<model::BreakEven>& candidates) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& c : candidates)

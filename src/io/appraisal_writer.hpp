@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "finance/accounting.hpp"
 #include "model/appraisal.hpp"
 #include "model/welfare.hpp"
 
@@ -15,6 +16,14 @@ nlohmann::ordered_json projects_json(const std::vector<model::ProjectAppraisal>&
 
 void write_appraisals(const std::string& dir, const std::vector<model::ProjectAppraisal>& appraisals,
                       const std::string& finance);
+
+// finance_accounting.json: {"reference_rate", "concessionality_threshold", "projects": [{"name",
+// "country", "committed_eur", "grant_element", …, "tranches": [{"kind", "provider", "provider_kind",
+// "public", "amount_eur", "grant_element", "concessional", …}]}], "countries": {…}, "providers":
+// {…}, "portfolio": {…}}; finance_accounting.csv: one row per tranche (README, "Climate-finance accounting").
+nlohmann::ordered_json finance_accounting_json(const finance::FinanceAccounting& accounting);
+std::string finance_accounting_csv(const finance::FinanceAccounting& accounting);
+void write_finance_accounting(const std::string& dir, const finance::FinanceAccounting& accounting);
 
 // portfolio.json: the budget, what was used, the system cost, the value of more concessional
 // finance, and per project whether it was a candidate, chosen, and what it adds.

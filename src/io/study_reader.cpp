@@ -502,7 +502,7 @@ class StudyReader {
     const YAML::Node n = require(root, "study", "");
     if (!n.IsMap()) fail(n, "study", "expected a mapping (name, snapshots, snapshot_hours, ...)");
     check_keys(n, "study", {"name", "snapshots", "snapshot_hours", "start", "discount_rate", "voll_eur_per_mwh",
-                            "timeseries", "resolution_hours"});
+                            "timeseries", "resolution_hours", "grant_element_discount_rate", "concessionality_threshold"});
     auto& s = study_.settings;
     s.name = text(n, "name", "study", s.name);
     s.start = text(n, "start", "study", s.start);
@@ -513,6 +513,14 @@ class StudyReader {
                        s.snapshot_hours));
     s.discount_rate = number(n, "discount_rate", "study", s.discount_rate);
     s.voll_eur_per_mwh = number(n, "voll_eur_per_mwh", "study", s.voll_eur_per_mwh);
+    s.grant_element_discount_rate = number(n, "grant_element_discount_rate", "study", s.grant_element_discount_rate);
+    if (!(s.grant_element_discount_rate > 0 && s.grant_element_discount_rate < 1))
+      fail(n["grant_element_discount_rate"], "study.grant_element_discount_rate",
+           fmt::format("expected a rate in (0, 1), got {:g}", s.grant_element_discount_rate));
+    s.concessionality_threshold = number(n, "concessionality_threshold", "study", s.concessionality_threshold);
+    if (!(s.concessionality_threshold > 0 && s.concessionality_threshold <= 1))
+      fail(n["concessionality_threshold"], "study.concessionality_threshold",
+           fmt::format("expected a grant element in (0, 1], got {:g}", s.concessionality_threshold));
     s.resolution_hours = number(n, "resolution_hours", "study", 0.0);
     if (n["resolution_hours"] && !(s.resolution_hours >= 0 && s.resolution_hours <= model::limits::hours.max))
       fail(n["resolution_hours"], "study.resolution_hours",
@@ -1264,6 +1272,44 @@ class StudyReader {
     t.note.push_back(text(n, "note", k, ""));
   }
 
+  // A tranche's provider and provider_kind (README, "Climate-finance accounting"): a named
+  // provider needs its kind; without either, equity is the sponsor's (corporate) and the other
+  // kinds are an unspecified provider of the kind's usual sector, flagged as assumed.
+  void read_provider(const YAML::Node& t, const std::string& tk, model::Tranche& tranche) {
+    const bool equity = tranche.kind == model::TrancheKind::equity;
+    tranche.provider = text(t, "provider", tk, equity ? "sponsor" : "unspecified");
+    if (t["provider"] && tranche.provider.empty()) fail(t["provider"], join(tk, "provider"), "expected a provider's name");
+    if (const YAML::Node pk = t["provider_kind"]) {
+      const std::string kind = text(t, "provider_kind", tk, "");
+      const Keys kinds = {"mdb", "dfi", "bilateral", "multilateral_fund", "export_credit", "government",
+                          "commercial_bank", "institutional", "corporate"};
+      const auto at = std::find(kinds.begin(), kinds.end(), kind);
+      if (at == kinds.end())
+        fail(pk, join(tk, "provider_kind"),
+             fmt::format("expected one of mdb, dfi, bilateral, multilateral_fund, export_credit, government (public), "
+                         "commercial_bank, institutional, corporate (private), got '{}'{}",
+                         kind, core::did_you_mean(kind, kinds)));
+      tranche.provider_kind = static_cast<model::ProviderKind>(at - kinds.begin());
+      return;
+    }
+    if (t["provider"] && !equity)
+      fail(t, join(tk, "provider_kind"),
+           fmt::format("is required with provider '{}': one of mdb, dfi, bilateral, multilateral_fund, export_credit, "
+                       "government (public), commercial_bank, institutional, corporate (private)", tranche.provider));
+    switch (tranche.kind) {
+      case model::TrancheKind::equity: tranche.provider_kind = model::ProviderKind::corporate; break;
+      case model::TrancheKind::commercial_debt:
+        tranche.provider_kind = model::ProviderKind::commercial_bank;
+        tranche.provider_kind_assumed = true;
+        break;
+      case model::TrancheKind::grant:
+      case model::TrancheKind::concessional_debt:
+        tranche.provider_kind = model::ProviderKind::government;
+        tranche.provider_kind_assumed = true;
+        break;
+    }
+  }
+
   void read_project(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "assets", "country", "sponsor", "status", "revenue", "ppa_price_eur_per_mwh",
                       "construction_years", "lifetime_years", "finance", "carbon"});
@@ -1316,7 +1362,7 @@ class StudyReader {
         const YAML::Node t = list[i];
         const std::string tk = fmt::format("{}.tranches[{}]", fk, i);
         if (!t.IsMap()) fail(t, tk, "expected a mapping with kind and share");
-        check_keys(t, tk, {"kind", "share", "rate", "tenor_years", "grace_years"});
+        check_keys(t, tk, {"kind", "share", "rate", "tenor_years", "grace_years", "provider", "provider_kind"});
         model::Tranche tranche;
         const std::string kind = required_text(t, "kind", tk);
         const Keys kinds = {"grant", "concessional_debt", "commercial_debt", "equity"};
@@ -1352,12 +1398,13 @@ class StudyReader {
         } else if (t["tenor_years"] || t["grace_years"]) {
           fail(t, tk, fmt::format("{} takes no tenor_years or grace_years", kind));
         }
+        read_provider(t, tk, tranche);
         terms.tranches.push_back(tranche);
       }
       if (std::abs(total - 1.0) > 1e-6)
         fail(list, join(fk, "tranches"), fmt::format("expected shares that sum to 1, got {}", total));
     } else {
-      terms.tranches.push_back({model::TrancheKind::equity, 1.0, study_.settings.discount_rate, 0, 0});
+      terms.tranches.push_back(model::sponsor_equity(study_.settings.discount_rate));
     }
     p.finance.push_back(terms);
     double price = model::not_given, baseline = model::not_given;

@@ -171,6 +171,44 @@ bool Storage::level_min_is_zero(std::size_t i, const TimeSeriesTable& series) co
   return all_zero(level_min_pu[i], series, rows_of(series));
 }
 
+bool is_public(ProviderKind kind) {
+  switch (kind) {
+    case ProviderKind::mdb:
+    case ProviderKind::dfi:
+    case ProviderKind::bilateral:
+    case ProviderKind::multilateral_fund:
+    case ProviderKind::export_credit:
+    case ProviderKind::government: return true;
+    case ProviderKind::commercial_bank:
+    case ProviderKind::institutional:
+    case ProviderKind::corporate: return false;
+  }
+  return false;
+}
+
+Tranche sponsor_equity(double rate) {
+  Tranche t;
+  t.kind = TrancheKind::equity;
+  t.share = 1.0;
+  t.rate = rate;
+  return t;
+}
+
+const char* to_string(ProviderKind kind) {
+  switch (kind) {
+    case ProviderKind::mdb: return "mdb";
+    case ProviderKind::dfi: return "dfi";
+    case ProviderKind::bilateral: return "bilateral";
+    case ProviderKind::multilateral_fund: return "multilateral_fund";
+    case ProviderKind::export_credit: return "export_credit";
+    case ProviderKind::government: return "government";
+    case ProviderKind::commercial_bank: return "commercial_bank";
+    case ProviderKind::institutional: return "institutional";
+    case ProviderKind::corporate: return "corporate";
+  }
+  return "?";
+}
+
 const char* to_string(TrancheKind kind) {
   switch (kind) {
     case TrancheKind::grant: return "grant";

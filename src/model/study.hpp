@@ -218,13 +218,32 @@ struct Policies {
 // Projects: named groups of the study's assets that a sponsor builds and finances, appraised
 // one by one (README, "Projects and climate finance").
 enum class TrancheKind { grant, concessional_debt, commercial_debt, equity };
+// Who provides a tranche, by kind of institution (README, "Climate-finance accounting"): the
+// first six are public (official) finance, the last three private.
+enum class ProviderKind {
+  mdb,                // multilateral development bank: EBRD, ADB, AIIB, EIB, World Bank
+  dfi,                // bilateral development finance institution: IFC-like, DEG, Proparco, BII
+  bilateral,          // a government's development agency or bilateral lender (JICA, KfW, USAID)
+  multilateral_fund,  // a multilateral climate fund: GCF, CIF, GEF
+  export_credit,      // an export credit agency
+  government,         // a government, the EU, a state-owned company or utility
+  commercial_bank,
+  institutional,      // pension funds, insurers, asset managers
+  corporate,          // a company's own equity: the sponsor
+};
+bool is_public(ProviderKind kind);
 struct Tranche {
   TrancheKind kind = TrancheKind::equity;
   double share = 0;       // of the capex
   double rate = 0;        // yearly, real; a grant's is 0
   double tenor_years = 0; // debt
   double grace_years = 0; // debt: interest only
+  std::string provider = "sponsor";                  // a free name: EBRD, ADB, EU, sponsor, ...
+  ProviderKind provider_kind = ProviderKind::corporate;
+  bool provider_kind_assumed = false;  // not given: the default of its kind (README, "Climate-finance accounting")
 };
+// The finance of a project without tranches: all equity of its sponsor at `rate`.
+Tranche sponsor_equity(double rate);
 struct FinanceTerms {
   std::vector<Tranche> tranches;
   double tax_rate = 0;
@@ -289,6 +308,10 @@ struct StudySettings {
   double discount_rate = 0.07;
   double voll_eur_per_mwh = 10000.0;
   double resolution_hours = 0.0;  // snapshots are blocks of this many hours; 0 = as the series
+  // Climate-finance accounting (finance/accounting.hpp): the reference rate of grant elements
+  // (the IMF's 5 %) and the grant element at which a loan counts as concessional (35 %).
+  double grant_element_discount_rate = 0.05;
+  double concessionality_threshold = 0.35;
   bool from_pypsa = false;        // read from a PyPSA folder: PyPSA's conventions (link efficiencies > 1: conversions)
   std::string scenario;                // the scenario overlay applied (empty: the study as written)
   std::vector<std::string> scenarios;  // the scenarios the study holds
@@ -348,6 +371,7 @@ bool whole_multiple(double hours, double step);
 const char* to_string(PolicyKind kind);
 const char* to_string(LinkKind kind);
 const char* to_string(TrancheKind kind);
+const char* to_string(ProviderKind kind);
 const char* to_string(AssetKind kind);
 const char* to_string(RevenueKind kind);
 const char* to_string(ProjectStatus status);

@@ -333,7 +333,103 @@ TEST(Cli, AppraiseWritesProjectsAndCashFlows) {
   EXPECT_TRUE(cable["system_value_eur_per_year"].is_null());
   // shafag-pv is all equity: no debt, no DSCR.
   EXPECT_TRUE(projects["projects"][8]["dscr_min"].is_null());
+  // The climate-finance accounting: the cable's EU grant is its grant_eur, public, grant element 1.
+  const auto accounting = read_json(dir / "a" / "finance_accounting.json");
+  ASSERT_EQ(accounting["projects"].size(), 13u);
+  const auto& eu = accounting["projects"][0]["tranches"][0];
+  EXPECT_EQ(eu["provider"], "EU");
+  EXPECT_EQ(eu["public"], true);
+  EXPECT_EQ(eu["grant_element"].get<double>(), 1.0);
+  EXPECT_NEAR(eu["amount_eur"].get<double>(), cable["grant_eur"].get<double>(), 1.0);
+  EXPECT_TRUE(fs::exists(dir / "a" / "finance_accounting.csv"));
   EXPECT_EQ(run_command(program + " appraise --finance cheap --out " + (dir / "b").string(), &out), 64) << out;
+  fs::remove_all(dir);
+}
+
+// finance_accounting.json on a small study: two fixed PV plants of EUR 50 m and 30 m (100 MW and
+// 60 MW at EUR 500/kW), one with public finance and one without; the figures by hand.
+TEST(Cli, AppraiseWritesFinanceAccountingThatAddsUp) {
+  const fs::path dir = temp_dir("silkgrid-cli");
+  write(dir / "study.yaml", R"(
+study: {name: accounting, snapshots: 1, snapshot_hours: 8760}
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: solar, renewable: true}]
+regions: [{name: A, country: KZ}, {name: B, country: AZ}]
+loads: [{name: load-A, region: A, p_mw: 200}, {name: load-B, region: B, p_mw: 200}]
+generators:
+  - {name: gas-A, region: A, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
+  - {name: gas-B, region: B, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
+  - {name: pv-A, region: A, carrier: solar, p_nom_mw: 100, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
+  - {name: pv-B, region: B, carrier: solar, p_nom_mw: 60, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
+projects:
+  - name: pv-a
+    assets: [pv-A]
+    country: KZ
+    finance:
+      tranches:
+        - {kind: grant, share: 0.2, provider: EU, provider_kind: government}
+        - {kind: concessional_debt, share: 0.4, rate: 0.01, tenor_years: 20, grace_years: 5, provider: EBRD, provider_kind: mdb}
+        - {kind: equity, share: 0.4, rate: 0.1}
+  - name: pv-b
+    assets: [pv-B]
+    country: AZ
+    finance:
+      tranches:
+        - {kind: commercial_debt, share: 0.7, rate: 0.08, tenor_years: 10, provider: BankB, provider_kind: commercial_bank}
+        - {kind: equity, share: 0.3, rate: 0.1}
+)");
+  std::string out;
+  ASSERT_EQ(run_command(program + " -q appraise " + (dir / "study.yaml").string() + " --no-system-value --out " +
+                            (dir / "r").string(), &out), 0)
+      << out;
+  const auto projects = read_json(dir / "r" / "projects.json");
+  const auto j = read_json(dir / "r" / "finance_accounting.json");
+  EXPECT_EQ(j["reference_rate"].get<double>(), 0.05);
+  EXPECT_EQ(j["concessionality_threshold"].get<double>(), 0.35);
+  ASSERT_EQ(j["projects"].size(), 2u);
+  // Committed = the appraisal's capex: 100 MW × EUR 500,000/MW and 60 MW × EUR 500,000/MW.
+  EXPECT_NEAR(projects["projects"][0]["capex_eur"].get<double>(), 50e6, 1e-3);
+  EXPECT_NEAR(j["projects"][0]["committed_eur"].get<double>(), 50e6, 1e-3);
+  EXPECT_NEAR(j["projects"][1]["committed_eur"].get<double>(), 30e6, 1e-3);
+  // pv-a: public EU 10 m + EBRD 20 m, private 20 m (the sponsor), all mobilised, split 10 : 20.
+  const auto& a = j["projects"][0];
+  EXPECT_NEAR(a["public_eur"].get<double>(), 30e6, 1e-3);
+  EXPECT_NEAR(a["private_mobilised_eur"].get<double>(), 20e6, 1e-3);
+  EXPECT_NEAR(a["tranches"][0]["private_mobilised_eur"].get<double>(), 20e6 / 3, 1e-3);
+  EXPECT_NEAR(a["tranches"][1]["private_mobilised_eur"].get<double>(), 40e6 / 3, 1e-3);
+  EXPECT_EQ(a["tranches"][2]["provider"], "sponsor");
+  EXPECT_EQ(a["tranches"][2]["provider_kind"], "corporate");
+  EXPECT_EQ(a["tranches"][2]["public"], false);
+  // EBRD's loan: 1 %, 20 years, 5 grace at 5 % has grant element 0.3701417 (tests/finance/accounting_test.cpp).
+  EXPECT_NEAR(a["tranches"][1]["grant_element"].get<double>(), 0.37014173763851843, 1e-9);
+  EXPECT_EQ(a["tranches"][1]["concessional"], true);
+  EXPECT_NEAR(a["concessional_eur"].get<double>(), 30e6, 1e-3);
+  // pv-b: nothing public, nothing mobilised.
+  EXPECT_EQ(j["projects"][1]["private_mobilised_eur"].get<double>(), 0.0);
+  EXPECT_TRUE(j["projects"][1]["mobilisation_ratio"].is_null());
+  // Portfolio: 80 m committed, 30 m public; mobilisation 20/30, co-financing (80 − 30)/30.
+  const auto& p = j["portfolio"];
+  EXPECT_NEAR(p["committed_eur"].get<double>(), 80e6, 1e-3);
+  EXPECT_NEAR(p["mobilisation_ratio"].get<double>(), 2.0 / 3, 1e-9);
+  EXPECT_NEAR(p["co_financing_ratio"].get<double>(), 5.0 / 3, 1e-9);
+  // Every view adds up to the portfolio.
+  for (const char* key : {"committed_eur", "public_eur", "private_eur", "private_mobilised_eur", "concessional_eur"}) {
+    double projects_sum = 0, countries = 0, providers = 0;
+    for (const auto& x : j["projects"]) projects_sum += x[key].get<double>();
+    for (const auto& [name, x] : j["countries"].items()) countries += x[key].get<double>();
+    for (const auto& [name, x] : j["providers"].items()) providers += x[key].get<double>();
+    EXPECT_NEAR(projects_sum, p[key].get<double>(), 1e-3) << key;
+    EXPECT_NEAR(countries, p[key].get<double>(), 1e-3) << key;
+    EXPECT_NEAR(providers, p[key].get<double>(), 1e-3) << key;
+  }
+  // Public EUR per t CO2 avoided: the portfolio's public over its lifetime tonnes.
+  EXPECT_NEAR(p["public_eur_per_t_co2"].get<double>(),
+              30e6 / (25 * (projects["projects"][0]["co2_avoided_t_per_year"].get<double>() +
+                            projects["projects"][1]["co2_avoided_t_per_year"].get<double>())),
+              1e-6);
+  // The CSV: a header and one row per tranche (3 + 2).
+  const std::string csv = read_text(dir / "r" / "finance_accounting.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 6);
+  EXPECT_EQ(csv.rfind("project,country,provider,provider_kind,provider_kind_assumed,kind,public,amount_eur,", 0), 0u);
   fs::remove_all(dir);
 }
 

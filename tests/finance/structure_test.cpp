@@ -60,6 +60,17 @@ TEST(FinanceStructure, CommercialTermsReplaceGrantsAndConcessionalDebt) {
   EXPECT_EQ(c2.tranches[0].rate, 0.07);
   EXPECT_EQ(c2.tranches[0].tenor_years, 12);
   EXPECT_EQ(c2.tranches[1].rate, 0.07);
+  // What replaces public grants and loans comes from a commercial lender: the project's own
+  // commercial lender where it has one, else "commercial lender" (a commercial bank, assumed).
+  EXPECT_EQ(c.tranches[0].provider, "commercial lender");
+  EXPECT_EQ(c.tranches[0].provider_kind, model::ProviderKind::commercial_bank);
+  EXPECT_TRUE(c.tranches[0].provider_kind_assumed);
+  EXPECT_EQ(c.tranches[2].provider, "sponsor");
+  own.tranches.back().provider = "BankX";
+  own.tranches.back().provider_kind = model::ProviderKind::commercial_bank;
+  const auto c3 = finance::terms_under(own, finance::FinanceMode::commercial, 0.09);
+  EXPECT_EQ(c3.tranches[1].provider, "BankX");
+  EXPECT_FALSE(c3.tranches[1].provider_kind_assumed);
   // None: no tranches at all; as given: unchanged.
   EXPECT_TRUE(finance::terms_under(blended(), finance::FinanceMode::none, 0.09).tranches.empty());
   EXPECT_EQ(finance::terms_under(blended(), finance::FinanceMode::as_given, 0.09).tranches.size(), 3u);

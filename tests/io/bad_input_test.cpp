@@ -293,3 +293,70 @@ TEST(BadInput, ExportTargetKeys) {
   e = read_error(std::string(base_study) + markets + "export_targets: [{name: t, twh: -1}]\n");
   EXPECT_EQ(e.context().key, "export_targets[0].twh");
 }
+
+namespace {
+std::string with_project(const std::string& tranches) {
+  return std::string(base_study) + "projects:\n  - name: p\n    assets: [gas-A]\n    lifetime_years: 30\n    finance:\n"
+                                   "      tranches:\n" + tranches;
+}
+}  // namespace
+
+TEST(BadInput, UnknownProviderKindListsTheKinds) {
+  const auto e = read_error(with_project("        - {kind: grant, share: 0.5, provider: EU, provider_kind: goverment}\n"
+                                         "        - {kind: equity, share: 0.5, rate: 0.1}\n"));
+  EXPECT_EQ(e.context().key, "projects[0].finance.tranches[0].provider_kind");
+  EXPECT_EQ(e.context().line, 16);
+  expect_contains(e.what(), "study.yaml");
+  expect_contains(e.what(), "expected one of mdb, dfi, bilateral, multilateral_fund, export_credit, government (public), "
+                            "commercial_bank, institutional, corporate (private), got 'goverment' (did you mean 'government'?)");
+}
+
+TEST(BadInput, NamedProviderNeedsItsKind) {
+  const auto e = read_error(with_project("        - {kind: concessional_debt, share: 0.5, rate: 0.01, tenor_years: 20, provider: EBRD}\n"
+                                         "        - {kind: equity, share: 0.5, rate: 0.1}\n"));
+  EXPECT_EQ(e.context().key, "projects[0].finance.tranches[0].provider_kind");
+  EXPECT_EQ(e.context().line, 16);
+  expect_contains(e.what(), "is required with provider 'EBRD'");
+  // A provider kind that is not text.
+  const auto list = read_error(with_project("        - {kind: grant, share: 0.5, provider: EU, provider_kind: [mdb]}\n"
+                                            "        - {kind: equity, share: 0.5, rate: 0.1}\n"));
+  EXPECT_EQ(list.context().key, "projects[0].finance.tranches[0].provider_kind");
+}
+
+TEST(BadInput, GrantElementSettingsInRange) {
+  auto e = read_error(replace(base_study, "snapshots: 3,", "snapshots: 3, grant_element_discount_rate: 0,"));
+  EXPECT_EQ(e.context().key, "study.grant_element_discount_rate");
+  expect_contains(e.what(), "expected a rate in (0, 1), got 0");
+  e = read_error(replace(base_study, "snapshots: 3,", "snapshots: 3, concessionality_threshold: 1.5,"));
+  EXPECT_EQ(e.context().key, "study.concessionality_threshold");
+  expect_contains(e.what(), "expected a grant element in (0, 1], got 1.5");
+}
+
+TEST(BadInput, ProviderDefaults) {
+  const auto study = study_from(with_project("        - {kind: grant, share: 0.2}\n"
+                                             "        - {kind: concessional_debt, share: 0.2, rate: 0.01, tenor_years: 20}\n"
+                                             "        - {kind: commercial_debt, share: 0.2, rate: 0.08, tenor_years: 10}\n"
+                                             "        - {kind: commercial_debt, share: 0.1, rate: 0.05, tenor_years: 10, provider: EBRD, provider_kind: mdb}\n"
+                                             "        - {kind: equity, share: 0.2, rate: 0.1}\n"
+                                             "        - {kind: equity, share: 0.1, rate: 0.1, provider: GSE, provider_kind: government}\n"),
+                                {{"series.csv", good_csv}});
+  const auto& t = study.projects.finance[0].tranches;
+  ASSERT_EQ(t.size(), 6u);
+  EXPECT_EQ(t[0].provider, "unspecified");
+  EXPECT_EQ(t[0].provider_kind, silkgrid::model::ProviderKind::government);
+  EXPECT_TRUE(t[0].provider_kind_assumed);
+  EXPECT_EQ(t[1].provider_kind, silkgrid::model::ProviderKind::government);
+  EXPECT_TRUE(t[1].provider_kind_assumed);
+  EXPECT_EQ(t[2].provider_kind, silkgrid::model::ProviderKind::commercial_bank);
+  EXPECT_TRUE(t[2].provider_kind_assumed);
+  EXPECT_EQ(t[3].provider, "EBRD");
+  EXPECT_EQ(t[3].provider_kind, silkgrid::model::ProviderKind::mdb);
+  EXPECT_FALSE(t[3].provider_kind_assumed);
+  EXPECT_EQ(t[4].provider, "sponsor");
+  EXPECT_EQ(t[4].provider_kind, silkgrid::model::ProviderKind::corporate);
+  EXPECT_FALSE(t[4].provider_kind_assumed);
+  EXPECT_EQ(t[5].provider_kind, silkgrid::model::ProviderKind::government);
+  EXPECT_TRUE(silkgrid::model::is_public(t[5].provider_kind));
+  EXPECT_DOUBLE_EQ(study.settings.grant_element_discount_rate, 0.05);
+  EXPECT_DOUBLE_EQ(study.settings.concessionality_threshold, 0.35);
+}
