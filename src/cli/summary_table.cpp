@@ -8,6 +8,7 @@
 #include <set>
 
 #include "model/aggregates.hpp"
+#include "model/tracing.hpp"
 
 namespace silkgrid::cli {
 
@@ -92,6 +93,38 @@ std::string summary_table(const model::Study& study, const model::Results& r) {
            r.market_exports_mwh[m] / 1e6, r.market_export_revenue_eur[m] / 1e6,
            r.market_exports_mwh[m] > 0 ? r.market_export_revenue_eur[m] / r.market_exports_mwh[m] : 0.0,
            r.market_imports_mwh[m] / 1e6);
+    double gross_exports = 0, gross_imports = 0;
+    for (std::size_t m = 0; m < study.markets.size(); ++m) {
+      gross_exports += r.market_exports_mwh[m];
+      gross_imports += r.market_imports_mwh[m];
+    }
+    line("trade with the markets: exports {:.2f} TWh, imports {:.2f} TWh, net exports {:.2f} TWh", gross_exports / 1e6,
+         gross_imports / 1e6, (gross_exports - gross_imports) / 1e6);
+    if (gross_exports > 0) {
+      const model::ExportTrace trace = model::trace_exports(study, r);
+      std::string parts;
+      for (std::size_t o = 0; o < trace.origins.size(); ++o)
+        if (trace.total_mwh[o] > 1e-6 * gross_exports)
+          parts += fmt::format("{}{} {:.2f}", parts.empty() ? "" : ", ", trace.origins[o], trace.total_mwh[o] / 1e6);
+      line("exports by origin (proportional sharing), TWh: {}", parts);
+      const auto& et = study.export_targets;
+      for (std::size_t i = 0; i < et.size(); ++i) {
+        double through = 0, own = 0;
+        const auto o = static_cast<std::size_t>(std::find(trace.origins.begin(), trace.origins.end(), et.country[i]) -
+                                                trace.origins.begin());
+        for (int m : et.markets[i]) {
+          through += r.market_exports_mwh[static_cast<std::size_t>(m)];
+          if (o < trace.origins.size()) own += trace.by_market_mwh[static_cast<std::size_t>(m)][o];
+        }
+        if (et.country[i].empty())
+          line("export goal {}: {:.2f} of {:.2f} TWh through its markets ({})", et.name[i], through / 1e6, et.twh[i],
+               through / 1e6 >= et.twh[i] ? "met" : "not met");
+        else
+          line("export goal {}: {}'s own exports {:.2f} of {:.2f} TWh ({}; all exports through its markets {:.2f} TWh)",
+               et.name[i], et.country[i], own / 1e6, et.twh[i], own / 1e6 >= et.twh[i] ? "met" : "not met", through / 1e6);
+      }
+    }
+    if (r.cbam_cost_eur > 0) line("CBAM charge on flows into the CBAM area: {:.1f} M EUR", r.cbam_cost_eur / 1e6);
   }
 
   line("");
@@ -103,9 +136,10 @@ std::string summary_table(const model::Study& study, const model::Results& r) {
          c.load_mwh > 0 ? fmt::format("{:.2f}", c.load_weighted_price_eur_per_mwh) : std::string("-"), c.unserved_mwh);
 
   line("");
-  line("total cost {:.1f} M EUR/yr = capex {:.1f} + operating {:.1f} + imports {:.1f} - exports {:.1f} + unserved {:.1f}",
+  line("total cost {:.1f} M EUR/yr = capex {:.1f} + operating {:.1f} + imports {:.1f} - exports {:.1f} + unserved {:.1f}{}",
        r.objective_eur / 1e6, r.annualised_capex_eur / 1e6, r.operating_cost_eur / 1e6, r.import_cost_eur / 1e6,
-       r.export_revenue_eur / 1e6, r.unserved_cost_eur / 1e6);
+       r.export_revenue_eur / 1e6, r.unserved_cost_eur / 1e6,
+       r.cbam_cost_eur != 0 ? fmt::format(" + CBAM {:.1f}", r.cbam_cost_eur / 1e6) : std::string());
   line("CO2 {:.2f} Mt, curtailment {:.2f} TWh, unserved {:.1f} MWh", r.co2_t() / 1e6, r.curtailment_mwh() / 1e6,
        r.unserved_mwh());
   for (std::size_t p = 0; p < study.policies.size(); ++p) {

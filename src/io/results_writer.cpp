@@ -15,6 +15,7 @@
 #include "model/aggregates.hpp"
 #include "model/cbam.hpp"
 #include "model/costs.hpp"
+#include "model/tracing.hpp"
 
 namespace silkgrid::io {
 
@@ -258,12 +259,34 @@ json summary_json(const model::Study& study, const model::Results& r) {
                         {fmt::format("shadow_price_{}", unit), r.policy_shadow_price[p]}});
   }
   j["policies"] = policies;
+  // Exports by country of origin (proportional sharing, model/tracing.hpp).
+  const model::ExportTrace trace = model::trace_exports(study, r);
+  json origin = json::object(), origin_by_market = json::object();
+  for (std::size_t o = 0; o < trace.origins.size(); ++o) origin[trace.origins[o]] = trace.total_mwh[o];
+  for (std::size_t m = 0; m < study.markets.size(); ++m) {
+    json x = json::object();
+    for (std::size_t o = 0; o < trace.origins.size(); ++o)
+      if (trace.by_market_mwh[m][o] != 0.0) x[trace.origins[o]] = trace.by_market_mwh[m][o];
+    origin_by_market[study.markets.name[m]] = x;
+  }
+  j["exports_by_origin_mwh"] = origin;
+  j["exports_by_origin_mwh_by_market"] = origin_by_market;
   json targets = json::array();
   for (std::size_t i = 0; i < study.export_targets.size(); ++i) {
-    double achieved = 0;
-    for (int m : study.export_targets.markets[i]) achieved += r.market_exports_mwh[static_cast<std::size_t>(m)];
-    targets.push_back({{"name", study.export_targets.name[i]}, {"target_twh", study.export_targets.twh[i]},
-                       {"exports_twh", achieved / 1e6}});
+    double achieved = 0, own = 0;
+    const std::string& country = study.export_targets.country[i];
+    const auto o = std::find(trace.origins.begin(), trace.origins.end(), country) - trace.origins.begin();
+    for (int m : study.export_targets.markets[i]) {
+      achieved += r.market_exports_mwh[static_cast<std::size_t>(m)];
+      if (!country.empty() && static_cast<std::size_t>(o) < trace.origins.size())
+        own += trace.by_market_mwh[static_cast<std::size_t>(m)][static_cast<std::size_t>(o)];
+    }
+    json t = {{"name", study.export_targets.name[i]}, {"target_twh", study.export_targets.twh[i]}, {"exports_twh", achieved / 1e6}};
+    // A country's goal is met by its own power only: its traced exports through the target's markets.
+    t["country"] = country.empty() ? json(nullptr) : json(country);
+    t["country_exports_twh"] = country.empty() ? json(nullptr) : json(own / 1e6);
+    t["met"] = (country.empty() ? achieved : own) / 1e6 >= study.export_targets.twh[i] * (1 - 1e-9);
+    targets.push_back(t);
   }
   j["export_targets"] = targets;
 
@@ -348,6 +371,7 @@ json study_json(const model::Study& study) {
     json markets = json::array();
     for (int m : study.export_targets.markets[i]) markets.push_back(study.markets.name[static_cast<std::size_t>(m)]);
     s["export_targets"].push_back({{"name", study.export_targets.name[i]}, {"markets", markets},
+                                   {"country", study.export_targets.country[i]},
                                    {"twh", study.export_targets.twh[i]}, {"note", study.export_targets.note[i]}});
   }
   // The study's assumptions, where an ASSUMPTIONS.md stands beside the study file.

@@ -1256,7 +1256,7 @@ class StudyReader {
   }
 
   void read_export_target(const YAML::Node& n, const std::string& k) {
-    check_keys(n, k, {"name", "markets", "twh", "note"});
+    check_keys(n, k, {"name", "markets", "twh", "note", "country"});
     auto& t = study_.export_targets;
     t.name.push_back(required_text(n, "name", k));
     std::vector<int> markets = name_list(n, "markets", k, study_.markets.name, "market");
@@ -1270,6 +1270,12 @@ class StudyReader {
       fail(n["twh"], join(k, "twh"), fmt::format("expected TWh in [0, {:g}], got {:g}", model::limits::annual_energy.max, twh));
     t.twh.push_back(twh);
     t.note.push_back(text(n, "note", k, ""));
+    const std::string country = text(n, "country", k, "");
+    const auto& countries = study_.regions.country;
+    if (n["country"] && std::find(countries.begin(), countries.end(), country) == countries.end())
+      fail(n["country"], join(k, "country"),
+           fmt::format("'{}' is not a country of the study's regions{}", excerpt(country), core::did_you_mean(country, countries)));
+    t.country.push_back(country);
   }
 
   // A tranche's provider and provider_kind (README, "Climate-finance accounting"): a named

@@ -277,6 +277,7 @@ struct ExportTargets {
   std::vector<std::string> name;
   std::vector<std::vector<int>> markets;
   std::vector<double> twh;
+  std::vector<std::string> country;  // whose goal: met by that country's own traced exports (empty: any power)
   std::vector<std::string> note;  // where the target comes from
   std::size_t size() const { return name.size(); }
 };

@@ -427,3 +427,42 @@ scenarios:
   EXPECT_FALSE(fs::exists(dir / "x"));
   fs::remove_all(dir);
 }
+
+TEST(EnsembleCli, TradeByOriginNetExportsAndCountryGoalsInSummaryJson) {
+  // The chain of tests/model/tracing_test.cpp over 24 h: 150 MW exported at AZ's market, of which
+  // Uzbekistan's 150 · 80/170 MW. Uzbekistan's goal of 0.002 TWh: 70.59 · 24 MWh = 0.00169 TWh of
+  // its own, not met, although all exports (0.0036 TWh) would meet it.
+  const fs::path dir = temp_dir("silkgrid-trade");
+  std::ofstream(dir / "study.yaml") << R"(study: {name: chain, snapshots: 24}
+carriers: [{name: gas}]
+regions: [{name: U, country: UZ}, {name: K, country: KZ}, {name: A, country: AZ}]
+loads: [{name: lk, region: K, p_mw: 30}, {name: la, region: A, p_mw: 20}]
+generators:
+  - {name: gu, region: U, carrier: gas, p_nom_mw: 100, vom_eur_per_mwh: 10}
+  - {name: gk, region: K, carrier: gas, p_nom_mw: 50, vom_eur_per_mwh: 20}
+  - {name: ga, region: A, carrier: gas, p_nom_mw: 50, vom_eur_per_mwh: 30}
+links:
+  - {name: uk, from: U, to: K, p_nom_mw: 500, efficiency: 1}
+  - {name: ka, from: K, to: A, p_nom_mw: 500, efficiency: 1}
+markets:
+  - {name: EU, region: A, export_price_eur_per_mwh: 100, import_price_eur_per_mwh: 120, max_export_mw: 1000}
+export_targets:
+  - {name: uz-goal, markets: [EU], twh: 0.002, country: UZ}
+)";
+  std::string out;
+  ASSERT_EQ(run_command(program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 0) << out;
+  const auto j = json_of(dir / "out" / "summary.json");
+  EXPECT_NEAR(j["net_exports_mwh"].get<double>(), 150.0 * 24, 1e-6);
+  EXPECT_NEAR(j["exports_by_origin_mwh"]["UZ"].get<double>(), 150.0 * 80 / 170 * 24, 1e-6);
+  EXPECT_NEAR(j["exports_by_origin_mwh"]["KZ"].get<double>(), 150.0 * 40 / 170 * 24, 1e-6);
+  EXPECT_NEAR(j["exports_by_origin_mwh"]["AZ"].get<double>(), 150.0 * 50 / 170 * 24, 1e-6);
+  const auto& t = j["export_targets"][0];
+  EXPECT_EQ(t["country"], "UZ");
+  EXPECT_NEAR(t["country_exports_twh"].get<double>(), 150.0 * 80 / 170 * 24 / 1e6, 1e-12);
+  EXPECT_NEAR(t["exports_twh"].get<double>(), 150.0 * 24 / 1e6, 1e-12);
+  EXPECT_EQ(t["met"], false);
+  EXPECT_NE(out.find("exports by origin"), std::string::npos) << out;
+  EXPECT_NE(out.find("UZ's own exports"), std::string::npos) << out;
+  EXPECT_NE(out.find("not met"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
