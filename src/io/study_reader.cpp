@@ -1081,7 +1081,7 @@ class StudyReader {
 
   void read_market(const YAML::Node& n, const std::string& k) {
     check_keys(n, k, {"name", "region", "export_price_eur_per_mwh", "import_price_eur_per_mwh", "max_export_mw",
-                      "max_import_mw", "cbam"});
+                      "max_import_mw", "cbam", "spread_eur_per_mwh"});
     auto& m = study_.markets;
     m.cbam.resize(m.size(), 0);
     m.cbam.push_back(boolean(n, "cbam", k, false) ? 1 : 0);
@@ -1093,10 +1093,39 @@ class StudyReader {
     // A price is required exactly when energy may flow that way: no silent zero prices.
     if (may_flow(m.max_export_mw.back()) && !n["export_price_eur_per_mwh"])
       fail(n, join(k, "export_price_eur_per_mwh"), "is required when max_export_mw is not 0");
-    if (may_flow(m.max_import_mw.back()) && !n["import_price_eur_per_mwh"])
-      fail(n, join(k, "import_price_eur_per_mwh"), "is required when max_import_mw is not 0");
+    const bool spread = static_cast<bool>(n["spread_eur_per_mwh"]);
+    if (spread && n["import_price_eur_per_mwh"])
+      fail(n["spread_eur_per_mwh"], join(k, "spread_eur_per_mwh"),
+           "gives the import price as the export price plus the spread: give it or import_price_eur_per_mwh, not both");
+    if (spread && !n["export_price_eur_per_mwh"])
+      fail(n, join(k, "export_price_eur_per_mwh"), "is required with spread_eur_per_mwh (the import price is derived from it)");
+    if (may_flow(m.max_import_mw.back()) && !n["import_price_eur_per_mwh"] && !spread)
+      fail(n, join(k, "import_price_eur_per_mwh"), "is required when max_import_mw is not 0 (or a spread_eur_per_mwh)");
     m.export_price_eur_per_mwh.push_back(profile(n, "export_price_eur_per_mwh", k, 0.0));
-    m.import_price_eur_per_mwh.push_back(profile(n, "import_price_eur_per_mwh", k, 0.0));
+    if (!spread) {
+      m.import_price_eur_per_mwh.push_back(profile(n, "import_price_eur_per_mwh", k, 0.0));
+      return;
+    }
+    // The trade spread (README, "Trade"): import price = export price + spread, in every snapshot
+    // (a derived series column where the export price is one, so that the two move together).
+    const double d = number(n, "spread_eur_per_mwh", k, 0.0);
+    if (!(d >= 0 && d <= model::limits::price.max))
+      fail(n["spread_eur_per_mwh"], join(k, "spread_eur_per_mwh"),
+           fmt::format("expected EUR/MWh in [0, {:g}], got {:g}", model::limits::price.max, d));
+    const Profile& out = m.export_price_eur_per_mwh.back();
+    if (out.column < 0) {
+      m.import_price_eur_per_mwh.push_back(Profile::fixed(out.constant + d));
+      return;
+    }
+    auto& series = study_.series;
+    const std::string name = m.name.back() + ":import_price";
+    if (series.find(name) >= 0)
+      fail(n["spread_eur_per_mwh"], join(k, "spread_eur_per_mwh"), fmt::format("the series already has a column '{}'", name));
+    std::vector<double> values = series.values[static_cast<std::size_t>(out.column)];
+    for (double& v : values) v = out.scale * v + d;
+    series.names.push_back(name);
+    series.values.push_back(std::move(values));
+    m.import_price_eur_per_mwh.push_back(Profile{0.0, static_cast<int>(series.names.size()) - 1, 1.0});
   }
 
   // cbam: {price_eur_per_t, countries: [..], default_t_per_mwh: {GE: x, ..}, carbon_price_paid_eur_per_t: {..}}
