@@ -212,8 +212,11 @@ class StudyReader {
   // A key the overlay brings that the study format does not know is an error, strict or not.
   static constexpr const char* list_keys[] = {"carriers", "regions", "loads",    "generators", "links",    "lines",
                                               "storage",  "markets", "policies", "projects",   "export_targets"};
+  // yaml-cpp's operator[] on a non-const node leaves an empty key behind for a missing one, which
+  // hides a key added later: every lookup here goes through a const node.
+  static YAML::Node lookup(const YAML::Node& map, const std::string& key) { return map[key]; }
   void apply_scenario(YAML::Node& root) {
-    const YAML::Node all = root["scenarios"];
+    const YAML::Node all = lookup(root, "scenarios");
     if (all && !all.IsNull()) {
       if (!all.IsMap()) fail(all, "scenarios", "expected a mapping of scenario names to overlays");
       for (const auto& item : all) {
@@ -257,7 +260,7 @@ class StudyReader {
         if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
           fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
         if (!item.second.IsSequence()) fail(item.second, ik, "expected a list of names");
-        YAML::Node list = root[key];
+        YAML::Node list = lookup(root, key);
         for (const auto& name_node : item.second) {
           if (!name_node.IsScalar()) fail(name_node, ik, "expected a name");
           const std::string name = name_node.Scalar();
@@ -270,7 +273,7 @@ class StudyReader {
             }
           if (!found) fail(name_node, ik, fmt::format("the study's {} has no item named '{}'", key, excerpt(name)));
           root[key] = kept;
-          list = root[key];
+          list = lookup(root, key);
         }
       }
     }
@@ -283,10 +286,11 @@ class StudyReader {
         if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
           fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
         if (!item.second.IsSequence()) fail(item.second, ik, "expected a list of items");
-        YAML::Node list = root[key];
+        YAML::Node list = lookup(root, key);
         if (!list || list.IsNull()) {
-          root[key] = YAML::Node(YAML::NodeType::Sequence);
-          list = root[key];
+          if (list) root.remove(key);
+          root.force_insert(item.first, YAML::Node(YAML::NodeType::Sequence));
+          list = lookup(root, key);
         }
         if (!list.IsSequence()) fail(list, key, "expected a list");
         for (const auto& e : item.second) list.push_back(e);
@@ -319,7 +323,7 @@ class StudyReader {
       base.remove(key);
       return;
     }
-    YAML::Node current = base[key];
+    YAML::Node current = lookup(base, key);
     if (current && current.is(value)) return;  // an alias of the study's own value: nothing changes
     if (current && current.IsMap() && value.IsMap()) {
       for (const auto& item : value) apply_overlay_value(current, item.first, item.second, here);
@@ -334,7 +338,7 @@ class StudyReader {
         const std::string name = change["name"].Scalar();
         bool found = false;
         for (auto item : current)
-          if (item["name"].Scalar() == name) {
+          if (lookup(item, "name").Scalar() == name) {
             for (const auto& c : change)
               if (c.first.Scalar() != "name") apply_overlay_value(item, c.first, c.second, ck);
             found = true;

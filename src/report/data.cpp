@@ -355,8 +355,15 @@ json report_data(const std::string& run_dir) {
     for (const auto& t : study.value("export_targets", json::array())) {
       double achieved = 0;
       for (const auto& name : t["markets"]) achieved += summary["exports_mwh"].value(name.get<std::string>(), 0.0);
-      targets.push_back({{"name", t["name"]}, {"twh", t["twh"]}, {"achieved_twh", achieved / 1e6}, {"note", t["note"]},
-                         {"markets", t["markets"]}});
+      // A country's goal counts that country's own exports (traced, summary.json's export_targets).
+      json country = t.value("country", json(""));
+      double own = achieved / 1e6;
+      for (const auto& s : summary.value("export_targets", json::array()))
+        if (s.value("name", std::string()) == t["name"].get<std::string>() && s.contains("country_exports_twh") &&
+            s["country_exports_twh"].is_number())
+          own = s["country_exports_twh"].get<double>();
+      targets.push_back({{"name", t["name"]}, {"twh", t["twh"]}, {"achieved_twh", own}, {"all_exports_twh", achieved / 1e6},
+                         {"country", country}, {"note", t["note"]}, {"markets", t["markets"]}});
     }
     out["export_targets"] = targets;
   }

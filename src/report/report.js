@@ -138,7 +138,8 @@
         {name: 'exports counted for the target', type: 'bar', data: new Array(m.length).fill(null).concat(t.map((x) => x.achieved_twh))},
         {name: 'target', type: 'bar', data: new Array(m.length).fill(null).concat(t.map((x) => x.twh))}]}, true);
     document.getElementById('targets-note').textContent = t.map((x) => x.name + ': ' + fmt(x.achieved_twh, 1) + ' of ' +
-      fmt(x.twh, 1) + ' TWh through ' + x.markets.join(', ') + (x.note ? ' (' + x.note + ')' : '')).join('; ');
+      fmt(x.twh, 1) + ' TWh' + (x.country ? ' of ' + x.country + '\'s own power (traced; all exports ' + fmt(x.all_exports_twh, 1) + ' TWh)' : '') +
+      ' through ' + x.markets.join(', ') + (x.note ? ' (' + x.note + ')' : '')).join('; ');
   }
 
   function projects() {

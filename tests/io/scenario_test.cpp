@@ -167,3 +167,14 @@ TEST(Scenario, AliasesOfTheStudysOwnValuesChangeNothing) {
   EXPECT_DOUBLE_EQ(s.settings.discount_rate, 0.07);
   EXPECT_EQ(s.links.size(), 1u);
 }
+
+TEST(Scenario, AnOverlayAddsKeysToANamedItemAndRemovesOthers) {
+  // The market's import price removed and a spread added: import = export + 10 (yaml-cpp leaves an
+  // empty key behind on a lookup of a missing one; the key added after it must still be read).
+  const std::string y = base + "scenarios:\n  s:\n    markets: [{name: EU, import_price_eur_per_mwh: null, spread_eur_per_mwh: 10}]\n";
+  const model::Study s = read(y, "s");
+  EXPECT_DOUBLE_EQ(s.markets.import_price_eur_per_mwh[0].at(s.series, 0), 100.0);
+  EXPECT_DOUBLE_EQ(s.markets.export_price_eur_per_mwh[0].at(s.series, 0), 90.0);
+  const model::Study t = read(y + "    study: {voll_eur_per_mwh: 5000}\n", "s");
+  EXPECT_DOUBLE_EQ(t.settings.voll_eur_per_mwh, 5000.0);  // a key the study's mapping did not have
+}

@@ -1,0 +1,80 @@
+// The corridor's scenarios (data/studies/corridor/study.yaml, ASSUMPTIONS.md §13), each applied
+// as documented, read through app::load as every subcommand reads them.
+#include <gtest/gtest.h>
+
+#include "app/load.hpp"
+#include "io/builtin.hpp"
+#include "support/studies.hpp"
+
+using namespace silkgrid;
+
+namespace {
+model::Study corridor(const std::string& scenario) {
+  core::Logger quiet(core::LogLevel::error, [](core::LogLevel, const std::string&) {});
+  app::LoadOptions options;
+  options.scenario = scenario;
+  options.resolution_hours = 24.0;
+  return app::load(std::string(io::builtin_prefix) + std::string(io::default_study), quiet, options);
+}
+double fuel(const model::Study& s, const std::string& generator) {
+  return s.generators.fuel_eur_per_mwh_fuel[test::index_of(s.generators.name, generator)];
+}
+std::size_t market(const model::Study& s, const std::string& name) { return test::index_of(s.markets.name, name); }
+}  // namespace
+
+TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
+  const model::Study base = corridor("");
+  EXPECT_EQ(base.settings.scenarios,
+            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low"}));
+  EXPECT_FALSE(base.cbam.present);
+  EXPECT_DOUBLE_EQ(fuel(base, "gas-UZ"), 28.4);
+  const std::size_t ro = market(base, "EU-RO");
+  // The base: one price both ways. spread: import = export + 3 in every snapshot.
+  const model::Study spread = corridor("spread");
+  for (std::size_t t = 0; t < spread.snapshots(); ++t) {
+    EXPECT_DOUBLE_EQ(base.markets.import_price_eur_per_mwh[ro].at(base.series, t), base.markets.export_price_eur_per_mwh[ro].at(base.series, t));
+    EXPECT_NEAR(spread.markets.import_price_eur_per_mwh[ro].at(spread.series, t),
+                spread.markets.export_price_eur_per_mwh[ro].at(spread.series, t) + 3.0, 1e-9);
+  }
+  // cbam: Romania and Hungary inside, Georgia's default 0.40 at EUR 80/t: 32 EUR per MWh the Black
+  // Sea cable lands in Romania, nothing the other way.
+  const model::Study cbam = corridor("cbam");
+  ASSERT_TRUE(cbam.cbam.present);
+  EXPECT_EQ(cbam.cbam.countries, (std::vector<std::string>{"RO", "HU"}));
+  EXPECT_DOUBLE_EQ(cbam.cbam.default_t_per_mwh.at("GE"), 0.40);
+  // economic: border gas prices, Kazakh coal at the mine, 6 %, no concessional terms (equity at 6 %).
+  const model::Study economic = corridor("economic");
+  EXPECT_DOUBLE_EQ(fuel(economic, "gas-UZ"), 15.0);
+  EXPECT_DOUBLE_EQ(fuel(economic, "gas-AZ"), 20.0);
+  EXPECT_DOUBLE_EQ(fuel(economic, "gas-GE"), 22.0);
+  EXPECT_DOUBLE_EQ(fuel(economic, "coal-KZ-N"), 2.0);
+  EXPECT_DOUBLE_EQ(fuel(economic, "gas-RO"), fuel(base, "gas-RO"));  // the EU's unchanged
+  EXPECT_DOUBLE_EQ(economic.settings.discount_rate, 0.06);
+  for (std::size_t p = 0; p < economic.projects.size(); ++p) {
+    const auto& terms = economic.projects.finance[p];
+    ASSERT_EQ(terms.tranches.size(), 1u) << economic.projects.name[p];
+    EXPECT_EQ(terms.tranches[0].kind, model::TrancheKind::equity);
+    EXPECT_DOUBLE_EQ(terms.tranches[0].rate, 0.06);
+  }
+  EXPECT_TRUE(economic.cbam.present);
+  EXPECT_GT(economic.markets.import_price_eur_per_mwh[ro].at(economic.series, 0),
+            economic.markets.export_price_eur_per_mwh[ro].at(economic.series, 0));
+  // financial: regulated prices, the projects' own finance (as the base's).
+  const model::Study financial = corridor("financial");
+  EXPECT_DOUBLE_EQ(fuel(financial, "gas-AZ"), 9.6);
+  EXPECT_DOUBLE_EQ(fuel(financial, "gas-UZ"), 8.4);
+  EXPECT_EQ(financial.projects.finance[0].tranches.size(), base.projects.finance[0].tranches.size());
+  // The EU price: the generated column's annual mean is the scenario's (weighted by hours).
+  const auto mean = [](const model::Study& s) {
+    const auto& p = s.markets.export_price_eur_per_mwh[market(s, "EU-RO")];
+    double sum = 0, hours = 0;
+    for (std::size_t t = 0; t < s.snapshots(); ++t) {
+      sum += s.time.weights[t] * p.at(s.series, t);
+      hours += s.time.weights[t];
+    }
+    return sum / hours;
+  };
+  EXPECT_NEAR(mean(base), 100.0, 0.5);
+  EXPECT_NEAR(mean(corridor("eu-price-high")), 110.0, 0.5);
+  EXPECT_NEAR(mean(corridor("eu-price-low")), 80.0, 0.5);
+}
