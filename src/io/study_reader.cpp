@@ -251,53 +251,50 @@ class StudyReader {
       if (key == "scenarios" || key == "remove" || key == "add") continue;
       apply_overlay_value(root, item.first, item.second, where_);
     }
-    if (const YAML::Node remove = overlay["remove"]; remove && !remove.IsNull()) {
-      const std::string rk = join(where_, "remove");
-      if (!remove.IsMap()) fail(remove, rk, "expected a mapping of lists (generators, links, ...) to the names to remove");
-      for (const auto& item : remove) {
-        const std::string key = item.first.Scalar();
-        const std::string ik = join(rk, key);
-        if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
-          fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
-        if (!item.second.IsSequence()) fail(item.second, ik, "expected a list of names");
-        YAML::Node list = lookup(root, key);
-        for (const auto& name_node : item.second) {
-          if (!name_node.IsScalar()) fail(name_node, ik, "expected a name");
-          const std::string name = name_node.Scalar();
-          YAML::Node kept(YAML::NodeType::Sequence);
-          bool found = false;
-          if (list && list.IsSequence())
-            for (const auto& e : list) {
-              if (e.IsMap() && e["name"] && e["name"].IsScalar() && e["name"].Scalar() == name) found = true;
-              else kept.push_back(e);
-            }
-          if (!found) fail(name_node, ik, fmt::format("the study's {} has no item named '{}'", key, excerpt(name)));
-          root[key] = kept;
-          list = lookup(root, key);
-        }
-      }
-    }
-    if (const YAML::Node add = overlay["add"]; add && !add.IsNull()) {
-      const std::string ak = join(where_, "add");
-      if (!add.IsMap()) fail(add, ak, "expected a mapping of lists (generators, links, ...) to the items to add");
-      for (const auto& item : add) {
-        const std::string key = item.first.Scalar();
-        const std::string ik = join(ak, key);
-        if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
-          fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
-        if (!item.second.IsSequence()) fail(item.second, ik, "expected a list of items");
-        YAML::Node list = lookup(root, key);
-        if (!list || list.IsNull()) {
-          if (list) root.remove(key);
-          root.force_insert(item.first, YAML::Node(YAML::NodeType::Sequence));
-          list = lookup(root, key);
-        }
-        if (!list.IsSequence()) fail(list, key, "expected a list");
-        for (const auto& e : item.second) list.push_back(e);
-      }
-    }
+    for_each_overlay_list(overlay["remove"], join(where_, "remove"), "names to remove",
+                          [&](const YAML::Node& names, const std::string& key, const std::string& ik) {
+                            for (const auto& name_node : names) {
+                              if (!name_node.IsScalar()) fail(name_node, ik, "expected a name");
+                              const std::string name = name_node.Scalar();
+                              const YAML::Node list = lookup(root, key);
+                              YAML::Node kept(YAML::NodeType::Sequence);
+                              bool found = false;
+                              if (list && list.IsSequence())
+                                for (const auto& e : list) {
+                                  if (e.IsMap() && e["name"] && e["name"].IsScalar() && e["name"].Scalar() == name) found = true;
+                                  else kept.push_back(e);
+                                }
+                              if (!found) fail(name_node, ik, fmt::format("the study's {} has no item named '{}'", key, excerpt(name)));
+                              root[key] = kept;
+                            }
+                          });
+    for_each_overlay_list(overlay["add"], join(where_, "add"), "items to add",
+                          [&](const YAML::Node& items, const std::string& key, const std::string&) {
+                            YAML::Node list = lookup(root, key);
+                            if (!list || list.IsNull()) {
+                              if (list) root.remove(key);
+                              root[key] = YAML::Node(YAML::NodeType::Sequence);
+                              list = lookup(root, key);
+                            }
+                            if (!list.IsSequence()) fail(list, key, "expected a list");
+                            for (const auto& e : items) list.push_back(e);
+                          });
     root.remove("scenarios");
     study_.settings.scenario = chosen;
+  }
+  // Each list of an overlay's `remove` or `add` section: `each(value, list key, path)`.
+  template <typename F>
+  void for_each_overlay_list(const YAML::Node& section, const std::string& path, const char* what, F each) {
+    if (!section || section.IsNull()) return;
+    if (!section.IsMap()) fail(section, path, fmt::format("expected a mapping of lists (generators, links, ...) to the {}", what));
+    for (const auto& item : section) {
+      const std::string key = item.first.Scalar();
+      const std::string ik = join(path, key);
+      if (std::find(std::begin(list_keys), std::end(list_keys), key) == std::end(list_keys))
+        fail(item.first, ik, fmt::format("expected one of the study's lists ({}), got '{}'", fmt::join(list_keys, ", "), excerpt(key)));
+      if (!item.second.IsSequence()) fail(item.second, ik, fmt::format("expected a list of the {}", what));
+      each(item.second, key, ik);
+    }
   }
   void mark_overlay_keys(const YAML::Node& node) {
     if (node.IsMap()) {

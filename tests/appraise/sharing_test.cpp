@@ -5,6 +5,7 @@
 #include "appraise/appraise.hpp"
 #include "appraise/sharing.hpp"
 #include "core/error.hpp"
+#include "support/fixtures.hpp"
 #include "support/studies.hpp"
 
 using namespace silkgrid;
@@ -15,22 +16,7 @@ namespace {
 // efficiency 0.9, extendable to 100 MW at 5 EUR/MW-year (worth (0.9 · 30 − 20) · 2 h = 14 per MW).
 //   without: A 10 (the 10 plant makes 100), B 50 (30: 150, 50: 50);
 //   with:    the cable sends 100, B receives 90: A 20 (10: 150, 20: 50), B 30 (30: 110).
-const char* yaml = R"(
-study: {name: cable, snapshots: 1, snapshot_hours: 2}
-carriers: [{name: gas}]
-regions: [{name: A, country: AA}, {name: B, country: BB}]
-loads: [{name: la, region: A, p_mw: 100}, {name: lb, region: B, p_mw: 200}]
-generators:
-  - {name: a10, region: A, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 10}
-  - {name: a20, region: A, carrier: gas, p_nom_mw: 300, vom_eur_per_mwh: 20}
-  - {name: b30, region: B, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 30}
-  - {name: b50, region: B, carrier: gas, p_nom_mw: 300, vom_eur_per_mwh: 50}
-links:
-  - {name: ab, from: A, to: B, p_nom_mw: 0, extendable: true, p_nom_max_mw: 100, efficiency: 0.9,
-     capital_cost_eur_per_mw_year: 5}
-projects:
-  - {name: cable, assets: [ab], country: AA, lifetime_years: 40}
-)";
+const std::string yaml = test::cable_between_two_countries;
 
 const model::CountrySharing& of(const model::Sharing& s, const std::string& country) {
   for (const auto& c : s.countries)

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "support/fixtures.hpp"
 #include "support/studies.hpp"
 
 namespace fs = std::filesystem;
@@ -348,21 +349,7 @@ TEST(EnsembleCli, ShareWritesTheTableAndSharingJsonByHand) {
   // 100 MW to B at efficiency 0.9. AA: ΔCS −2,000, ΔPS +3,000, ΔCR +700, hosted 250 (the rent's
   // split); BB: ΔCS +8,000, ΔPS −6,000, ΔCR +700, hosted 250. Both gain: no compensation.
   const fs::path dir = temp_dir("silkgrid-share");
-  std::ofstream(dir / "study.yaml") << R"(study: {name: cable, snapshots: 1, snapshot_hours: 2}
-carriers: [{name: gas}]
-regions: [{name: A, country: AA}, {name: B, country: BB}]
-loads: [{name: la, region: A, p_mw: 100}, {name: lb, region: B, p_mw: 200}]
-generators:
-  - {name: a10, region: A, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 10}
-  - {name: a20, region: A, carrier: gas, p_nom_mw: 300, vom_eur_per_mwh: 20}
-  - {name: b30, region: B, carrier: gas, p_nom_mw: 150, vom_eur_per_mwh: 30}
-  - {name: b50, region: B, carrier: gas, p_nom_mw: 300, vom_eur_per_mwh: 50}
-links:
-  - {name: ab, from: A, to: B, p_nom_mw: 0, extendable: true, p_nom_max_mw: 100, efficiency: 0.9,
-     capital_cost_eur_per_mw_year: 5}
-projects:
-  - {name: cable, assets: [ab], country: AA, lifetime_years: 40}
-)";
+  std::ofstream(dir / "study.yaml") << silkgrid::test::cable_between_two_countries;
   std::string out;
   ASSERT_EQ(run_command(program + " share " + (dir / "study.yaml").string() + " --project cable --out " + (dir / "out").string(), &out), 0)
       << out;
@@ -433,22 +420,8 @@ TEST(EnsembleCli, TradeByOriginNetExportsAndCountryGoalsInSummaryJson) {
   // Uzbekistan's 150 · 80/170 MW. Uzbekistan's goal of 0.002 TWh: 70.59 · 24 MWh = 0.00169 TWh of
   // its own, not met, although all exports (0.0036 TWh) would meet it.
   const fs::path dir = temp_dir("silkgrid-trade");
-  std::ofstream(dir / "study.yaml") << R"(study: {name: chain, snapshots: 24}
-carriers: [{name: gas}]
-regions: [{name: U, country: UZ}, {name: K, country: KZ}, {name: A, country: AZ}]
-loads: [{name: lk, region: K, p_mw: 30}, {name: la, region: A, p_mw: 20}]
-generators:
-  - {name: gu, region: U, carrier: gas, p_nom_mw: 100, vom_eur_per_mwh: 10}
-  - {name: gk, region: K, carrier: gas, p_nom_mw: 50, vom_eur_per_mwh: 20}
-  - {name: ga, region: A, carrier: gas, p_nom_mw: 50, vom_eur_per_mwh: 30}
-links:
-  - {name: uk, from: U, to: K, p_nom_mw: 500, efficiency: 1}
-  - {name: ka, from: K, to: A, p_nom_mw: 500, efficiency: 1}
-markets:
-  - {name: EU, region: A, export_price_eur_per_mwh: 100, import_price_eur_per_mwh: 120, max_export_mw: 1000}
-export_targets:
-  - {name: uz-goal, markets: [EU], twh: 0.002, country: UZ}
-)";
+  std::ofstream(dir / "study.yaml") << silkgrid::test::chain_uz_kz_az(24)
+                                    << "export_targets:\n  - {name: uz-goal, markets: [EU], twh: 0.002, country: UZ}\n";
   std::string out;
   ASSERT_EQ(run_command(program + " run " + (dir / "study.yaml").string() + " --out " + (dir / "out").string(), &out), 0) << out;
   const auto j = json_of(dir / "out" / "summary.json");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "model/tracing.hpp"
+#include "support/fixtures.hpp"
 #include "support/studies.hpp"
 
 using namespace silkgrid;
@@ -21,21 +22,8 @@ double of(const model::ExportTrace& t, const std::string& origin) {
 // 170, consumes 20, exports 150. AZ's mix: UZ 80/170, KZ 40/170, AZ 50/170; of the 150 exported:
 // UZ 70.59, KZ 35.29, AZ 44.12 MWh.
 TEST(Tracing, AChainByHand) {
-  const model::Study s = test::study_from(R"(
-study: {name: chain, snapshots: 1}
-carriers: [{name: gas}]
-regions: [{name: U, country: UZ}, {name: K, country: KZ}, {name: A, country: AZ}]
-loads: [{name: lk, region: K, p_mw: 30}, {name: la, region: A, p_mw: 20}]
-generators:
-  - {name: gu, region: U, carrier: gas, p_nom_mw: 100, vom_eur_per_mwh: 10}
-  - {name: gk, region: K, carrier: gas, p_nom_mw: 50, vom_eur_per_mwh: 20}
-  - {name: ga, region: A, carrier: gas, p_nom_mw: 50, vom_eur_per_mwh: 30}
-links:
-  - {name: uk, from: U, to: K, p_nom_mw: 500, efficiency: 1}
-  - {name: ka, from: K, to: A, p_nom_mw: 500, efficiency: 1}
-markets:
-  - {name: EU, region: A, export_price_eur_per_mwh: 100, import_price_eur_per_mwh: 120, max_export_mw: 1000}
-)");
+  const model::Study s = test::study_from(test::chain_uz_kz_az(1));
+
   const model::Results r = test::solve(s);
   ASSERT_NEAR(r.market_export(0, 0), 150.0, 1e-6);
   ASSERT_NEAR(r.link_forward(1, 0), 120.0, 1e-6);
