@@ -27,5 +27,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }))
     return 0;
   fuzz::check_lp(study);
+  // Each scenario the study holds (the first four), read as --scenario would: an overlay may
+  // change, remove or add anything, and must still give a clean error or a study whose LP is sound.
+  const std::vector<std::string> scenarios = study.settings.scenarios;
+  for (std::size_t i = 0; i < scenarios.size() && i < 4; ++i) {
+    options.scenario = scenarios[i];
+    model::Study variant;
+    if (!fuzz::expect_clean([&] {
+          variant = io::read_study_text(files.main, "study.yaml", load, log, options);
+          app::time_step(variant, variant.file, "study.resolution_hours");
+        }))
+      continue;
+    if (variant.settings.scenario != scenarios[i]) fuzz::bug("a scenario read was not recorded as applied");
+    fuzz::check_lp(variant);
+  }
   return 0;
 }

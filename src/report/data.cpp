@@ -137,6 +137,13 @@ json report_data(const std::string& run_dir) {
   double exports = 0;
   for (const auto& [name, mwh] : summary["exports_mwh"].items()) exports += mwh.get<double>();
   out["exports_mwh"] = exports;
+  // Trade (README, "Trade"): net exports, exports by country of origin, the CBAM charge (older
+  // result folders have none of these: null).
+  out["net_exports_mwh"] = summary.value("net_exports_mwh", json(nullptr));
+  out["exports_by_origin_mwh"] = summary.value("exports_by_origin_mwh", json(nullptr));
+  out["cbam_cost_eur"] = summary.value("cbam_cost_eur", 0.0);
+  out["cbam_cost_eur_by_link"] = summary.value("cbam_cost_eur_by_link", json::object());
+  out["cbam_cost_eur_by_market"] = summary.value("cbam_cost_eur_by_market", json::object());
 
   // Map: regions at their coordinates with their average price; links with capacity, net flow and use.
   std::map<std::string, double> mean_price;

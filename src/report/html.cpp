@@ -67,6 +67,10 @@ const char* body = R"(
 <h2>Exports to markets, against the export targets</h2>
 <div class="chart" id="markets" data-chart="markets"></div>
 <p class="note" id="targets-note"></p>
+<h2>Exports by country of origin</h2>
+<p class="note">Traced by proportional sharing: each region passes on the mix of what enters it (README, "Trade").</p>
+<div class="chart" id="origins" data-chart="origins"></div>
+<p class="note" id="cbam-note"></p>
 <div id="projects-section">
 <h2>Projects</h2>
 <p class="note">Click a column to sort.</p>

@@ -21,7 +21,8 @@
     document.getElementById('title').textContent = 'silkgrid report: ' + D.study;
     const items = [
       ['System cost', fmt(D.objective_eur / 1e9, 2) + ' bn EUR/yr'],
-      ['Exports to markets', fmt(twh(D.exports_mwh), 1) + ' TWh'],
+      ['Exports to markets', fmt(twh(D.exports_mwh), 1) + ' TWh' +
+        (D.net_exports_mwh !== null ? ' (net ' + fmt(twh(D.net_exports_mwh), 1) + ')' : '')],
       ['CO2', fmt(D.co2_t / 1e6, 1) + ' Mt'],
       ['Snapshots', String(D.snapshots)],
     ];
@@ -140,6 +141,22 @@
     document.getElementById('targets-note').textContent = t.map((x) => x.name + ': ' + fmt(x.achieved_twh, 1) + ' of ' +
       fmt(x.twh, 1) + ' TWh' + (x.country ? ' of ' + x.country + '\'s own power (traced; all exports ' + fmt(x.all_exports_twh, 1) + ' TWh)' : '') +
       ' through ' + x.markets.join(', ') + (x.note ? ' (' + x.note + ')' : '')).join('; ');
+  }
+
+  // Exports by country of origin (proportional sharing) and the CBAM charge.
+  function origins() {
+    const o = D.exports_by_origin_mwh;
+    const el = document.getElementById('origins');
+    if (!o || !Object.keys(o).length || !(D.exports_mwh > 0)) { el.outerHTML = '<p class="note">No exports to trace.</p>'; return; }
+    const names = Object.keys(o).filter((k) => Math.abs(o[k]) > 1e-6 * D.exports_mwh);
+    chart('origins', {tooltip: {trigger: 'axis'}, grid: {top: 30}, xAxis: {type: 'category', data: names},
+      yAxis: {type: 'value', name: 'TWh'}, series: [{name: 'exports by origin', type: 'bar', data: names.map((k) => twh(o[k]))}]},
+      names.length > 0);
+    const cb = Object.entries(D.cbam_cost_eur_by_link || {}).concat(Object.entries(D.cbam_cost_eur_by_market || {}));
+    document.getElementById('cbam-note').textContent = D.cbam_cost_eur > 0
+      ? 'CBAM charge on what enters the CBAM area: ' + fmt(D.cbam_cost_eur / 1e6, 1) + ' M EUR/yr (' +
+        cb.map(([k, v]) => k + ' ' + fmt(v / 1e6, 1)).join(', ') + ').'
+      : 'No CBAM charge in this run.';
   }
 
   function projects() {
@@ -312,6 +329,7 @@
   storage();
   co2();
   markets();
+  origins();
   projects();
   portfolio();
   convergence();

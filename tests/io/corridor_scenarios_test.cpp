@@ -25,7 +25,7 @@ std::size_t market(const model::Study& s, const std::string& name) { return test
 TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
   const model::Study base = corridor("");
   EXPECT_EQ(base.settings.scenarios,
-            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low"}));
+            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low", "turkiye"}));
   EXPECT_FALSE(base.cbam.present);
   EXPECT_DOUBLE_EQ(fuel(base, "gas-UZ"), 28.4);
   const std::size_t ro = market(base, "EU-RO");
@@ -77,4 +77,12 @@ TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
   EXPECT_NEAR(mean(base), 100.0, 0.5);
   EXPECT_NEAR(mean(corridor("eu-price-high")), 110.0, 0.5);
   EXPECT_NEAR(mean(corridor("eu-price-low")), 80.0, 0.5);
+  // turkiye: a market at Georgia, 700 MW each way, EUR 70 out and 73 in.
+  const model::Study tr = corridor("turkiye");
+  ASSERT_EQ(tr.markets.size(), base.markets.size() + 1);
+  const std::size_t m = market(tr, "TR");
+  EXPECT_EQ(tr.regions.name[static_cast<std::size_t>(tr.markets.region[m])], "GE");
+  EXPECT_DOUBLE_EQ(tr.markets.export_price_eur_per_mwh[m].at(tr.series, 0), 70.0);
+  EXPECT_DOUBLE_EQ(tr.markets.import_price_eur_per_mwh[m].at(tr.series, 0), 73.0);
+  EXPECT_DOUBLE_EQ(tr.markets.max_export_mw[m].at(tr.series, 0), 700.0);
 }
