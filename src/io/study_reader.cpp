@@ -469,7 +469,21 @@ class StudyReader {
   }
   Profile profile_node(const YAML::Node& node, const std::string& key) {
     remember(node, key);
-    if (!node.IsScalar()) fail(node, key, "expected a number or the name of a time-series column");
+    // {column: NAME, scale: X}: a column times a factor (a per-unit profile times a capacity).
+    if (node.IsMap()) {
+      check_keys(node, key, {"column", "scale"});
+      const YAML::Node column = node["column"];
+      if (!column) fail(node, join(key, "column"), "is required: the name of a time-series column");
+      if (!column.IsScalar()) fail(column, join(key, "column"), "expected the name of a time-series column");
+      Profile p = profile_node(column, join(key, "column"));
+      if (p.is_constant()) fail(column, join(key, "column"), "expected the name of a time-series column, got a number");
+      p.scale = number(node, "scale", key, 1.0);
+      if (!(std::abs(p.scale) <= model::limits::power.max))
+        fail(node["scale"], join(key, "scale"), fmt::format("expected a finite factor of at most {:g} in size, got {:g}",
+                                                            model::limits::power.max, p.scale));
+      return p;
+    }
+    if (!node.IsScalar()) fail(node, key, "expected a number, the name of a time-series column, or {column, scale}");
     double value = 0;
     if (YAML::convert<double>::decode(node, value) && !std::isnan(value)) return Profile::fixed(value == 0 ? 0.0 : value);
     if (node.Scalar() == ".nan" || node.Scalar() == ".NaN" || node.Scalar() == ".NAN")
@@ -1058,7 +1072,7 @@ class StudyReader {
                       "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss_per_hour",
                       "capex_eur_per_kw", "capex_eur_per_kwh", "fom_pct_per_year", "lifetime_years", "discount_rate",
                       "marginal_cost_eur_per_mwh", "capital_cost_eur_per_mw_year", "cyclic", "initial_mwh",
-                      "inflow_mw", "spill_cost_eur_per_mwh"});
+                      "inflow_mw", "spill_cost_eur_per_mwh", "charge_max_pu"});
     auto& s = study_.storage;
     s.name.push_back(required_text(n, "name", k));
     s.region.push_back(region(n, "region", k));
@@ -1078,6 +1092,14 @@ class StudyReader {
       fail(n["initial_mwh"], join(k, "initial_mwh"), "is only used with cyclic: false; a cyclic level starts where it ends");
     s.inflow_mw.back() = profile(n, "inflow_mw", k, 0.0);
     s.spill_cost_eur_per_mwh.back() = number(n, "spill_cost_eur_per_mwh", k, 0.0);
+    // charge_max_pu: charging power per unit of capacity, in [0, 1]; 0 for a reservoir that cannot pump.
+    s.charge_max_pu.back() = profile(n, "charge_max_pu", k, 1.0);
+    const Profile& c = s.charge_max_pu.back();
+    const std::size_t T = c.is_constant() ? 1 : study_.snapshots();
+    for (std::size_t t = 0; t < T; ++t)
+      if (!(c.at(study_.series, t) >= 0 && c.at(study_.series, t) <= 1))
+        fail(n["charge_max_pu"], join(k, "charge_max_pu"),
+             fmt::format("expected a share of the power capacity in [0, 1], got {:g}", c.at(study_.series, t)));
   }
 
   void read_market(const YAML::Node& n, const std::string& k) {

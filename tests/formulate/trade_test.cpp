@@ -84,3 +84,40 @@ TEST(Trade, ASpreadWithAnImportPriceIsAnError) {
   test::expect_contains(e.what(), "not both");
   EXPECT_EQ(e.context().key, "markets[0].spread_eur_per_mwh");
 }
+
+// A reservoir (README, study format: storage's charge_max_pu and a profile {column, scale}): an
+// inflow of a per-unit column times 100 MW (20 and 80 MW in two hours). A load of 150 MW, a free
+// plant of 200 MW in the first hour only, gas at 60. A dam that cannot pump gives its 100 MWh of
+// inflow in the second hour and gas makes the other 50; one that may pump stores the free plant's
+// spare 50 MW in the first hour and gas makes nothing.
+TEST(Trade, AReservoirWithScaledInflowThatCannotPump) {
+  const std::string y = R"(study: {name: res, snapshots: 2, timeseries: series.csv}
+carriers: [{name: gas}, {name: hydro, renewable: true}]
+regions: [{name: A, country: AA}]
+loads: [{name: l, region: A, p_mw: 150}]
+generators:
+  - {name: gas, region: A, carrier: gas, p_nom_mw: 500, vom_eur_per_mwh: 60}
+  - {name: free, region: A, carrier: hydro, p_nom_mw: 200, p_max_pu: avail}
+storage:
+  - {name: dam, region: A, carrier: hydro, p_nom_mw: 200, max_hours: 10, inflow_mw: {column: flow, scale: 100},
+     charge_max_pu: 0}
+)";
+  const std::map<std::string, std::string> files{
+      {"series.csv", "timestamp,flow,avail\n2030-01-01T00:00,0.2,1\n2030-01-01T01:00,0.8,0\n"}};
+  const model::Study s = test::study_from(y, files);
+  EXPECT_DOUBLE_EQ(s.storage.inflow_mw[0].at(s.series, 1), 80.0);
+  model::Results r = test::solve(s);
+  EXPECT_NEAR(r.storage_charge(0, 0) + r.storage_charge(0, 1), 0.0, 1e-9);
+  EXPECT_NEAR(r.storage_discharge(0, 0) + r.storage_discharge(0, 1), 100.0, 1e-6);
+  EXPECT_NEAR(r.generator_p(0, 0) + r.generator_p(0, 1), 50.0, 1e-6);
+  r = test::solve(test::study_from(replace(y, "charge_max_pu: 0", "charge_max_pu: 1"), files));
+  EXPECT_NEAR(r.storage_charge(0, 0), 50.0, 1e-6);
+  EXPECT_NEAR(r.generator_p(0, 0) + r.generator_p(0, 1), 0.0, 1e-6);
+  // Bad input names the key.
+  test::expect_contains(test::error_reading(replace(y, "charge_max_pu: 0", "charge_max_pu: 2"), files).what(),
+                        "storage[0].charge_max_pu");
+  test::expect_contains(test::error_reading(replace(y, "{column: flow, scale: 100}", "{column: 3, scale: 100}"), files).what(),
+                        "got a number");
+  test::expect_contains(test::error_reading(replace(y, "{column: flow, scale: 100}", "{colum: flow}"), files).what(),
+                        "column: is required");
+}

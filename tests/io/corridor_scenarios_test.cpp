@@ -25,7 +25,7 @@ std::size_t market(const model::Study& s, const std::string& name) { return test
 TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
   const model::Study base = corridor("");
   EXPECT_EQ(base.settings.scenarios,
-            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low", "turkiye"}));
+            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low", "turkiye", "reservoirs"}));
   EXPECT_FALSE(base.cbam.present);
   EXPECT_DOUBLE_EQ(fuel(base, "gas-UZ"), 28.4);
   const std::size_t ro = market(base, "EU-RO");
@@ -85,4 +85,17 @@ TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
   EXPECT_DOUBLE_EQ(tr.markets.export_price_eur_per_mwh[m].at(tr.series, 0), 70.0);
   EXPECT_DOUBLE_EQ(tr.markets.import_price_eur_per_mwh[m].at(tr.series, 0), 73.0);
   EXPECT_DOUBLE_EQ(tr.markets.max_export_mw[m].at(tr.series, 0), 700.0);
+  // reservoirs: Enguri leaves Georgia's hydro generator (3,235 − 1,300 MW) and becomes a store that
+  // cannot pump, fed by Georgia's hydro column × 1,300 MW: the same energy a year as before.
+  const model::Study res = corridor("reservoirs");
+  const std::size_t e = test::index_of(res.storage.name, "enguri");
+  const std::size_t g = test::index_of(res.generators.name, "hydro-GE");
+  EXPECT_DOUBLE_EQ(res.generators.invest.p_nom_mw[g], 1935.0);
+  EXPECT_DOUBLE_EQ(res.storage.charge_max_pu[e].at(res.series, 0), 0.0);
+  double inflow = 0, before = 0;
+  for (std::size_t t = 0; t < res.snapshots(); ++t) {
+    inflow += res.time.weights[t] * res.storage.inflow_mw[e].at(res.series, t);
+    before += res.time.weights[t] * 1300.0 * res.generators.p_max_pu[g].at(res.series, t);
+  }
+  EXPECT_NEAR(inflow, before, 1e-6 * before);
 }
