@@ -25,7 +25,7 @@ std::size_t market(const model::Study& s, const std::string& name) { return test
 TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
   const model::Study base = corridor("");
   EXPECT_EQ(base.settings.scenarios,
-            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low", "turkiye", "reservoirs"}));
+            (std::vector<std::string>{"spread", "cbam", "economic", "financial", "eu-price-high", "eu-price-low", "turkiye", "reservoirs", "revised"}));
   EXPECT_FALSE(base.cbam.present);
   EXPECT_DOUBLE_EQ(fuel(base, "gas-UZ"), 28.4);
   const std::size_t ro = market(base, "EU-RO");
@@ -98,4 +98,18 @@ TEST(CorridorScenarios, EachOverlayIsAppliedAsDocumented) {
     before += res.time.weights[t] * 1300.0 * res.generators.p_max_pu[g].at(res.series, t);
   }
   EXPECT_NEAR(inflow, before, 1e-6 * before);
+  // revised: lignite at 0.364 t/MWh for Romania, Hungary's coal gone, Kazakh coal at 0.83 of
+  // 11,924 MW, Mirny at 300 MW × 2 h, Kazakhstan's target counting wind and solar only.
+  const model::Study rev = corridor("revised");
+  const std::size_t coal_ro = test::index_of(rev.generators.name, "coal-RO");
+  const auto lignite = static_cast<std::size_t>(rev.generators.carrier[coal_ro]);
+  EXPECT_EQ(rev.carriers.name[lignite], "lignite");
+  EXPECT_DOUBLE_EQ(rev.carriers.co2_t_per_mwh_fuel[lignite], 0.364);
+  EXPECT_DOUBLE_EQ(rev.generators.invest.p_nom_mw[coal_ro], 1000.0);
+  EXPECT_DOUBLE_EQ(rev.generators.invest.p_nom_mw[test::index_of(rev.generators.name, "coal-HU")], 0.0);
+  EXPECT_NEAR(rev.generators.invest.p_nom_mw[test::index_of(rev.generators.name, "coal-KZ-N")], 0.83 * 11924, 1.0);
+  const std::size_t mirny = test::index_of(rev.storage.name, "mirny-battery");
+  EXPECT_DOUBLE_EQ(rev.storage.invest.p_nom_mw[mirny] * rev.storage.max_hours[mirny], 600.0);
+  const std::size_t kz = test::index_of(rev.policies.name, "kz-renewables-2030");
+  EXPECT_EQ(rev.policies.carriers[kz].size(), 2u);
 }
