@@ -3,7 +3,8 @@
 (function () {
   'use strict';
   const D = window.SILKGRID;
-  const fmt = (v, d = 1) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-GB', {maximumFractionDigits: d, minimumFractionDigits: d}));
+  const fmt = (v, d = 1) => (v === null || v === undefined ? '–'
+    : (Math.abs(Number(v)) < 0.5 * Math.pow(10, -d) ? 0 : Number(v)).toLocaleString('en-GB', {maximumFractionDigits: d, minimumFractionDigits: d}));
   const twh = (mwh) => mwh / 1e6;
   const charts = [];
 

@@ -44,7 +44,10 @@ const path = require('path');
     // extra may say no-projects: a folder that appraised no projects (an ensemble's); corridor: the
     // default study's map (below).
     const wanted = extra ? extra.split(',') : [];
+    // has:NAME and not:NAME: a country the registered map must hold or leave out.
     const flags = ['no-projects', 'corridor'];
+    const shapes = wanted.filter((w) => w.startsWith('has:') || w.startsWith('not:'));
+    wanted.splice(0, wanted.length, ...wanted.filter((w) => !shapes.includes(w)));
     const base = ['map', 'welfare', 'capacity', 'balance', 'dispatch', 'duration-links', 'duration-prices', 'storage', 'co2', 'markets'];
     if (!wanted.includes('no-projects')) base.push('projects', 'cashflows');
     for (const needed of base.concat(wanted.filter((w) => !flags.includes(w))))
@@ -75,6 +78,10 @@ const path = require('path');
     if (geo.geo.length !== 1 || geo.geo[0] !== 'silkgrid-world') failures.push('map: no geo component of the countries (' + geo.geo + ')');
     for (const s of ['lines:geo', 'scatter:geo']) if (!geo.series.includes(s)) failures.push('map: no ' + s + ' series (' + geo.series + ')');
     if (geo.outside) failures.push('map: ' + geo.outside + ' border points outside the extent');
+    for (const w of shapes) {
+      const [rule, name] = w.split(':');
+      if ((rule === 'has') !== geo.names.includes(name)) failures.push('map: ' + name + (rule === 'has' ? ' missing' : ' drawn, outside the extent'));
+    }
     if (wanted.includes('corridor')) {
       // Tbilisi lies in Georgia and Bucharest in Romania: both drawn and shaded by their welfare;
       // the middle of the Caspian and of the Black Sea are sea (nothing drawn), Turkey and
