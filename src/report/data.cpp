@@ -87,6 +87,111 @@ std::vector<double> thin(const std::vector<double>& v, std::size_t n = 400) {
   return out;
 }
 
+bool has_coordinates(const json& region) {
+  return region.contains("lat") && region.contains("lon") && region["lat"].is_number() && region["lon"].is_number();
+}
+
+// The map's extent: the bounding box of the regions that have coordinates, widened by a margin
+// (a fifth of its span, at least 2 degrees) and kept within longitude ±180 and latitude ±85;
+// null when no region has coordinates.
+json map_extent(const json& regions) {
+  double lon_min = 1e9, lon_max = -1e9, lat_min = 1e9, lat_max = -1e9;
+  bool any = false;
+  for (const auto& r : regions) {
+    if (!has_coordinates(r)) continue;
+    any = true;
+    const double lat = r["lat"].get<double>(), lon = r["lon"].get<double>();
+    lon_min = std::min(lon_min, lon);
+    lon_max = std::max(lon_max, lon);
+    lat_min = std::min(lat_min, lat);
+    lat_max = std::max(lat_max, lat);
+  }
+  if (!any) return nullptr;
+  const double lon_margin = std::max(2.0, 0.2 * (lon_max - lon_min)), lat_margin = std::max(2.0, 0.2 * (lat_max - lat_min));
+  return {{"lon_min", std::max(-180.0, lon_min - lon_margin)}, {"lon_max", std::min(180.0, lon_max + lon_margin)},
+          {"lat_min", std::max(-85.0, lat_min - lat_margin)}, {"lat_max", std::min(85.0, lat_max + lat_margin)}};
+}
+
+// The finance section from finance_accounting.json: the flows of committed money from providers
+// through instruments (tranche kinds) to projects and on to their countries, each column's links
+// adding up to the portfolio's committed total; each country's figures; the portfolio's.
+json finance_data(const json& a) {
+  std::map<std::pair<std::string, std::string>, double> provider_kind, kind_project, project_country;
+  std::vector<std::string> providers, kinds, projects, countries;
+  const auto note = [](std::vector<std::string>& list, const std::string& name) {
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+  };
+  for (const auto& p : a.at("projects")) {
+    const std::string project = p.at("name"), country = p.at("country");
+    for (const auto& t : p.at("tranches")) {
+      const double amount = t.at("amount_eur").get<double>();
+      if (!(amount > 0)) continue;
+      const std::string provider = t.at("provider"), kind = t.at("kind");
+      note(providers, provider);
+      note(kinds, kind);
+      note(projects, project);
+      note(countries, country);
+      provider_kind[{provider, kind}] += amount;
+      kind_project[{kind, project}] += amount;
+      project_country[{project, country}] += amount;
+    }
+  }
+  // Node names are unique across columns (a provider may share a name with a country); the
+  // label is what the chart shows.
+  json nodes = json::array(), links = json::array();
+  const auto add_nodes = [&](const std::vector<std::string>& names, const char* column, int depth) {
+    for (const auto& n : names) nodes.push_back({{"name", std::string(column) + ":" + n}, {"label", n}, {"column", column}, {"depth", depth}});
+  };
+  add_nodes(providers, "provider", 0);
+  add_nodes(kinds, "instrument", 1);
+  add_nodes(projects, "project", 2);
+  add_nodes(countries, "country", 3);
+  const auto add_links = [&](const std::map<std::pair<std::string, std::string>, double>& flows, const char* from, const char* to) {
+    for (const auto& [key, value] : flows)
+      links.push_back({{"source", std::string(from) + ":" + key.first}, {"target", std::string(to) + ":" + key.second}, {"value", value}});
+  };
+  add_links(provider_kind, "provider", "instrument");
+  add_links(kind_project, "instrument", "project");
+  add_links(project_country, "project", "country");
+  json rows = json::array();
+  for (const auto& [country, t] : a.at("countries").items())
+    rows.push_back({{"country", country}, {"committed_eur", t.at("committed_eur")}, {"public_eur", t.at("public_eur")},
+                    {"private_eur", t.at("private_eur")}, {"private_mobilised_eur", t.at("private_mobilised_eur")},
+                    {"mobilisation_ratio", t.at("mobilisation_ratio")}, {"concessional_eur", t.at("concessional_eur")},
+                    {"concessional_share", t.at("concessional_share")}, {"grant_element", t.at("grant_element")}});
+  const json& p = a.at("portfolio");
+  json portfolio = json::object();
+  for (const char* key : {"committed_eur", "public_eur", "private_eur", "grant_eur", "concessional_loan_eur", "concessional_eur",
+                          "concessional_share", "grant_equivalent_eur", "grant_element", "private_mobilised_eur",
+                          "mobilisation_ratio", "co_financing_ratio"})
+    portfolio[key] = p.value(key, json(nullptr));
+  return {{"sankey", {{"nodes", nodes}, {"links", links}}}, {"countries", rows}, {"portfolio", portfolio},
+          {"reference_rate", a.value("reference_rate", json(nullptr))},
+          {"concessionality_threshold", a.value("concessionality_threshold", json(nullptr))}};
+}
+
+// Welfare by country (welfare.json), each with the mean position of its regions that have
+// coordinates (null where none has), for the map.
+json welfare_data(const json& w, const json& regions) {
+  json rows = json::array();
+  for (const auto& [country, c] : w.at("countries").items()) {
+    double lat = 0, lon = 0;
+    int n = 0;
+    for (const auto& r : regions)
+      if (r.value("country", std::string()) == country && has_coordinates(r)) {
+        lat += r["lat"].get<double>();
+        lon += r["lon"].get<double>();
+        ++n;
+      }
+    json row = {{"country", country}, {"lat", n ? json(lat / n) : json(nullptr)}, {"lon", n ? json(lon / n) : json(nullptr)}};
+    for (const char* key : {"consumer_surplus_eur", "producer_surplus_eur", "congestion_rent_eur", "market_rent_eur",
+                            "policy_rent_eur", "welfare_eur"})
+      row[key] = c.at(key);
+    rows.push_back(row);
+  }
+  return {{"countries", rows}, {"total", w.value("total", json(nullptr))}};
+}
+
 }  // namespace
 
 json report_data(const std::string& run_dir) {
@@ -156,7 +261,8 @@ json report_data(const std::string& run_dir) {
   for (const auto& l : summary["links"]) {
     const double net = l["forward_mwh"].get<double>() - l["backward_mwh"].get<double>();
     map_links.push_back({{"name", l["name"]}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", l["capacity_mw"]},
-                         {"net_mwh", net}, {"utilisation", l["utilisation"]}});
+                         {"forward_mwh", l["forward_mwh"]}, {"backward_mwh", l["backward_mwh"]}, {"net_mwh", net},
+                         {"utilisation", l["utilisation"]}});
   }
   // Lines (AC and DC, transformers included): capacity from capacities.csv, flows from
   // line_flows.csv (from → to positive).
@@ -179,17 +285,16 @@ json report_data(const std::string& run_dir) {
       const bool transformer = kind == "transformer";
       const auto& f = (transformer ? transformer_flows : line_flows)
                           .at(n, dir / (transformer ? "transformer_flows.csv" : "line_flows.csv"));
-      double net = 0, moved = 0;
-      for (std::size_t t = 0; t < f.size(); ++t) {
-        net += line_flows.weights[t] * f[t];
-        moved += line_flows.weights[t] * std::abs(f[t]);
-      }
+      double forward = 0, backward = 0;
+      for (std::size_t t = 0; t < f.size(); ++t) (f[t] > 0 ? forward : backward) += line_flows.weights[t] * std::abs(f[t]);
+      const double net = forward - backward, moved = forward + backward;
       const double cap = line_capacity[{kind, n}];
-      map_links.push_back({{"name", n}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", cap}, {"net_mwh", net},
+      map_links.push_back({{"name", n}, {"from", l["from"]}, {"to", l["to"]}, {"capacity_mw", cap}, {"forward_mwh", forward},
+                           {"backward_mwh", backward}, {"net_mwh", net},
                            {"utilisation", cap > 0 && hours > 0 ? moved / (cap * hours) : 0.0}, {"line", true}});
     }
   }
-  out["map"] = {{"regions", map_regions}, {"links", map_links}};
+  out["map"] = {{"regions", map_regions}, {"links", map_links}, {"extent", map_extent(study["regions"])}};
 
   // Capacity by carrier and region, existing and new (generators).
   {
@@ -438,6 +543,18 @@ json report_data(const std::string& run_dir) {
   } else {
     out["ensemble"] = nullptr;
   }
+  // Climate-finance accounting (an appraisal's) and welfare by country (every run's).
+  const auto section = [&](const char* file, const auto& build) -> json {
+    if (!fs::exists(dir / file)) return nullptr;
+    const json j = read_json(dir / file);
+    try {
+      return build(j);
+    } catch (const json::exception& e) {
+      throw core::Error(core::ErrorKind::io, core::Context{(dir / file).string(), 0, 0, ""}, std::string("unexpected shape: ") + e.what());
+    }
+  };
+  out["finance"] = section("finance_accounting.json", [](const json& j) { return finance_data(j); });
+  out["welfare"] = section("welfare.json", [&](const json& j) { return welfare_data(j, study["regions"]); });
   out["assumptions"] = study["assumptions"];
   return out;
 }

@@ -11,7 +11,8 @@ namespace silkgrid::report {
 // Reads `run_dir` and returns:
 //   study, objective_eur, co2_t, exports_mwh, snapshots             headline figures
 //   map: regions [{name, country, lat, lon, price}], links [{name, from, to, capacity_mw,
-//        net_mwh (forward − backward sent), utilisation}]
+//        forward_mwh, backward_mwh (sent each way), net_mwh (forward − backward), utilisation}],
+//        extent {lon_min, lon_max, lat_min, lat_max}: the regions' bounding box and a margin, or null
 //   capacity: carriers, regions, existing[carrier][region], new[carrier][region] (MW)
 //   balance: countries, generation, demand, imports, exports, curtailment, unserved (MWh)
 //   dispatch: timestamps, weeks [{start, end, label}], peak_week (index), week_start (its label),
@@ -28,6 +29,13 @@ namespace silkgrid::report {
 //   ensemble: {summary (ensemble.json), per_year {quantity: [value by year]} of the system,
 //             critical_week {timestamp, load_mw, unserved_mw, wind_solar_mw, price_eur_per_mwh}}
 //             in an ensemble's folder, or null
+//   finance: from finance_accounting.json (an appraisal's), or null: sankey {nodes [{name (unique),
+//            label, column, depth}], links [{source, target, value EUR}]}: provider → instrument
+//            (tranche kind) → project → country, each column's links summing to the committed total;
+//            countries [{country, committed_eur, public_eur, private_eur, private_mobilised_eur,
+//            mobilisation_ratio, concessional_eur, concessional_share, grant_element}]; portfolio {…}
+//   welfare: from welfare.json, or null: countries [{country, lat, lon (mean of its regions'), consumer_surplus_eur,
+//            producer_surplus_eur, congestion_rent_eur, market_rent_eur, policy_rent_eur, welfare_eur}], total
 //   assumptions: the study's ASSUMPTIONS.md text, or null
 // Throws core::Error(io) naming the file when a required one is missing or malformed.
 nlohmann::json report_data(const std::string& run_dir);

@@ -8,8 +8,11 @@
 #include "report/data.hpp"
 
 namespace silkgrid::io {
-// Embedded at build time (CMakeLists.txt): ECharts from npm, and src/report/report.js.
+// Embedded at build time (CMakeLists.txt): ECharts, Natural Earth's countries (world-atlas's
+// countries-50m.json, TopoJSON) and topojson-client from npm, and src/report/report.js.
 const std::vector<BuiltinFile>& report_library();
+const std::vector<BuiltinFile>& report_world();
+const std::vector<BuiltinFile>& report_topojson();
 const std::vector<BuiltinFile>& report_script();
 }  // namespace silkgrid::io
 
@@ -48,8 +51,12 @@ const char* body = R"(
 <h1 id="title">silkgrid report</h1>
 <div class="kpis" id="headline"></div>
 <h2>The corridor: regions, cables and lines</h2>
-<p class="note">Regions at their coordinates (colour: average price); links drawn with width by capacity and opacity by utilisation; hover for net annual flow.</p>
+<p class="note" id="map-note">Regions at their coordinates (colour: average price) over the countries' borders (Natural Earth, 1:50m); links drawn with width by capacity and opacity by utilisation; hover for the flows each way. Countries shaded by their welfare (consumer and producer surplus and rents, this run; green a gain, red a loss: consumers' payments count against it, so a country's welfare is mostly negative and Σ welfare = −system cost), labelled in M€/yr.</p>
 <div class="chart tall" id="map" data-chart="map"></div>
+<div id="welfare-section">
+<p class="note">Welfare by country (M€/yr; README, "Who gains and who pays"):</p>
+<table id="welfare" data-chart="welfare"></table>
+</div>
 <h2>Capacity by region and carrier</h2>
 <div class="chart" id="capacity" data-chart="capacity"></div>
 <h2>Annual energy balance by country</h2>
@@ -82,6 +89,13 @@ const char* body = R"(
 <h2>Convergence of the decomposition</h2>
 <p id="convergence-text"></p>
 <div class="chart" id="convergence" data-chart="convergence"></div>
+</div>
+<div id="finance-section">
+<h2>Climate finance: who puts money into what</h2>
+<p id="finance-text"></p>
+<div class="chart tall" id="finance-sankey" data-chart="finance-sankey"></div>
+<p class="note">By country (the projects' host country). Instruments are the tranches' kinds as the study gives them; concessional counts grants and the loans whose grant element reaches the threshold (README, "Climate-finance accounting").</p>
+<table id="finance-countries" data-chart="finance-countries"></table>
 </div>
 <div id="portfolio-section">
 <h2>Portfolio under the concessional budget</h2>
@@ -122,7 +136,11 @@ std::string report_html(const nlohmann::json& data) {
   html += body;
   html += "<script>";
   html += in_script(only_file(io::report_library()));
-  html += "</script>\n<script>window.SILKGRID = ";
+  html += "</script>\n<script>";
+  html += in_script(only_file(io::report_topojson()));
+  html += "</script>\n<script>window.SILKGRID_WORLD = ";
+  html += in_script(only_file(io::report_world()));
+  html += ";</script>\n<script>window.SILKGRID = ";
   html += in_script(data.dump());
   html += ";</script>\n<script>";
   html += in_script(only_file(io::report_script()));

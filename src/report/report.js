@@ -3,7 +3,8 @@
 (function () {
   'use strict';
   const D = window.SILKGRID;
-  const fmt = (v, d = 1) => (v === null || v === undefined ? '–' : Number(v).toLocaleString('en-GB', {maximumFractionDigits: d, minimumFractionDigits: d}));
+  const fmt = (v, d = 1) => (v === null || v === undefined ? '–'
+    : (Math.abs(Number(v)) < 0.5 * Math.pow(10, -d) ? 0 : Number(v)).toLocaleString('en-GB', {maximumFractionDigits: d, minimumFractionDigits: d}));
   const twh = (mwh) => mwh / 1e6;
   const charts = [];
 
@@ -29,29 +30,206 @@
     document.getElementById('headline').innerHTML = items.map(([k, v]) => '<div class="kpi"><span>' + k + '</span><b>' + v + '</b></div>').join('');
   }
 
+  // Natural Earth's countries (world-atlas, TopoJSON, embedded) as GeoJSON features.
+  function worldFeatures() {
+    const w = window.SILKGRID_WORLD;
+    if (!w || typeof topojson === 'undefined' || !w.objects || !w.objects.countries) return [];
+    return topojson.feature(w, w.objects.countries).features.filter((f) => f.geometry);
+  }
+
+  const polygonsOf = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
+
+  // A ring clipped to the box (Sutherland–Hodgman, one edge of the box at a time).
+  function clipRing(ring, box) {
+    const edges = [[0, box.lon_min, 1], [0, box.lon_max, -1], [1, box.lat_min, 1], [1, box.lat_max, -1]];
+    let out = ring;
+    for (const [axis, v, side] of edges) {
+      const input = out;
+      out = [];
+      const inside = (p) => side * (p[axis] - v) >= 0;
+      const cut = (p, q) => {
+        const t = (v - p[axis]) / (q[axis] - p[axis]);
+        const r = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
+        r[axis] = v;
+        return r;
+      };
+      for (let i = 0; i < input.length; i++) {
+        const cur = input[i], prev = input[(i + input.length - 1) % input.length];
+        if (inside(cur)) {
+          if (!inside(prev)) out.push(cut(prev, cur));
+          out.push(cur);
+        } else if (inside(prev)) {
+          out.push(cut(prev, cur));
+        }
+      }
+      if (!out.length) return [];
+    }
+    if (out.length && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1])) out.push(out[0]);
+    return out.length >= 4 ? out : [];
+  }
+
+  // The countries cut to the study's extent: the map shows that box and nothing beyond it.
+  function clippedFeatures(features, box) {
+    const out = [];
+    for (const f of features) {
+      const polygons = [];
+      for (const poly of polygonsOf(f.geometry)) {
+        const rings = poly.map((r) => clipRing(r, box));
+        if (rings[0].length) polygons.push(rings.filter((r) => r.length));
+      }
+      if (polygons.length) out.push({type: 'Feature', properties: {name: f.properties.name}, geometry: {type: 'MultiPolygon', coordinates: polygons}});
+    }
+    return out;
+  }
+
+  function contains(feature, lon, lat) {
+    return polygonsOf(feature.geometry).some((poly) => {
+      let inside = false;
+      for (const ring of poly)
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i], [xj, yj] = ring[j];
+          if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) inside = !inside;
+        }
+      return inside;
+    });
+  }
+
+  // Welfare as a colour: green for a gain, red for a loss, stronger with its size.
+  function welfareColour(v, max) {
+    const a = Math.min(1, Math.abs(v) / Math.max(max, 1e-9));
+    const mix = (c) => Math.round(240 + (c - 240) * (0.25 + 0.75 * a));
+    return v >= 0 ? 'rgb(' + mix(46) + ',' + mix(160) + ',' + mix(90) + ')' : 'rgb(' + mix(200) + ',' + mix(60) + ',' + mix(50) + ')';
+  }
+
   function map() {
-    const regions = D.map.regions.filter((r) => r.lat !== null && r.lon !== null);
+    const regions = D.map.regions.filter((r) => typeof r.lat === 'number' && typeof r.lon === 'number');
+    const box = D.map.extent;
+    const el = document.getElementById('map');
+    if (!box || !regions.length) {
+      document.getElementById('map-note').textContent = 'No region of this study has coordinates (lat, lon): there is no map to draw.';
+      el.outerHTML = '';
+      return;
+    }
     const at = {};
     regions.forEach((r) => (at[r.name] = [r.lon, r.lat]));
+    const world = worldFeatures();
+    const features = clippedFeatures(world, box);
+    echarts.registerMap('silkgrid-world', {type: 'FeatureCollection', features});
+    // Each country of the study is the shape that holds its regions' coordinates.
+    const welfare = (D.welfare && D.welfare.countries) || [];
+    const shapeOf = {};
+    welfare.forEach((c) => {
+      for (const r of regions.filter((x) => x.country === c.country)) {
+        const f = world.find((x) => contains(x, r.lon, r.lat));
+        if (f) { shapeOf[c.country] = f.properties.name; break; }
+      }
+    });
+    const byShape = {};
+    welfare.forEach((c) => {
+      const s = shapeOf[c.country];
+      if (!s) return;
+      byShape[s] = byShape[s] || {countries: [], welfare_eur: 0};
+      byShape[s].countries.push(c);
+      byShape[s].welfare_eur += c.welfare_eur;
+    });
+    const maxWelfare = Math.max(0, ...Object.values(byShape).map((s) => Math.abs(s.welfare_eur)));
+    const shaded = Object.entries(byShape).map(([name, s]) => ({name,
+      itemStyle: {areaColor: welfareColour(s.welfare_eur, maxWelfare)},
+      label: {show: true, formatter: s.countries.map((c) => c.country).join('+') + ': ' + fmt(s.welfare_eur / 1e6, 0) + ' M€', fontSize: 10, color: '#234'}}));
     const maxCap = Math.max(1, ...D.map.links.map((l) => l.capacity_mw));
     const lines = D.map.links.filter((l) => at[l.from] && at[l.to]).map((l) => ({
       name: l.name,
       coords: [at[l.from], at[l.to]],
       lineStyle: {width: 1 + 9 * l.capacity_mw / maxCap, opacity: 0.35 + 0.6 * Math.min(1, l.utilisation), curveness: 0.1,
         type: l.capacity_mw > 0 ? 'solid' : 'dashed'},
-      value: [l.capacity_mw, l.net_mwh, l.utilisation],
+      link: l,
     }));
-    chart('map', {
-      tooltip: {formatter: (p) => p.seriesType === 'lines'
-        ? p.name + '<br>' + fmt(p.value[0], 0) + ' MW, net ' + fmt(twh(p.value[1]), 2) + ' TWh, used ' + fmt(100 * p.value[2], 0) + ' %'
-        : p.name + '<br>' + fmt(p.value[2], 1) + ' EUR/MWh'},
-      xAxis: {type: 'value', name: 'longitude', scale: true}, yAxis: {type: 'value', name: 'latitude', scale: true},
+    const midLat = (box.lat_min + box.lat_max) / 2;
+    const prices = regions.map((r) => r.price);
+    const lo = Math.min(...prices), hi = Math.max(...prices);
+    const tooltip = (p) => {
+      if (p.seriesType === 'lines') {
+        const l = p.data.link;
+        return '<b>' + l.name + '</b> (' + l.from + ' – ' + l.to + ')<br>' + fmt(l.capacity_mw, 0) + ' MW<br>' +
+          l.from + ' → ' + l.to + ': ' + fmt(twh(l.forward_mwh), 2) + ' TWh<br>' + l.to + ' → ' + l.from + ': ' +
+          fmt(twh(l.backward_mwh), 2) + ' TWh<br>net ' + fmt(twh(l.net_mwh), 2) + ' TWh, utilisation ' + fmt(100 * l.utilisation, 0) + ' %';
+      }
+      if (p.seriesType === 'scatter') return '<b>' + p.name + '</b><br>' + fmt(p.value[2], 1) + ' EUR/MWh (load-weighted average)';
+      const s = byShape[p.name];
+      if (!s) return p.name;
+      return s.countries.map((c) => '<b>' + c.country + '</b> (' + p.name + '): welfare ' + fmt(c.welfare_eur / 1e6, 1) + ' M€/yr<br>' +
+        'consumer surplus ' + fmt(c.consumer_surplus_eur / 1e6, 1) + ', producer surplus ' + fmt(c.producer_surplus_eur / 1e6, 1) +
+        '<br>congestion rent ' + fmt(c.congestion_rent_eur / 1e6, 1) + ', market rent ' + fmt(c.market_rent_eur / 1e6, 1) +
+        ', policy rent ' + fmt(c.policy_rent_eur / 1e6, 1)).join('<br>');
+    };
+    const c = chart('map', {
+      tooltip: {formatter: tooltip},
+      geo: {map: 'silkgrid-world', roam: true, aspectScale: Math.cos(midLat * Math.PI / 180),
+        boundingCoords: [[box.lon_min, box.lat_max], [box.lon_max, box.lat_min]], top: 20, bottom: 20, left: 20, right: 20,
+        itemStyle: {areaColor: '#f1f1ec', borderColor: '#9a9a9a', borderWidth: 0.6}, label: {show: false},
+        emphasis: {label: {show: false}, itemStyle: {areaColor: '#e3e6ea'}}, tooltip: {show: true}, regions: shaded},
+      visualMap: {type: 'continuous', seriesIndex: 1, dimension: 2, min: lo, max: hi > lo ? hi : lo + 1, calculable: false,
+        text: ['EUR/MWh', ''], left: 'right', bottom: 20, itemHeight: 80, inRange: {color: ['#2c7bb6', '#ffffbf', '#d7191c']}},
       series: [
-        {type: 'lines', coordinateSystem: 'cartesian2d', polyline: false, data: lines, label: {show: true, formatter: (p) => p.name, fontSize: 9}},
-        {type: 'scatter', symbolSize: 16, data: regions.map((r) => ({name: r.name, value: [r.lon, r.lat, r.price]})),
-          label: {show: true, position: 'right', formatter: (p) => p.name}},
+        {type: 'lines', coordinateSystem: 'geo', polyline: false, data: lines, z: 3,
+          label: {show: true, formatter: (p) => p.name, fontSize: 9}, labelLayout: {hideOverlap: true}},
+        {type: 'scatter', coordinateSystem: 'geo', symbolSize: 14, z: 4, data: regions.map((r) => ({name: r.name, value: [r.lon, r.lat, r.price]})),
+          label: {show: true, position: 'right', formatter: (p) => p.name, fontWeight: 'bold'}, labelLayout: {hideOverlap: true}},
       ],
-    }, lines.length + regions.length > 0);
+    }, features.length + lines.length + regions.length > 0);
+    el.dataset.features = String(features.length);
+    el.dataset.shaded = Object.keys(byShape).join(',');
+    return c;
+  }
+
+  function welfareTable() {
+    const section = document.getElementById('welfare-section');
+    const W = D.welfare;
+    if (!W || !W.countries.length) { section.style.display = 'none'; return; }
+    const m = (v) => fmt(v / 1e6, 1);
+    const cols = [['country', (c) => c.country], ['consumer surplus', (c) => m(c.consumer_surplus_eur)],
+      ['producer surplus', (c) => m(c.producer_surplus_eur)], ['congestion rent', (c) => m(c.congestion_rent_eur)],
+      ['market rent', (c) => m(c.market_rent_eur)], ['policy rent', (c) => m(c.policy_rent_eur)], ['welfare', (c) => m(c.welfare_eur)]];
+    const rows = W.countries.slice();
+    if (W.total) rows.push(Object.assign({country: 'total'}, W.total));
+    const el = document.getElementById('welfare');
+    el.innerHTML = '<thead><tr>' + cols.map((h) => '<th>' + h[0] + '</th>').join('') + '</tr></thead><tbody>' +
+      rows.map((r) => '<tr>' + cols.map((h) => '<td>' + h[1](r) + '</td>').join('') + '</tr>').join('') + '</tbody>';
+    el.dataset.drawn = 'true';
+  }
+
+  function finance() {
+    const section = document.getElementById('finance-section');
+    const F = D.finance;
+    if (!F) { section.style.display = 'none'; return; }
+    const P = F.portfolio;
+    const pct = (v) => (v === null || v === undefined ? '–' : fmt(100 * v, 1) + ' %');
+    const ratio = (v) => (v === null || v === undefined ? '–' : fmt(v, 2));
+    document.getElementById('finance-text').textContent = 'The portfolio: ' + fmt(P.committed_eur / 1e6, 1) + ' M€ committed, ' +
+      fmt(P.public_eur / 1e6, 1) + ' M€ public and ' + fmt(P.private_eur / 1e6, 1) + ' M€ private; grant element ' + pct(P.grant_element) +
+      ' (' + fmt(P.grant_equivalent_eur / 1e6, 1) + ' M€ grant equivalent at a reference rate of ' + pct(F.reference_rate) + '); ' +
+      'concessional ' + fmt(P.concessional_eur / 1e6, 1) + ' M€ (' + pct(P.concessional_share) + ' of committed); private finance mobilised ' +
+      fmt(P.private_mobilised_eur / 1e6, 1) + ' M€, ' + ratio(P.mobilisation_ratio) + ' EUR per public EUR (co-financing ratio ' +
+      ratio(P.co_financing_ratio) + '). Flows below: providers → instruments → projects → countries, in M€.';
+    const label = {};
+    F.sankey.nodes.forEach((n) => (label[n.name] = n.label));
+    chart('finance-sankey', {
+      tooltip: {trigger: 'item', formatter: (p) => (p.dataType === 'edge'
+        ? label[p.data.source] + ' → ' + label[p.data.target] + ': ' + fmt(p.data.value / 1e6, 1) + ' M€'
+        : label[p.name] + ': ' + fmt(p.value / 1e6, 1) + ' M€')},
+      series: [{type: 'sankey', left: 10, right: 120, top: 20, bottom: 20, nodeGap: 8, emphasis: {focus: 'adjacency'},
+        data: F.sankey.nodes.map((n) => ({name: n.name, depth: n.depth})), links: F.sankey.links,
+        label: {formatter: (p) => label[p.name], fontSize: 10}, lineStyle: {color: 'gradient', opacity: 0.4}}],
+    }, F.sankey.links.length > 0);
+    const cols = [['country', (c) => c.country], ['committed M€', (c) => fmt(c.committed_eur / 1e6, 1)],
+      ['public M€', (c) => fmt(c.public_eur / 1e6, 1)], ['private M€', (c) => fmt(c.private_eur / 1e6, 1)],
+      ['private mobilised M€', (c) => fmt(c.private_mobilised_eur / 1e6, 1)], ['mobilisation ratio', (c) => ratio(c.mobilisation_ratio)],
+      ['concessional M€', (c) => fmt(c.concessional_eur / 1e6, 1)], ['concessional share', (c) => pct(c.concessional_share)],
+      ['grant element', (c) => pct(c.grant_element)]];
+    const el = document.getElementById('finance-countries');
+    el.innerHTML = '<thead><tr>' + cols.map((h) => '<th>' + h[0] + '</th>').join('') + '</tr></thead><tbody>' +
+      F.countries.map((r) => '<tr>' + cols.map((h) => '<td>' + h[1](r) + '</td>').join('') + '</tr>').join('') + '</tbody>';
+    el.dataset.drawn = F.countries.length ? 'true' : 'empty';
   }
 
   function capacity() {
@@ -322,6 +500,7 @@
 
   headline();
   map();
+  welfareTable();
   capacity();
   balance();
   dispatch();
@@ -331,6 +510,7 @@
   markets();
   origins();
   projects();
+  finance();
   portfolio();
   convergence();
   candidates();

@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cmath>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "report/compare.hpp"
 #include "report/data.hpp"
@@ -76,6 +79,31 @@ TEST(Report, DataFromAResultFolder) {
   EXPECT_NEAR(d["export_targets"][0]["achieved_twh"].get<double>(), 0.0, 1e-12);
   EXPECT_TRUE(d["projects"].is_null());
   EXPECT_TRUE(d["portfolio"].is_null());
+  // Flows each way on the map: the cable only forward (4 · 125 MWh sent), the line nothing.
+  EXPECT_NEAR(link["forward_mwh"].get<double>(), 500.0, 1e-6);
+  EXPECT_NEAR(link["backward_mwh"].get<double>(), 0.0, 1e-9);
+  // The extent: the regions' box (lon 49.9–51.2, lat 40.4–43.6) and a margin of 2 degrees (a
+  // fifth of either span is less).
+  const auto& e = d["map"]["extent"];
+  EXPECT_NEAR(e["lon_min"].get<double>(), 47.9, 1e-9);
+  EXPECT_NEAR(e["lon_max"].get<double>(), 53.2, 1e-9);
+  EXPECT_NEAR(e["lat_min"].get<double>(), 38.4, 1e-9);
+  EXPECT_NEAR(e["lat_max"].get<double>(), 45.6, 1e-9);
+  // Welfare: AZ's consumers pay 400 MWh at 50 EUR/MWh; KZ's gas earns its marginal cost (price
+  // 40 at A), the cable's rent is 50 · 400 − 40 · 500 = 0; Σ welfare = −objective (20,000).
+  ASSERT_TRUE(d["welfare"].is_object());
+  ASSERT_EQ(d["welfare"]["countries"].size(), 2u);
+  for (const auto& c : d["welfare"]["countries"]) {
+    const bool az = c["country"] == "AZ";
+    EXPECT_NEAR(c["consumer_surplus_eur"].get<double>(), az ? -20000.0 : 0.0, 1e-3) << c.dump();
+    EXPECT_NEAR(c["producer_surplus_eur"].get<double>(), 0.0, 1e-3) << c.dump();
+    EXPECT_NEAR(c["congestion_rent_eur"].get<double>(), 0.0, 1e-3) << c.dump();
+    EXPECT_NEAR(c["welfare_eur"].get<double>(), az ? -20000.0 : 0.0, 1e-3) << c.dump();
+    EXPECT_NEAR(c["lat"].get<double>(), az ? 40.4 : 43.6, 1e-12);
+    EXPECT_NEAR(c["lon"].get<double>(), az ? 49.9 : 51.2, 1e-12);
+  }
+  EXPECT_NEAR(d["welfare"]["total"]["welfare_eur"].get<double>(), -20000.0, 1e-3);
+  EXPECT_TRUE(d["finance"].is_null());  // a run, not an appraisal
   // The HTML: one file, with the library, the data and a policy that forbids any request.
   std::ifstream in(dir / "run" / "report.html");
   const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -161,5 +189,137 @@ TEST(Report, DecomposedRunHasItsConvergence) {
   EXPECT_NEAR(c["upper_bound_eur"][n - 1].get<double>(), objective, 1e-9 * objective + 1e-6);
   ASSERT_EQ(test::run_command(program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "mono").string(), &out), 0);
   EXPECT_TRUE(report::report_data((dir / "mono").string())["decomposition"].is_null());
+  fs::remove_all(dir);
+}
+
+// The finance section of an appraisal's report: two PV plants of EUR 50 m (KZ: EU grant 20 %,
+// EBRD concessional loan 40 %, the sponsor's equity 40 %) and EUR 30 m (AZ: BankB's commercial
+// loan 70 %, equity 30 %), as tests/cli/cli_test.cpp's accounting study. Region B has no
+// coordinates: the map's extent is A's alone.
+TEST(Report, FinanceSankeyAndCountriesFromTheAccounting) {
+  const fs::path dir = test::temp_dir("silkgrid-report");
+  std::ofstream(dir / "study.yaml") << R"(
+study: {name: accounting, snapshots: 1, snapshot_hours: 8760}
+carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: solar, renewable: true}]
+regions: [{name: A, country: KZ, lat: 45, lon: 60}, {name: B, country: AZ}]
+loads: [{name: load-A, region: A, p_mw: 200}, {name: load-B, region: B, p_mw: 200}]
+generators:
+  - {name: gas-A, region: A, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
+  - {name: gas-B, region: B, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
+  - {name: pv-A, region: A, carrier: solar, p_nom_mw: 100, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
+  - {name: pv-B, region: B, carrier: solar, p_nom_mw: 60, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
+projects:
+  - name: pv-a
+    assets: [pv-A]
+    country: KZ
+    finance:
+      tranches:
+        - {kind: grant, share: 0.2, provider: EU, provider_kind: government}
+        - {kind: concessional_debt, share: 0.4, rate: 0.01, tenor_years: 20, grace_years: 5, provider: EBRD, provider_kind: mdb}
+        - {kind: equity, share: 0.4, rate: 0.1}
+  - name: pv-b
+    assets: [pv-B]
+    country: AZ
+    finance:
+      tranches:
+        - {kind: commercial_debt, share: 0.7, rate: 0.08, tenor_years: 10, provider: BankB, provider_kind: commercial_bank}
+        - {kind: equity, share: 0.3, rate: 0.1}
+)";
+  std::string out;
+  ASSERT_EQ(test::run_command(program + " -q appraise " + (dir / "study.yaml").string() + " --no-system-value --report --out " +
+                                  (dir / "r").string(),
+                              &out),
+            0)
+      << out;
+  const auto d = report::report_data((dir / "r").string());
+  ASSERT_TRUE(d["finance"].is_object());
+  const auto& f = d["finance"];
+  // The Sankey: each flow by hand, in EUR m (equity: the default provider, "sponsor", in both).
+  std::map<std::pair<std::string, std::string>, double> expected = {
+      {{"provider:EU", "instrument:grant"}, 10}, {{"provider:EBRD", "instrument:concessional_debt"}, 20},
+      {{"provider:sponsor", "instrument:equity"}, 20 + 9}, {{"provider:BankB", "instrument:commercial_debt"}, 21},
+      {{"instrument:grant", "project:pv-a"}, 10}, {{"instrument:concessional_debt", "project:pv-a"}, 20},
+      {{"instrument:equity", "project:pv-a"}, 20}, {{"instrument:equity", "project:pv-b"}, 9},
+      {{"instrument:commercial_debt", "project:pv-b"}, 21}, {{"project:pv-a", "country:KZ"}, 50},
+      {{"project:pv-b", "country:AZ"}, 30}};
+  const auto& links = f["sankey"]["links"];
+  ASSERT_EQ(links.size(), expected.size()) << links.dump();
+  std::map<std::string, double> out_of_column;  // by the source's column
+  for (const auto& l : links) {
+    const std::pair<std::string, std::string> key{l["source"], l["target"]};
+    ASSERT_TRUE(expected.count(key)) << l.dump();
+    EXPECT_NEAR(l["value"].get<double>(), expected[key] * 1e6, 1e-3) << l.dump();
+    const std::string source = key.first;
+    out_of_column[source.substr(0, source.find(':'))] += l["value"].get<double>();
+  }
+  // Each column passes on all that is committed: EUR 80 m.
+  ASSERT_EQ(out_of_column.size(), 3u);
+  for (const auto& [column, total] : out_of_column) EXPECT_NEAR(total, 80e6, 1e-3) << column;
+  std::set<std::string> nodes;
+  for (const auto& n : f["sankey"]["nodes"]) nodes.insert(n["name"].get<std::string>());
+  for (const auto& [key, value] : expected) {
+    EXPECT_TRUE(nodes.count(key.first)) << key.first;
+    EXPECT_TRUE(nodes.count(key.second)) << key.second;
+  }
+  EXPECT_EQ(nodes.size(), 4u + 4u + 2u + 2u);
+  // By country: KZ 50 m committed, 30 m public (EU, EBRD), the sponsor's 20 m mobilised, all 30 m
+  // public concessional (the EBRD loan's grant element 0.370 ≥ 0.35); AZ 30 m, all private.
+  ASSERT_EQ(f["countries"].size(), 2u);
+  const auto accounting = report::read_result_json((dir / "r" / "finance_accounting.json").string());
+  for (const auto& row : f["countries"]) {
+    const bool kz = row["country"] == "KZ";
+    EXPECT_NEAR(row["committed_eur"].get<double>(), kz ? 50e6 : 30e6, 1e-3);
+    EXPECT_NEAR(row["public_eur"].get<double>(), kz ? 30e6 : 0.0, 1e-3);
+    EXPECT_NEAR(row["private_eur"].get<double>(), kz ? 20e6 : 30e6, 1e-3);
+    EXPECT_NEAR(row["private_mobilised_eur"].get<double>(), kz ? 20e6 : 0.0, 1e-3);
+    EXPECT_NEAR(row["concessional_eur"].get<double>(), kz ? 30e6 : 0.0, 1e-3);
+    EXPECT_NEAR(row["concessional_share"].get<double>(), kz ? 0.6 : 0.0, 1e-12);
+    if (kz)
+      EXPECT_NEAR(row["mobilisation_ratio"].get<double>(), 2.0 / 3, 1e-12);
+    else
+      EXPECT_TRUE(row["mobilisation_ratio"].is_null());
+    // And each figure is the accounting's own.
+    const auto& own = accounting["countries"][row["country"].get<std::string>()];
+    for (const char* key : {"committed_eur", "public_eur", "private_eur", "private_mobilised_eur", "mobilisation_ratio",
+                            "concessional_eur", "concessional_share", "grant_element"})
+      EXPECT_EQ(row[key], own[key]) << key;
+  }
+  // The portfolio's grant element: the grant's 10 m at 1, EBRD's 20 m at 0.37014 (1 %, 20 years,
+  // 5 of grace, at 5 %), BankB's 21 m loan at 8 % over 10 years (its grant element worked out
+  // here: 1 − PV at 5 % of its level annuity), the equity at 0; over 80 m.
+  const double annuity = 0.08 / (1 - std::pow(1.08, -10));
+  const double bank = 1 - annuity * (1 - std::pow(1.05, -10)) / 0.05;
+  EXPECT_LT(bank, 0);
+  EXPECT_NEAR(f["portfolio"]["grant_element"].get<double>(), (10e6 + 20e6 * 0.37014173763851843 + 21e6 * bank) / 80e6, 1e-9);
+  EXPECT_NEAR(f["portfolio"]["mobilisation_ratio"].get<double>(), 20.0 / 30, 1e-12);
+  EXPECT_NEAR(f["portfolio"]["committed_eur"].get<double>(), 80e6, 1e-3);
+  // The map: only A has coordinates, so the extent is A's, 2 degrees each way; AZ's welfare has no place.
+  const auto& e = d["map"]["extent"];
+  EXPECT_NEAR(e["lon_min"].get<double>(), 58.0, 1e-12);
+  EXPECT_NEAR(e["lon_max"].get<double>(), 62.0, 1e-12);
+  EXPECT_NEAR(e["lat_min"].get<double>(), 43.0, 1e-12);
+  EXPECT_NEAR(e["lat_max"].get<double>(), 47.0, 1e-12);
+  for (const auto& c : d["welfare"]["countries"])
+    if (c["country"] == "AZ") EXPECT_TRUE(c["lat"].is_null());
+  // The page carries the section and the world's borders.
+  std::ifstream in(dir / "r" / "report.html");
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(html.find("id=\"finance-sankey\""), std::string::npos);
+  EXPECT_NE(html.find("window.SILKGRID_WORLD = {\"type\":\"Topology\""), std::string::npos);
+  fs::remove_all(dir);
+}
+
+// A study without any coordinates has no extent (the report draws no map, and says so).
+TEST(Report, NoCoordinatesNoExtent) {
+  const fs::path dir = test::temp_dir("silkgrid-report");
+  std::string plain = study;
+  for (const char* at : {", lat: 43.6, lon: 51.2", ", lat: 40.4, lon: 49.9"}) plain.erase(plain.find(at), std::string(at).size());
+  std::ofstream(dir / "study.yaml") << plain;
+  std::string out;
+  ASSERT_EQ(test::run_command(program + " -q run " + (dir / "study.yaml").string() + " --out " + (dir / "run").string(), &out), 0)
+      << out;
+  const auto d = report::report_data((dir / "run").string());
+  EXPECT_TRUE(d["map"]["extent"].is_null());
+  EXPECT_EQ(d["map"]["regions"].size(), 2u);
   fs::remove_all(dir);
 }
