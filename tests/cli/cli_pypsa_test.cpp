@@ -121,6 +121,17 @@ TEST(CliPyPsa, SeedOnANetworkWarns) {
   fs::remove_all(out);
 }
 
+TEST(CliPyPsa, AScenarioOnANetworkIsAnError) {
+  const fs::path hourly = network(four_hours());
+  const fs::path out = temp_dir("silkgrid-cli-pypsa-out");
+  std::string log;
+  EXPECT_EQ(run_command(program + " run " + hourly.string() + " --scenario economic --out " + (out / "r").string(), &log), 2) << log;
+  EXPECT_NE(log.find("a PyPSA network has no scenarios"), std::string::npos) << log;
+  EXPECT_FALSE(fs::exists(out / "r"));
+  fs::remove_all(hourly);
+  fs::remove_all(out);
+}
+
 TEST(CliPyPsa, StrictMakesAnUnknownAttributeAnError) {
   auto files = four_hours();
   files["generators.csv"] = "name,bus,p_nom,marginal_cost,colour_code\nwind,A,200,0,3\ngas,A,1000,50,4\n";
