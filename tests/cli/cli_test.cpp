@@ -15,6 +15,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "support/fixtures.hpp"
 #include "support/studies.hpp"
 
 namespace fs = std::filesystem;
@@ -350,33 +351,7 @@ TEST(Cli, AppraiseWritesProjectsAndCashFlows) {
 // 60 MW at EUR 500/kW), one with public finance and one without; the figures by hand.
 TEST(Cli, AppraiseWritesFinanceAccountingThatAddsUp) {
   const fs::path dir = temp_dir("silkgrid-cli");
-  write(dir / "study.yaml", R"(
-study: {name: accounting, snapshots: 1, snapshot_hours: 8760}
-carriers: [{name: gas, co2_t_per_mwh_fuel: 0.2}, {name: solar, renewable: true}]
-regions: [{name: A, country: KZ}, {name: B, country: AZ}]
-loads: [{name: load-A, region: A, p_mw: 200}, {name: load-B, region: B, p_mw: 200}]
-generators:
-  - {name: gas-A, region: A, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
-  - {name: gas-B, region: B, carrier: gas, p_nom_mw: 300, efficiency: 0.5, fuel_eur_per_mwh_fuel: 30}
-  - {name: pv-A, region: A, carrier: solar, p_nom_mw: 100, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
-  - {name: pv-B, region: B, carrier: solar, p_nom_mw: 60, p_max_pu: 0.25, capex_eur_per_kw: 500, lifetime_years: 25}
-projects:
-  - name: pv-a
-    assets: [pv-A]
-    country: KZ
-    finance:
-      tranches:
-        - {kind: grant, share: 0.2, provider: EU, provider_kind: government}
-        - {kind: concessional_debt, share: 0.4, rate: 0.01, tenor_years: 20, grace_years: 5, provider: EBRD, provider_kind: mdb}
-        - {kind: equity, share: 0.4, rate: 0.1}
-  - name: pv-b
-    assets: [pv-B]
-    country: AZ
-    finance:
-      tranches:
-        - {kind: commercial_debt, share: 0.7, rate: 0.08, tenor_years: 10, provider: BankB, provider_kind: commercial_bank}
-        - {kind: equity, share: 0.3, rate: 0.1}
-)");
+  write(dir / "study.yaml", silkgrid::test::two_financed_pv_projects());
   std::string out;
   ASSERT_EQ(run_command(program + " -q appraise " + (dir / "study.yaml").string() + " --no-system-value --out " +
                             (dir / "r").string(), &out), 0)
