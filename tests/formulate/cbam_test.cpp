@@ -1,7 +1,9 @@
 // CBAM (README, "CBAM"): the charge on electricity entering the CBAM area, worked out by hand.
 #include <gtest/gtest.h>
 
+#include "appraise/appraise.hpp"
 #include "core/error.hpp"
+#include "finance/structure.hpp"
 #include "model/welfare.hpp"
 #include "support/expect.hpp"
 #include "support/studies.hpp"
@@ -107,4 +109,17 @@ TEST(Cbam, BadCbamInputNamesTheKey) {
   expect_contains(error_of(replace(yaml, "cbam: {", market + "cbam: {")).what(), "inside the CBAM area");
   const std::string no_section = yaml.substr(0, yaml.find("cbam: {")) + replace(market, "region: R", "region: G");
   expect_contains(error_of(no_section).what(), "needs the study's cbam section");
+}
+
+TEST(Cbam, ACableProjectPaysTheChargeOutOfItsRevenue) {
+  // The cable as a project: its appraisal counts the 21,600 EUR of CBAM in its opex, beside the
+  // rent (80 · 54 − 30 · 60) · 10 = 25,200 it earns between the two prices.
+  const model::Study s = test::study_from(yaml + "projects:\n  - {name: bsc, assets: [bsc], country: GE, lifetime_years: 40}\n");
+  const finance::ProjectFinance f = finance::project_finance(s, finance::FinanceMode::as_given);
+  const model::Results r = test::solve(s, f.assets);
+  const auto projects = appraise::appraise_projects(s, f, r);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_NEAR(projects[0].cbam_cost_eur_per_year, 21600.0, 1e-6);
+  EXPECT_NEAR(projects[0].opex_eur_per_year, 21600.0, 1e-6);  // no fixed or variable cost besides
+  EXPECT_NEAR(projects[0].revenue_eur_per_year, 25200.0, 1e-6);
 }
