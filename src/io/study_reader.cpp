@@ -1181,6 +1181,7 @@ class StudyReader {
       if (std::find(countries.begin(), countries.end(), e.Scalar()) == countries.end())
         fail(e, "cbam.countries", fmt::format("'{}' is not a country of the study's regions{}", excerpt(e.Scalar()),
                                               core::did_you_mean(e.Scalar(), countries)));
+      if (c.inside(e.Scalar())) fail(e, "cbam.countries", fmt::format("names '{}' twice", excerpt(e.Scalar())));
       c.countries.push_back(e.Scalar());
     }
     const auto by_country = [&](const char* key, std::map<std::string, double>& out, double max, const char* unit) {

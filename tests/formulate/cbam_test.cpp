@@ -99,6 +99,7 @@ TEST(Cbam, BadCbamInputNamesTheKey) {
   expect_contains(error_of(replace(yaml, "default_t_per_mwh: {GE: 0.4}", "default_t_per_mwh: {}")).what(),
                   "cbam.default_t_per_mwh needs a factor for GE");
   expect_contains(error_of(replace(yaml, "countries: [RO]", "countries: [EU]")).what(), "'EU' is not a country");
+  expect_contains(error_of(replace(yaml, "countries: [RO]", "countries: [RO, RO]")).what(), "names 'RO' twice");
   expect_contains(error_of(replace(yaml, "GE: 0.4", "GE: 3")).what(), "expected t CO2/MWh in [0, 2]");
   expect_contains(error_of(replace(yaml, "price_eur_per_t: 100, ", "")).what(), "cbam.price_eur_per_t");
   expect_contains(error_of(replace(yaml, "efficiency: 0.9}", "efficiency: 0.9, p_min_pu: -1}")).what(),
