@@ -109,19 +109,14 @@ std::string summary_table(const model::Study& study, const model::Results& r) {
       line("exports by origin (proportional sharing), TWh: {}", parts);
       const auto& et = study.export_targets;
       for (std::size_t i = 0; i < et.size(); ++i) {
-        double through = 0, own = 0;
-        const auto o = static_cast<std::size_t>(std::find(trace.origins.begin(), trace.origins.end(), et.country[i]) -
-                                                trace.origins.begin());
-        for (int m : et.markets[i]) {
-          through += r.market_exports_mwh[static_cast<std::size_t>(m)];
-          if (o < trace.origins.size()) own += trace.by_market_mwh[static_cast<std::size_t>(m)][o];
-        }
+        const model::ExportGoal goal = model::check_export_target(study, r, trace, i);
+        const double through = goal.exports_mwh, own = goal.own_exports_mwh;
         if (et.country[i].empty())
           line("export goal {}: {:.2f} of {:.2f} TWh through its markets ({})", et.name[i], through / 1e6, et.twh[i],
-               through / 1e6 >= et.twh[i] ? "met" : "not met");
+               goal.met ? "met" : "not met");
         else
           line("export goal {}: {}'s own exports {:.2f} of {:.2f} TWh ({}; all exports through its markets {:.2f} TWh)",
-               et.name[i], et.country[i], own / 1e6, et.twh[i], own / 1e6 >= et.twh[i] ? "met" : "not met", through / 1e6);
+               et.name[i], et.country[i], own / 1e6, et.twh[i], goal.met ? "met" : "not met", through / 1e6);
       }
     }
     if (r.cbam_cost_eur > 0) line("CBAM charge on flows into the CBAM area: {:.1f} M EUR", r.cbam_cost_eur / 1e6);

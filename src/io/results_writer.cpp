@@ -273,19 +273,13 @@ json summary_json(const model::Study& study, const model::Results& r) {
   j["exports_by_origin_mwh_by_market"] = origin_by_market;
   json targets = json::array();
   for (std::size_t i = 0; i < study.export_targets.size(); ++i) {
-    double achieved = 0, own = 0;
     const std::string& country = study.export_targets.country[i];
-    const auto o = std::find(trace.origins.begin(), trace.origins.end(), country) - trace.origins.begin();
-    for (int m : study.export_targets.markets[i]) {
-      achieved += r.market_exports_mwh[static_cast<std::size_t>(m)];
-      if (!country.empty() && static_cast<std::size_t>(o) < trace.origins.size())
-        own += trace.by_market_mwh[static_cast<std::size_t>(m)][static_cast<std::size_t>(o)];
-    }
-    json t = {{"name", study.export_targets.name[i]}, {"target_twh", study.export_targets.twh[i]}, {"exports_twh", achieved / 1e6}};
+    const model::ExportGoal goal = model::check_export_target(study, r, trace, i);
+    json t = {{"name", study.export_targets.name[i]}, {"target_twh", study.export_targets.twh[i]}, {"exports_twh", goal.exports_mwh / 1e6}};
     // A country's goal is met by its own power only: its traced exports through the target's markets.
     t["country"] = country.empty() ? json(nullptr) : json(country);
-    t["country_exports_twh"] = country.empty() ? json(nullptr) : json(own / 1e6);
-    t["met"] = (country.empty() ? achieved : own) / 1e6 >= study.export_targets.twh[i] * (1 - 1e-9);
+    t["country_exports_twh"] = country.empty() ? json(nullptr) : json(goal.own_exports_mwh / 1e6);
+    t["met"] = goal.met;
     targets.push_back(t);
   }
   j["export_targets"] = targets;

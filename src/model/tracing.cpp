@@ -31,7 +31,8 @@ ExportTrace trace_exports(const Study& study, const Results& r) {
   const auto at = [](const Matrix& x, std::size_t i, std::size_t t) { return i < x.rows && t < x.cols ? x(i, t) : 0.0; };
   std::vector<double> local(R * O), mix(R * O), inflow(R);
   std::vector<Edge> edges;
-  std::vector<std::vector<int>> into(R);  // edges arriving at each region
+  std::vector<std::vector<int>> into(R), out_of(R);  // edges arriving at and leaving each region
+  std::vector<double> before(O);
   for (std::size_t t = 0; t < T; ++t) {
     double exported = 0;
     for (std::size_t m = 0; m < M; ++m) exported += std::max(0.0, at(r.market_export, m, t));
@@ -66,9 +67,11 @@ ExportTrace trace_exports(const Study& study, const Results& r) {
       else edge(study.lines.to[l], study.lines.from[l], -f);
     }
     for (auto& v : into) v.clear();
+    for (auto& v : out_of) v.clear();
     std::vector<int> pending(R, 0);
     for (std::size_t e = 0; e < edges.size(); ++e) {
       into[static_cast<std::size_t>(edges[e].to)].push_back(static_cast<int>(e));
+      out_of[static_cast<std::size_t>(edges[e].from)].push_back(static_cast<int>(e));
       ++pending[static_cast<std::size_t>(edges[e].to)];
     }
     for (std::size_t i = 0; i < R; ++i) {
@@ -102,15 +105,17 @@ ExportTrace trace_exports(const Study& study, const Results& r) {
       const auto i = static_cast<std::size_t>(queue[q]);
       update(i);
       done[i] = 1;
-      for (const Edge& x : edges)
-        if (static_cast<std::size_t>(x.from) == i && --pending[static_cast<std::size_t>(x.to)] == 0) queue.push_back(x.to);
+      for (int e : out_of[i]) {
+        const int to = edges[static_cast<std::size_t>(e)].to;
+        if (--pending[static_cast<std::size_t>(to)] == 0) queue.push_back(to);
+      }
     }
     if (queue.size() < R) {
       for (int sweep = 0; sweep < 10000; ++sweep) {
         double change = 0;
         for (std::size_t i = 0; i < R; ++i) {
           if (done[i]) continue;
-          std::vector<double> before(mix.begin() + static_cast<long>(i * O), mix.begin() + static_cast<long>((i + 1) * O));
+          std::copy(mix.begin() + static_cast<long>(i * O), mix.begin() + static_cast<long>((i + 1) * O), before.begin());
           update(i);
           for (std::size_t o = 0; o < O; ++o) change = std::max(change, std::abs(mix[i * O + o] - before[o]));
         }
@@ -132,6 +137,19 @@ ExportTrace trace_exports(const Study& study, const Results& r) {
     }
   }
   return out;
+}
+
+ExportGoal check_export_target(const Study& study, const Results& r, const ExportTrace& trace, std::size_t i) {
+  const auto& et = study.export_targets;
+  const std::string& country = et.country[i];
+  const auto o = static_cast<std::size_t>(std::find(trace.origins.begin(), trace.origins.end(), country) - trace.origins.begin());
+  ExportGoal g;
+  for (int m : et.markets[i]) {
+    g.exports_mwh += r.market_exports_mwh[static_cast<std::size_t>(m)];
+    if (!country.empty() && o < trace.origins.size()) g.own_exports_mwh += trace.by_market_mwh[static_cast<std::size_t>(m)][o];
+  }
+  g.met = (country.empty() ? g.exports_mwh : g.own_exports_mwh) / 1e6 >= et.twh[i] * (1 - 1e-9);
+  return g;
 }
 
 }  // namespace silkgrid::model

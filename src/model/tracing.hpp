@@ -26,4 +26,12 @@ struct ExportTrace {
 
 ExportTrace trace_exports(const Study& study, const Results& results);
 
+// Export target i against a run: all exports through its markets, and its country's own (traced)
+// exports through them; met by the country's own where it names one, else by all.
+struct ExportGoal {
+  double exports_mwh = 0, own_exports_mwh = 0;
+  bool met = false;
+};
+ExportGoal check_export_target(const Study& study, const Results& results, const ExportTrace& trace, std::size_t i);
+
 }  // namespace silkgrid::model
